@@ -1,0 +1,75 @@
+"""Accounts: a username and a passphrase, nothing more is required."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+IDLE_TIMEOUT_CHOICES = [
+    (15, _("15 minutes")),
+    (10, _("10 minutes")),
+    (5, _("5 minutes")),
+    (2, _("2 minutes")),
+]
+
+username_validator = RegexValidator(
+    r"^[A-Za-z0-9_.-]{3,40}$",
+    _("Use 3 to 40 letters, numbers, dots, dashes or underscores."),
+)
+
+
+class UserManager(BaseUserManager["User"]):
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(username_key=(username or "").casefold())
+
+
+class User(AbstractBaseUser):
+    """A person with a Cove account: survivor, partner or clinician."""
+
+    username = models.CharField(max_length=40, validators=[username_validator])
+    # The case-folded username is the unique login name, so "Sam" and "sam" are one account.
+    username_key = models.CharField(max_length=40, unique=True)
+    email = models.EmailField(blank=True)
+    is_active = models.BooleanField(default=True)
+    # Clinicians get the caseload views of the clinician issue; set by the operator.
+    is_clinician = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+    idle_timeout_minutes = models.PositiveSmallIntegerField(
+        default=15, choices=IDLE_TIMEOUT_CHOICES
+    )
+
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+
+    USERNAME_FIELD = "username_key"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.username_key = self.username.casefold()
+        super().save(*args, **kwargs)
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class UserSession(models.Model):
+    """What a person sees on their sessions page: when and roughly from what device."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    device = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins for one account name or one network address (stored hashed)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    next_allowed_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)

@@ -1,0 +1,71 @@
+"""The JSON API at /api/v1, on the same service functions as the HTML views.
+
+Each app that offers operations has an `api.py` with a `router` (a ninja Router with its
+own OpenAPI tag) and a `PREFIX`; they are found here, so no app edits this file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
+
+from cove.core.policy import policy_of
+
+api = NinjaAPI(
+    title="Cove API",
+    version="1",
+    description="Everything a person can do in Cove, as JSON. Sign in with "
+    "POST /auth/login (session cookie); send the CSRF token from GET /auth/csrf in the "
+    "X-CSRFToken header with every POST, PUT, PATCH or DELETE.",
+    docs_url=None,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(NinjaValidationError)
+def validation_failed(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    details = []
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", ())]
+        details.append({"loc": loc, "msg": str(error.get("msg", "")), "type": error.get("type")})
+    return api.create_response(
+        request,
+        {"detail": "Some of what was sent could not be used.", "errors": details},
+        status=422,
+    )
+
+
+def _discover() -> None:
+    for config in apps.get_app_configs():
+        if not config.name.startswith("cove."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.api")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.api":
+                raise
+            continue
+        api.add_router(module.PREFIX, module.router)
+
+
+def operations() -> list[tuple[str, str, Any]]:
+    """(method, path, view function) for every API operation, for the policy tests."""
+    found = []
+    for prefix, router in api._routers:
+        for path, path_view in router.path_operations.items():
+            for operation in path_view.operations:
+                for method in operation.methods:
+                    found.append((method, f"{prefix}{path}", operation.view_func))
+    return found
+
+
+_discover()
+
+for _method, _path, _view in operations():
+    if policy_of(_view) is None:
+        raise RuntimeError(f"API operation {_method} {_path} declares no access policy")

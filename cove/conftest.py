@@ -1,0 +1,86 @@
+"""Shared test fixtures: people (personas) signed in through HTTP, and their vaults."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from cove.accounts.models import User
+from cove.vault.keyring import Vault
+from cove.vault.services import unlock_with_passphrase
+
+PASSPHRASE = "a calm blue lake at dawn, 2026"
+_counter = itertools.count(1)
+
+
+@dataclass
+class Person:
+    """A signed-up person with a signed-in browser-like client."""
+
+    user: User
+    client: Client
+    passphrase: str
+    recovery_code: str
+
+    @property
+    def username(self) -> str:
+        return self.user.username
+
+    def vault(self) -> Vault:
+        """An unlocked vault for calling services directly in a test's setup."""
+        data_key = unlock_with_passphrase(self.user, self.passphrase)
+        assert data_key is not None
+        return Vault(self.user, data_key)
+
+    def api(self, method: str, path: str, json: object | None = None, **extra: object):  # type: ignore[no-untyped-def]
+        """Call /api/v1 as this person, with the CSRF header the API requires."""
+        token = self.client.cookies["csrftoken"].value if "csrftoken" in self.client.cookies else ""
+        if not token:
+            self.client.get("/api/v1/auth/csrf")
+            token = self.client.cookies["csrftoken"].value
+        call = getattr(self.client, method.lower())
+        kwargs: dict[str, object] = {"HTTP_X_CSRFTOKEN": token, **extra}
+        if json is not None:
+            kwargs.update(data=json, content_type="application/json")
+        return call(f"/api/v1{path}", **kwargs)
+
+
+def sign_up_person(username: str | None = None, passphrase: str = PASSPHRASE) -> Person:
+    username = username or f"person{next(_counter)}"
+    client = Client(enforce_csrf_checks=True)
+    client.get("/api/v1/auth/csrf")
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/api/v1/auth/signup",
+        data={"username": username, "passphrase": passphrase},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
+    assert response.status_code == 201, response.content
+    user = User.objects.get(username_key=username.casefold())
+    return Person(user=user, client=client, passphrase=passphrase,
+                  recovery_code=response.json()["recovery_code"])
+
+
+@pytest.fixture
+def make_person(db: None) -> Callable[..., Person]:
+    return sign_up_person
+
+
+@pytest.fixture
+def survivor(db: None) -> Person:
+    return sign_up_person("river")
+
+
+@pytest.fixture
+def other_survivor(db: None) -> Person:
+    return sign_up_person("stone")
+
+
+@pytest.fixture
+def anonymous() -> Client:
+    return Client(enforce_csrf_checks=True)

@@ -1,0 +1,66 @@
+"""Demo accounts for a newcomer to explore: a survivor, a partner and a clinician.
+
+Each feature app can add sample data by providing `demo.py` with
+`populate(vault, role)`; it is called for every demo account.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from django.apps import apps
+from django.db import transaction
+from django.test import RequestFactory
+
+from cove.accounts import services as accounts
+from cove.accounts.models import User
+
+DEMO_ACCOUNTS = (
+    ("survivor", "demo-river", "quiet river under the old bridge"),
+    ("partner", "demo-sol", "sunlight on the kitchen table"),
+    ("clinician", "demo-ash", "a calm room with two green chairs"),
+)
+
+
+def _session_request():  # type: ignore[no-untyped-def]
+    from importlib import import_module
+
+    from django.conf import settings
+
+    request = RequestFactory().post("/")
+    engine = import_module(settings.SESSION_ENGINE)
+    request.session = engine.SessionStore()
+    request.META["REMOTE_ADDR"] = "127.0.0.1"
+    return request
+
+
+def create_demo() -> list[tuple[str, str, str]]:
+    from cove.vault import services as vault_services
+
+    created = []
+    for role, username, passphrase in DEMO_ACCOUNTS:
+        existing = User.objects.filter(username_key=username).first()
+        if existing is not None:
+            with transaction.atomic():
+                vault_services.shred(existing)
+                existing.delete()
+        request = _session_request()
+        result = accounts.sign_up(request, username, passphrase)
+        user = result.user
+        if role == "clinician":
+            user.is_clinician = True
+            user.save(update_fields=["is_clinician"])
+        vault = request.vault
+        for config in apps.get_app_configs():
+            if not config.name.startswith("cove."):
+                continue
+            try:
+                module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            module.populate(vault, role)
+        request.session.flush()
+        created.append((role, username, passphrase))
+    return created

@@ -1,0 +1,119 @@
+"""Who may use each view: every view and API operation declares exactly one policy.
+
+    @policy.public                 anyone, signed in or not
+    @policy.signed_in              a signed-in person whose vault is unlocked
+    @policy.signed_in_locked       a signed-in person, vault not needed (unlock, sign out)
+    @policy.grantee(area)          a signed-in person reading an area shared with them
+    @policy.clinician              a signed-in clinician (reserved for the clinician issue)
+
+AccessPolicyMiddleware refuses any view without a declared policy (fail closed), and a
+test walks the URLconf and the API so that no view ships without one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Policy(StrEnum):
+    PUBLIC = "public"
+    SIGNED_IN = "signed_in"
+    SIGNED_IN_LOCKED = "signed_in_locked"
+    GRANTEE = "grantee"
+    CLINICIAN = "clinician"
+
+
+ATTRIBUTE = "cove_policy"
+
+
+def _mark(view: F, policy: Policy, **extra: Any) -> F:
+    setattr(view, ATTRIBUTE, policy)
+    for key, value in extra.items():
+        setattr(view, f"cove_policy_{key}", value)
+    return view
+
+
+def policy_of(view: Any) -> Policy | None:
+    target = getattr(view, "view_class", None) or view
+    return getattr(target, ATTRIBUTE, None) or getattr(view, ATTRIBUTE, None)
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _signed_out_response(request: HttpRequest) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"detail": "Please sign in."}, status=401)
+    target = reverse("accounts:login") + "?" + urlencode({"next": request.get_full_path()})
+    if getattr(request, "htmx", False):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = target
+        return response
+    return HttpResponseRedirect(target)
+
+
+def _locked_response(request: HttpRequest) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": "Your data is locked. Please enter your passphrase again."}, status=423
+        )
+    from cove.vault.views import unlock_page
+
+    return unlock_page(request)
+
+
+def public(view: F) -> F:
+    return _mark(view, Policy.PUBLIC)
+
+
+def signed_in_locked(view: F) -> F:
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _signed_out_response(request)
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapper, Policy.SIGNED_IN_LOCKED)  # type: ignore[return-value]
+
+
+def signed_in(view: F) -> F:
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _signed_out_response(request)
+        if getattr(request, "vault", None) is None:
+            return _locked_response(request)
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapper, Policy.SIGNED_IN)  # type: ignore[return-value]
+
+
+def grantee(area: str) -> Callable[[F], F]:
+    """Signed in and unlocked; the view must read through a grant for `area` (cove.vault.sharing)."""
+
+    def decorate(view: F) -> F:
+        return _mark(signed_in(view), Policy.GRANTEE, area=area)
+
+    return decorate
+
+
+def clinician(view: F) -> F:
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from django.http import Http404
+
+        if not getattr(request.user, "is_clinician", False):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return _mark(signed_in(wrapper), Policy.CLINICIAN)  # type: ignore[return-value]

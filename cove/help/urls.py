@@ -1,0 +1,9 @@
+from django.urls import path
+
+from cove.help import views
+
+app_name = "help"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("leaving-quickly/", views.leaving, name="leaving"),
+]

@@ -1,0 +1,264 @@
+"""Django settings for Cove, read from environment variables through small typed helpers.
+
+Cove fails closed: DEBUG is off unless asked for, the secret key is generated into the
+data directory on first run (mode 0600), and unsafe production settings stop the start.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+import platformdirs
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be 1/0, true/false, yes/no or on/off, not {value!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [part.strip() for part in env_str(name, default).split(",") if part.strip()]
+
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("COVE_DATA_DIR") or platformdirs.user_data_dir("cove", appauthor=False))
+DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _load_or_create_secret_key(path: Path) -> str:
+    """Read the secret key, creating it with mode 0600 on first run."""
+    if not path.exists():
+        key = secrets.token_urlsafe(64)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+    if path.stat().st_mode & 0o077:
+        raise ImproperlyConfigured(
+            f"{path} can be read by other users; run `chmod 600 {path}` and start again."
+        )
+    return path.read_text().strip()
+
+
+SECRET_KEY = env_str("COVE_SECRET_KEY") or _load_or_create_secret_key(DATA_DIR / "secret_key")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("COVE_SECRET_KEY must be at least 50 characters long.")
+
+DEBUG = env_bool("COVE_DEBUG", False)
+# Served behind TLS (directly or through a proxy): secure cookies and HSTS.
+COVE_TLS = env_bool("COVE_TLS", False)
+ALLOWED_HOSTS = env_list("COVE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+if "*" in ALLOWED_HOSTS and not DEBUG:
+    raise ImproperlyConfigured(
+        "COVE_ALLOWED_HOSTS='*' would answer for any host name; list the real names instead."
+    )
+CSRF_TRUSTED_ORIGINS = env_list("COVE_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "ninja",
+    "cove.core",
+    "cove.audit",
+    "cove.vault",
+    "cove.accounts",
+    "cove.help",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "cove.accounts.middleware.SessionGuardMiddleware",
+    "cove.vault.middleware.VaultMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "cove.core.middleware.PrivacyHeadersMiddleware",
+    "cove.core.middleware.AccessPolicyMiddleware",
+]
+
+ROOT_URLCONF = "cove.urls"
+WSGI_APPLICATION = "cove.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "cove.core.context_processors.cove",
+            ],
+        },
+    },
+]
+
+# Database: SQLite in the data directory unless DATABASE_URL names another one.
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES["default"]["ATOMIC_REQUESTS"] = True
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "cove.sqlite3",
+            "ATOMIC_REQUESTS": True,
+            "OPTIONS": {
+                # IMMEDIATE takes the write lock when a transaction starts, so two
+                # writers queue on the busy timeout instead of failing mid-way.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=FULL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=20000;"
+                ),
+            },
+            # Tests use a file, not memory, so browser tests share it and the at-rest
+            # test can read the raw file and its WAL.
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+PASSWORD_HASHERS = [
+    "cove.accounts.hashers.CoveArgon2idHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "cove.accounts.passphrase.PassphraseLengthValidator"},
+    {"NAME": "cove.accounts.passphrase.CommonPassphraseValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+
+# Sessions: server-side, short idle timeout, absolute lifetime, never outliving the browser.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_NAME = "cove_session"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = COVE_TLS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+COVE_IDLE_TIMEOUT_MINUTES = env_int("COVE_IDLE_TIMEOUT_MINUTES", 15)
+COVE_SESSION_MAX_HOURS = env_int("COVE_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = COVE_SESSION_MAX_HOURS * 3600
+CSRF_COOKIE_HTTPONLY = False  # API clients read it (GET /api/v1/auth/csrf); HTML forms embed it.
+CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_SECURE = COVE_TLS
+CSRF_FAILURE_VIEW = "cove.core.views.csrf_failure"
+
+# Security headers. HSTS only when Cove is served over TLS.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if COVE_TLS:
+    SECURE_HSTS_SECONDS = 63072000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("COVE_SSL_REDIRECT", True)
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Discreet by default: what the browser shows (tab title, app name) and where quick exit goes.
+COVE_DISCREET_NAME = env_str("COVE_DISCREET_NAME", "Notes")
+COVE_QUICK_EXIT_URL = env_str("COVE_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
+COVE_CRISIS_LINES_OVERRIDE = env_str("COVE_CRISIS_LINES_OVERRIDE", "")
+COVE_DEFAULT_COUNTRY = env_str("COVE_DEFAULT_COUNTRY", "US")
+
+# Throttling of sign-in attempts (growing delays, never a lockout).
+COVE_THROTTLE_ACCOUNT_MAX_DELAY = env_int("COVE_THROTTLE_ACCOUNT_MAX_DELAY", 30)
+COVE_THROTTLE_IP_MAX_DELAY = env_int("COVE_THROTTLE_IP_MAX_DELAY", 300)
+
+# Shred keys live outside the main database (see cove.vault.keystore).
+COVE_KEYSTORE_PATH = Path(env_str("COVE_KEYSTORE_PATH") or DATA_DIR / "keystore.sqlite3")
+
+# Key derivation cost (Argon2id). Tests lower it through COVE_KDF_PROFILE=test only.
+COVE_KDF_PROFILE = env_str("COVE_KDF_PROFILE", "standard")
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English")]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or env_bool("COVE_TESTING")
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG or env_bool("COVE_TESTING")
+WHITENOISE_MAX_AGE = 3600
+
+NINJA_PAGINATION_PER_PAGE = 50
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("COVE_LOG_LEVEL", "WARNING")},
+    # Request logs can carry paths and ids; never content. Keep Django's noisy 4xx warnings off.
+    "loggers": {"django.request": {"level": "ERROR"}},
+}

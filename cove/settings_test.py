@@ -1,0 +1,20 @@
+"""Settings for the test suite: a fresh data directory per process and a cheap KDF.
+
+The cheap Argon2 profile is refused anywhere COVE_TESTING is not set (cove.vault.kdf).
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("COVE_TESTING", "1")
+os.environ.setdefault("COVE_KDF_PROFILE", "test")
+os.environ["COVE_DATA_DIR"] = tempfile.mkdtemp(prefix="cove-test-")
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# there unless told it is safe, which it is for tests that never share a connection.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from cove.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["cove.accounts.hashers.CoveArgon2idHasher"]
+COVE_QUICK_EXIT_URL = "https://weather.example.org/"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

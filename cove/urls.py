@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from cove.api import api
+
+urlpatterns = [
+    path("", include("cove.core.urls")),
+    path("help/", include("cove.help.urls")),
+    path("account/", include("cove.accounts.urls")),
+    path("vault/", include("cove.vault.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "cove.core.views.not_found"
+handler500 = "cove.core.views.server_error"

@@ -1,0 +1,140 @@
+"""Sealed model fields: the one way feature code stores sensitive values.
+
+A sealed field named `title` stores AES-256-GCM ciphertext in the column `title`
+(attribute `title_sealed`) and exposes the plaintext as `instance.title`. The
+ciphertext is bound by associated data to the model, field, row id and owner, so a
+ciphertext copied into any other row or field fails to open. Values are JSON inside.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import models
+
+from cove.vault import crypto
+
+_UNSET = object()
+
+
+class VaultLocked(Exception):
+    """A sealed value was read or written without an unlocked vault bound to the record."""
+
+
+class SealedDescriptor:
+    def __init__(self, field: SealedField) -> None:
+        self.field = field
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        plain = instance.__dict__.get(self.field.plain_key, _UNSET)
+        if plain is _UNSET:
+            plain = self.field.decrypt_from(instance)
+            instance.__dict__[self.field.plain_key] = plain
+        return plain
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        instance.__dict__[self.field.plain_key] = self.field.coerce(value)
+        instance.__dict__.setdefault("_sealed_dirty", set()).add(self.field.name)
+
+
+class SealedField(models.BinaryField):
+    """Base sealed field; use one of the typed subclasses below."""
+
+    python_types: tuple[type, ...] = (object,)
+
+    def __init__(self, *args: Any, plain_default: Any = None, **kwargs: Any) -> None:
+        self.plain_default = plain_default
+        kwargs.setdefault("editable", False)
+        kwargs["default"] = b""
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("default", None)
+        kwargs.pop("editable", None)
+        if self.plain_default is not None:
+            kwargs["plain_default"] = self.plain_default
+        return name, path, args, kwargs
+
+    def get_attname(self) -> str:
+        return f"{self.name}_sealed"
+
+    def get_attname_column(self) -> tuple[str, str]:
+        return self.get_attname(), self.db_column or self.name
+
+    def contribute_to_class(self, cls: Any, name: str, private_only: bool = False) -> None:
+        super().contribute_to_class(cls, name, private_only=private_only)
+        setattr(cls, name, SealedDescriptor(self))
+
+    @property
+    def plain_key(self) -> str:
+        return f"_plain_{self.name}"
+
+    def coerce(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, self.python_types) or (
+            bool not in self.python_types and isinstance(value, bool) and int in self.python_types
+        ):
+            raise TypeError(f"{self.model.__name__}.{self.name} takes {self.python_types}, "
+                            f"not {type(value).__name__}")
+        return value
+
+    def aad(self, instance: Any) -> bytes:
+        if instance.pk is None or instance.owner_id is None:
+            raise VaultLocked("a sealed record needs its id and owner before sealing")
+        return (
+            f"cove/v1|{self.model._meta.label_lower}|{self.name}|{instance.pk}|{instance.owner_id}"
+        ).encode()
+
+    def decrypt_from(self, instance: Any) -> Any:
+        blob = getattr(instance, self.attname)
+        if not blob:
+            return self.plain_default
+        key = instance.sealing_key()
+        return json.loads(crypto.open_sealed(key, bytes(blob), self.aad(instance)))
+
+    def encrypt_for(self, instance: Any, key: bytes) -> bytes:
+        value = instance.__dict__.get(self.plain_key, self.plain_default)
+        payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        return crypto.seal(key, payload, self.aad(instance))
+
+    def pre_save(self, model_instance: Any, add: bool) -> Any:
+        dirty = model_instance.__dict__.get("_sealed_dirty", set())
+        if add or self.name in dirty or not getattr(model_instance, self.attname):
+            if self.plain_key not in model_instance.__dict__ and not add:
+                # Never re-seal a default over a value that was simply not read.
+                model_instance.__dict__[self.plain_key] = self.decrypt_from(model_instance)
+            blob = self.encrypt_for(model_instance, model_instance.sealing_key())
+            setattr(model_instance, self.attname, blob)
+            dirty.discard(self.name)
+            return blob
+        return getattr(model_instance, self.attname)
+
+
+class SealedTextField(SealedField):
+    python_types = (str,)
+
+    def __init__(self, *args: Any, plain_default: Any = "", **kwargs: Any) -> None:
+        super().__init__(*args, plain_default=plain_default, **kwargs)
+
+    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("plain_default") == "":
+            kwargs.pop("plain_default")
+        return name, path, args, kwargs
+
+
+class SealedIntegerField(SealedField):
+    python_types = (int,)
+
+
+class SealedBooleanField(SealedField):
+    python_types = (bool,)
+
+
+class SealedJSONField(SealedField):
+    python_types = (dict, list, str, int, float, bool)

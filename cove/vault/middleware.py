@@ -1,0 +1,20 @@
+"""Attach the unlocked vault (or None) to every request as `request.vault`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from cove.vault.session import apply_cookie, vault_from_request
+
+
+class VaultMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.vault = vault_from_request(request)  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        apply_cookie(request, response)
+        return response

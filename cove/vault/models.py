@@ -1,0 +1,65 @@
+"""Key material. Nothing here is readable without the person's passphrase or recovery code."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class KeyBundle(models.Model):
+    """A person's wrapped data key, recovery wrap and sharing key pair."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="key_bundle"
+    )
+    # Names this person's key in the keystore (cove.vault.keystore); every wrap needs it.
+    shred_key_id = models.UUIDField(unique=True)
+    kdf_salt = models.BinaryField()
+    kdf_memory_kib = models.PositiveIntegerField()
+    kdf_iterations = models.PositiveSmallIntegerField()
+    kdf_lanes = models.PositiveSmallIntegerField()
+    data_key_by_passphrase = models.BinaryField()
+    recovery_salt = models.BinaryField()
+    data_key_by_recovery = models.BinaryField()
+    public_key = models.BinaryField()
+    private_key_by_data_key = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class AreaKey(models.Model):
+    """The key of one sharing area of one owner, wrapped by the owner's data key."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="area_keys"
+    )
+    area = models.CharField(max_length=32)
+    version = models.PositiveIntegerField(default=1)
+    key_by_data_key = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "area"], name="one_key_per_owner_area")
+        ]
+
+
+class Grant(models.Model):
+    """An owner's area shared with another account: the area key sealed to their public key."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grants_given"
+    )
+    grantee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grants_received"
+    )
+    area = models.CharField(max_length=32)
+    key_version = models.PositiveIntegerField()
+    sealed_area_key = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "grantee", "area"], name="one_grant_per_pair_area"
+            )
+        ]

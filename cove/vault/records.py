@@ -1,0 +1,175 @@
+"""SealedRecord: the base class for every model that holds a person's sensitive data.
+
+Feature code writes:
+
+    class JournalEntry(SealedRecord):
+        sharing_area = areas.JOURNAL
+        title = SealedTextField()
+        body = SealedTextField()
+
+and reads and writes only through a vault:
+
+    entry = JournalEntry(vault=request.vault, title="…")
+    entry.save()
+    entries = JournalEntry.objects.owned_by(request.vault)
+    entry = get_owned_or_404(JournalEntry, request.vault, pk)
+
+A record without a bound vault cannot be sealed or opened (VaultLocked), so sensitive
+plaintext cannot reach the database by accident.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+
+from cove.vault import areas
+from cove.vault.fields import SealedField, VaultLocked
+from cove.vault.keyring import NoAccess, Vault
+
+if TYPE_CHECKING:
+    from cove.accounts.models import User
+
+
+class SealedQuerySet(models.QuerySet):
+    """A queryset that hands its vault to every record it yields."""
+
+    _vault: Vault | None = None
+
+    def _clone(self) -> Self:
+        clone = super()._clone()  # type: ignore[misc]
+        clone._vault = self._vault
+        return clone
+
+    def unlocked(self, vault: Vault) -> Self:
+        clone = self._chain()  # type: ignore[attr-defined]
+        clone._vault = vault
+        return clone
+
+    def owned_by(self, vault: Vault) -> Self:
+        """Records of the vault's own person, ready to open."""
+        return self.filter(owner_id=vault.user.pk).unlocked(vault)
+
+    def _fetch_all(self) -> None:
+        super()._fetch_all()  # type: ignore[misc]
+        if self._vault is not None and self._result_cache:
+            for obj in self._result_cache:
+                if isinstance(obj, SealedRecord):
+                    obj._vault = self._vault
+
+
+SealedManager = models.Manager.from_queryset(SealedQuerySet)
+
+
+class SealedRecord(models.Model):
+    """Abstract base: a UUID id known before saving, an owner, timestamps, sealed fields."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Which sharing area the record's key comes from. Override get_sharing_area() when it
+    # depends on the row (a journal entry marked shareable).
+    sharing_area: ClassVar[str] = areas.PRIVATE
+    # Plain (unencrypted) fields beyond id/owner/timestamps/relations, each with a reason.
+    # The vault test fails on any other plain field: see cove.vault.testing.
+    plain_fields: ClassVar[dict[str, str]] = {}
+
+    objects = SealedManager()
+
+    class Meta:
+        abstract = True
+
+    def __init__(self, *args: Any, vault: Vault | None = None, **kwargs: Any) -> None:
+        if vault is not None and "owner" not in kwargs and "owner_id" not in kwargs and not args:
+            kwargs["owner"] = vault.user
+        super().__init__(*args, **kwargs)
+        self._vault = vault
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Self:
+        instance = super().from_db(db, field_names, values)
+        instance._vault = None
+        # The area whose key sealed the stored values; save() re-seals if it changes.
+        instance._stored_area = instance.get_sharing_area()
+        return instance
+
+    def bind(self, vault: Vault) -> Self:
+        self._vault = vault
+        return self
+
+    def get_sharing_area(self) -> str:
+        return self.sharing_area
+
+    def sealing_key(self) -> bytes:
+        if self._vault is None:
+            raise VaultLocked(f"{type(self).__name__} has no vault bound")
+        area = getattr(self, "_stored_area", None) or self.get_sharing_area()
+        try:
+            return self._vault.key_for(self.owner_id, area)
+        except NoAccess as exc:
+            raise VaultLocked(f"no key for {area}") from exc
+
+    @classmethod
+    def sealed_fields(cls) -> list[SealedField]:
+        return [f for f in cls._meta.concrete_fields if isinstance(f, SealedField)]
+
+    def plaintext(self) -> dict[str, Any]:
+        """Every sealed value of this record, opened (for export and re-keying)."""
+        return {f.name: getattr(self, f.name) for f in self.sealed_fields()}
+
+    def reseal_all(self) -> None:
+        """Open every sealed value now, so the next save seals all of them again."""
+        for name, value in self.plaintext().items():
+            setattr(self, name, value)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._vault is None:
+            raise VaultLocked(f"{type(self).__name__} has no vault bound")
+        stored = getattr(self, "_stored_area", None)
+        current = self.get_sharing_area()
+        if stored is not None and stored != current:
+            self.reseal_all()  # opened with the old area's key ...
+            if kwargs.get("update_fields") is not None:
+                names = {f.name for f in self.sealed_fields()}
+                kwargs["update_fields"] = set(kwargs["update_fields"]) | names
+        self._stored_area = None  # ... and sealed with the new one
+        super().save(*args, **kwargs)
+        self._stored_area = current
+
+
+R = TypeVar("R", bound=SealedRecord)
+
+
+def get_owned_or_404(model: type[R], vault: Vault, pk: Any) -> R:
+    """The one access helper for a person's own record: someone else's gives the same 404."""
+    from cove.audit.services import record_denied_access
+
+    try:
+        record_id = uuid.UUID(str(pk))
+    except ValueError:
+        raise Http404 from None
+    try:
+        return model.objects.owned_by(vault).get(pk=record_id)
+    except model.DoesNotExist:
+        if model.objects.filter(pk=record_id).exists():
+            record_denied_access(vault.user, model._meta.label_lower)
+        raise Http404 from None
+
+
+def sealed_models() -> Iterator[type[SealedRecord]]:
+    for model in apps.get_models():
+        if issubclass(model, SealedRecord):
+            yield model
+
+
+def records_of(user: User, vault: Vault) -> Iterator[SealedRecord]:
+    for model in sealed_models():
+        yield from model.objects.owned_by(vault).order_by("created_at")
