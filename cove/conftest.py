@@ -84,3 +84,15 @@ def other_survivor(db: None) -> Person:
 @pytest.fixture
 def anonymous() -> Client:
     return Client(enforce_csrf_checks=True)
+
+
+from cove.testing_browser import browser, calm_page, page, phone_page, signed_in  # noqa: E402, F401
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Browser tests need a live server, so they use transactional databases; mark them.
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()) or any(
+            name in getattr(item, "fixturenames", ()) for name in ("phone_page", "calm_page")
+        ):
+            item.add_marker(pytest.mark.browser)

@@ -91,6 +91,13 @@ INSTALLED_APPS = [
     "cove.vault",
     "cove.accounts",
     "cove.help",
+    "cove.safety",
+    "cove.grounding",
+    "cove.boundaries",
+    "cove.ladder",
+    "cove.journal",
+    "cove.measures",
+    "cove.progress",
 ]
 
 MIDDLEWARE = [
@@ -98,7 +105,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "cove.core.csrf.CoveCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cove.accounts.middleware.SessionGuardMiddleware",

@@ -7,6 +7,14 @@ urlpatterns = [
     path("help/", include("cove.help.urls")),
     path("account/", include("cove.accounts.urls")),
     path("vault/", include("cove.vault.urls")),
+    path("", include("cove.grounding.root_urls")),
+    path("plan/", include("cove.safety.urls")),
+    path("grounding/", include("cove.grounding.urls")),
+    path("boundaries/", include("cove.boundaries.urls")),
+    path("ladder/", include("cove.ladder.urls")),
+    path("journal/", include("cove.journal.urls")),
+    path("questionnaires/", include("cove.measures.urls")),
+    path("progress/", include("cove.progress.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,0 +1,3 @@
+"""URLs that must sit at the site root (the service worker needs scope "/")."""
+
+urlpatterns: list = []

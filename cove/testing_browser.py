@@ -1,0 +1,174 @@
+"""Browser-test fixtures: Debian's Chromium through Playwright, with three checks built in.
+
+Every page a test opens is watched: a request to another origin, or a console error (a CSP
+violation shows up as one), fails the test at teardown. `axe(page)` runs axe-core for
+WCAG 2.2 AA. `shot(page, name)` saves a screenshot under test-artifacts/screenshots/ for a
+person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("COVE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    },
+}
+# Where "Leave quickly" sends people in tests; the request is answered locally, never sent.
+NEUTRAL_HOST = "weather.example.org"
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+class PageWatch:
+    """What a page did that it must not: off-origin requests and console errors."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.off_origin: list[str] = []
+        self.console_errors: list[str] = []
+        self.allowed_console: list[str] = []
+
+    def on_request(self, request: Any) -> None:
+        url = request.url
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob", "about", "chrome-extension"}:
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin and parts.hostname != NEUTRAL_HOST:
+            self.off_origin.append(url)
+
+    def on_console(self, message: Any) -> None:
+        if message.type == "error":
+            text = message.text
+            if any(fragment in text for fragment in self.allowed_console):
+                return
+            self.console_errors.append(text)
+
+    def allow_console(self, fragment: str) -> None:
+        """Let one expected console error through (e.g. a deliberate offline reload)."""
+        self.allowed_console.append(fragment)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not chromium_available():
+        pytest.skip(f"Chromium not found at {CHROMIUM}; `make test` installs it on Debian")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+def _new_page(browser: Any, live_server: Any, viewport: dict[str, int],
+              reduced_motion: str = "no-preference") -> tuple[Any, Any, PageWatch]:
+    origin = live_server.url.rstrip("/")
+    context = browser.new_context(
+        base_url=origin, viewport=viewport, reduced_motion=reduced_motion, locale="en-US"
+    )
+    context.route(
+        f"https://{NEUTRAL_HOST}/**",
+        lambda route: route.fulfill(status=200, content_type="text/html",
+                                    body="<!doctype html><title>Weather</title><p>Sunny.</p>"),
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watch = PageWatch(origin)
+    page.on("request", watch.on_request)
+    page.on("console", watch.on_console)
+    page.watch = watch  # type: ignore[attr-defined]
+    return context, page, watch
+
+
+def _finish(context: Any, watch: PageWatch) -> None:
+    context.close()
+    assert not watch.off_origin, f"requests to other origins: {watch.off_origin}"
+    assert not watch.console_errors, f"console errors: {watch.console_errors}"
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context, page, watch = _new_page(browser, live_server, {"width": 1280, "height": 800})
+    yield page
+    _finish(context, watch)
+
+
+@pytest.fixture
+def phone_page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context, page, watch = _new_page(browser, live_server, {"width": 360, "height": 740})
+    yield page
+    _finish(context, watch)
+
+
+@pytest.fixture
+def calm_page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A page whose browser asks for reduced motion."""
+    context, page, watch = _new_page(
+        browser, live_server, {"width": 1280, "height": 800}, reduced_motion="reduce"
+    )
+    yield page
+    _finish(context, watch)
+
+
+def axe(page: Any, context: Any = None) -> None:
+    """Fail with axe's own report if the page has any WCAG 2.2 A/AA violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=context, options=AXE_OPTIONS)
+    assert results.violations_count == 0, (
+        f"axe found problems on {page.url}:\n{results.generate_report()}"
+    )
+
+
+def shot(page: Any, name: str, full_page: bool = True) -> Path:
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def sign_in(page: Any, username: str, passphrase: str) -> None:
+    """Sign in through the real form, as a person would."""
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Passphrase").fill(passphrase)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/account/login/" not in url)
+
+
+@pytest.fixture
+def signed_in(make_person: Callable[..., Any]) -> Callable[..., Any]:
+    """`signed_in(page)` makes a new person, signs them in on `page`, returns the Person."""
+
+    def _sign_in(page: Any, username: str | None = None) -> Any:
+        person = make_person(username)
+        sign_in(page, person.username, person.passphrase)
+        return person
+
+    return _sign_in
