@@ -13,6 +13,7 @@ test walks the URLconf and the API so that no view ships without one.
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -33,6 +34,18 @@ class Policy(StrEnum):
 
 
 ATTRIBUTE = "cove_policy"
+
+
+def _resolve_annotations(view: Any) -> None:
+    """Turn string annotations into types while the view's module namespace is at hand.
+
+    django-ninja reads a view's parameter types through our wrapper; with postponed
+    annotations it would look names up in this module and miss the view's schemas.
+    """
+    try:
+        view.__annotations__ = typing.get_type_hints(view, include_extras=True)
+    except (NameError, TypeError):
+        pass
 
 
 def _mark(view: F, policy: Policy, **extra: Any) -> F:
@@ -73,10 +86,13 @@ def _locked_response(request: HttpRequest) -> HttpResponse:
 
 
 def public(view: F) -> F:
+    _resolve_annotations(view)
     return _mark(view, Policy.PUBLIC)
 
 
 def signed_in_locked(view: F) -> F:
+    _resolve_annotations(view)
+
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
@@ -87,6 +103,8 @@ def signed_in_locked(view: F) -> F:
 
 
 def signed_in(view: F) -> F:
+    _resolve_annotations(view)
+
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
@@ -108,6 +126,8 @@ def grantee(area: str) -> Callable[[F], F]:
 
 
 def clinician(view: F) -> F:
+    _resolve_annotations(view)
+
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from django.http import Http404
