@@ -6,6 +6,7 @@ own OpenAPI tag) and a `PREFIX`; they are found here, so no app edits this file.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import Any
 
@@ -13,8 +14,9 @@ from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.utils import normalize_path
 
-from cove.core.policy import policy_of
+from cove.core.policy import Policy, policy_of
 
 api = NinjaAPI(
     title="Cove API",
@@ -60,8 +62,17 @@ def operations() -> list[tuple[str, str, Any]]:
         for path, path_view in router.path_operations.items():
             for operation in path_view.operations:
                 for method in operation.methods:
-                    found.append((method, f"{prefix}{path}", operation.view_func))
+                    found.append((method, normalize_path(f"/{prefix}/{path}"), operation.view_func))
     return found
+
+
+def urls() -> tuple[list[Any], str, str]:
+    """The API's URL patterns; the schema and the API root are public by design."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if isinstance(pattern.callback, functools.partial):
+            pattern.callback.cove_policy = Policy.PUBLIC  # type: ignore[attr-defined]
+    return patterns, app_name, namespace
 
 
 _discover()

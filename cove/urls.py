@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from cove.api import api
+from cove.api import urls as api_urls
 
 urlpatterns = [
     path("", include("cove.core.urls")),
@@ -15,7 +15,7 @@ urlpatterns = [
     path("journal/", include("cove.journal.urls")),
     path("questionnaires/", include("cove.measures.urls")),
     path("progress/", include("cove.progress.urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
 ]
 
 handler404 = "cove.core.views.not_found"
