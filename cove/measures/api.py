@@ -1,0 +1,173 @@
+"""Questionnaire operations: answer, list and fetch responses, and their FHIR R4 forms."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from ninja import Field, Router, Schema, Status
+from ninja.security import django_auth
+from pydantic import StrictInt
+
+from cove.audit import services as audit
+from cove.core import policy
+from cove.measures import fhir, instruments, scoring, services
+from cove.measures.models import MeasureResponse
+from cove.vault.sessions_reauth import recently_reauthenticated
+
+PREFIX = "/measures/"
+router = Router(tags=["measures"])
+
+MAX_ANSWERS = 100  # far above any instrument; keeps absurd bodies cheap to refuse
+
+
+class Message(Schema):
+    detail: str
+
+
+class ResponseIn(Schema):
+    answers: list[StrictInt] = Field(max_length=MAX_ANSWERS,
+                                     description="One whole number per question, in order.")
+    difficulty: StrictInt | None = Field(
+        default=None, description="PHQ-9 only: the optional, unscored difficulty question (0-3).")
+
+
+class ChangeOut(Schema):
+    previous_total: int
+    difference: int
+    response: bool | None = None
+    clinically_meaningful: bool | None = None
+
+
+class ResponseOut(Schema):
+    id: uuid.UUID
+    instrument: str
+    authored: str
+    answers: list[int]
+    total: int
+    max_total: int
+    band: str | None = None
+    clusters: dict[str, int] | None = None
+    provisional_pattern: bool | None = None
+    safety_response: bool | None = None
+    change: ChangeOut | None = None
+    difficulty: int | None = None
+
+
+class InstrumentOut(Schema):
+    id: str
+    title: str
+    items: int
+    min_answer: int
+    max_answer: int
+    max_total: int
+
+
+def _unknown() -> Any:
+    return Status(404, {"detail": "There is no questionnaire with that id."})
+
+
+def _as_out(response: MeasureResponse) -> dict[str, Any]:
+    score = services.score_of(response)
+    body = score.as_dict()
+    body.update({
+        "id": response.pk,
+        "authored": response.created_at.isoformat(),
+        "answers": response.answer_list,
+        "difficulty": response.extra_answers.get("difficulty"),
+    })
+    return body
+
+
+@router.get("/", response={200: list[InstrumentOut]}, auth=django_auth,
+            summary="The questionnaires you can answer")
+@policy.signed_in
+def list_instruments(request: HttpRequest) -> Any:
+    return [
+        {"id": i.id, "title": i.title, "items": len(i.items), "min_answer": i.min_answer,
+         "max_answer": i.max_answer, "max_total": i.max_total}
+        for i in instruments.all_instruments()
+    ]
+
+
+@router.get("/responses", response={200: list[ResponseOut]}, auth=django_auth,
+            summary="Your responses, newest first")
+@policy.signed_in
+def list_responses(request: HttpRequest, limit: int = 50, offset: int = 0) -> Any:
+    limit = max(1, min(limit, 200))
+    offset = max(0, min(offset, 100_000))
+    return [_as_out(r) for r in services.responses_for(request.vault, None, limit, offset)]  # type: ignore[attr-defined]
+
+
+@router.get("/responses/{response_id}", response={200: ResponseOut, 404: Message},
+            auth=django_auth, summary="One of your responses")
+@policy.signed_in
+def get_response(request: HttpRequest, response_id: str) -> Any:
+    return _as_out(services.get_response(request.vault, response_id))  # type: ignore[attr-defined]
+
+
+@router.get("/responses/{response_id}/fhir", response={200: dict, 404: Message},
+            auth=django_auth, summary="One of your responses as a FHIR R4 QuestionnaireResponse")
+@policy.signed_in
+def get_response_fhir(request: HttpRequest, response_id: str) -> Any:
+    response = services.get_response(request.vault, response_id)  # type: ignore[attr-defined]
+    resource = fhir.questionnaire_response(response)
+    if resource is None:
+        return Status(404, {"detail": "Not found."})
+    return resource
+
+
+@router.get("/fhir", response={200: dict, 403: Message}, auth=django_auth,
+            summary="All questionnaires and your responses as a FHIR R4 Bundle "
+                    "(confirm your passphrase first: POST /api/v1/auth/reauth)")
+@policy.signed_in
+def fhir_bundle(request: HttpRequest) -> Any:
+    if not recently_reauthenticated(request):
+        return JsonResponse({"detail": "Please confirm your passphrase first "
+                             "(POST /api/v1/auth/reauth)."}, status=403)
+    audit.record("security.export", subject=request.user, actor=request.user,  # type: ignore[arg-type]
+                 detail={"part": "fhir"})
+    return fhir.bundle(request.vault)  # type: ignore[attr-defined]
+
+
+@router.get("/{instrument}/questionnaire", response={200: dict, 404: Message}, auth=django_auth,
+            summary="A questionnaire as a FHIR R4 Questionnaire")
+@policy.signed_in
+def get_questionnaire(request: HttpRequest, instrument: str) -> Any:
+    found = instruments.get(instrument)
+    if found is None:
+        return _unknown()
+    return fhir.questionnaire(found)
+
+
+@router.get("/{instrument}/responses", response={200: list[ResponseOut], 404: Message},
+            auth=django_auth, summary="Your responses to one questionnaire, newest first")
+@policy.signed_in
+def list_instrument_responses(request: HttpRequest, instrument: str, limit: int = 50,
+                              offset: int = 0) -> Any:
+    found = instruments.get(instrument)
+    if found is None:
+        return _unknown()
+    limit = max(1, min(limit, 200))
+    offset = max(0, min(offset, 100_000))
+    rows = services.responses_for(request.vault, found.id, limit, offset)  # type: ignore[attr-defined]
+    return [_as_out(r) for r in rows]
+
+
+@router.post("/{instrument}/responses", response={201: ResponseOut, 404: Message, 422: dict},
+             auth=django_auth, summary="Answer a questionnaire; returns the score")
+@policy.signed_in
+def create_response(request: HttpRequest, instrument: str, payload: ResponseIn) -> Any:
+    found = instruments.get(instrument)
+    if found is None:
+        return _unknown()
+    extras = {"difficulty": payload.difficulty} if payload.difficulty is not None else {}
+    try:
+        recorded = services.record_response(request.vault, found, payload.answers, extras)  # type: ignore[attr-defined]
+    except scoring.AnswersInvalid as invalid:
+        return Status(422, {
+            "detail": "Some of what was sent could not be used.",
+            "errors": [{"loc": ["body", "payload", "answers"], "msg": invalid.message}],
+        })
+    return Status(201, _as_out(recorded.response))

@@ -1,0 +1,121 @@
+"""Questionnaire pages: thin views over services; every view declares its access policy."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cove.accounts import forms as account_forms
+from cove.accounts import services as accounts
+from cove.accounts.models import User
+from cove.audit import services as audit
+from cove.core import policy
+from cove.help import lines
+from cove.measures import fhir, instruments, services
+from cove.measures.explain import explain
+from cove.measures.forms import QuestionnaireForm
+from cove.measures.instruments import Instrument
+from cove.vault.sessions_reauth import mark_reauthenticated
+
+SAFETY_PLAN_URL = "/plan/"
+
+
+def _me(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _instrument_or_404(slot: str) -> Instrument:
+    instrument = instruments.by_slot(slot)
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+def _help_context(request: HttpRequest) -> dict[str, Any]:
+    country = lines.country_for(request)
+    return {"help_entry": lines.lines_for(country), "safety_plan_url": SAFETY_PLAN_URL}
+
+
+@policy.signed_in
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "measures/index.html", {
+        "instruments": [(i, explain.about(i)) for i in instruments.all_instruments()],
+        **_help_context(request),
+    })
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def take(request: HttpRequest, slot: str) -> HttpResponse:
+    instrument = _instrument_or_404(slot)
+    if request.method == "GET" and instrument.content_note and request.GET.get("begin") != "1":
+        return render(request, "measures/note.html", {"instrument": instrument})
+    form = QuestionnaireForm(instrument, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        recorded = services.record_response(
+            request.vault, instrument, form.answers(), form.extra_answers()  # type: ignore[attr-defined]
+        )
+        return redirect("measures:result", response_id=recorded.response.pk)
+    return render(request, "measures/form.html", {
+        "instrument": instrument, "form": form, "about": explain.about(instrument),
+    })
+
+
+@policy.signed_in
+@require_GET
+def result(request: HttpRequest, response_id: uuid.UUID) -> HttpResponse:
+    response = services.get_response(request.vault, response_id)  # type: ignore[attr-defined]
+    instrument = services.instrument_of(response)
+    if instrument is None:
+        raise Http404
+    score = services.score_of(response)
+    return render(request, "measures/result.html", {
+        "instrument": instrument,
+        "response": response,
+        "score": score,
+        "explained": explain.result(instrument, score),
+        **_help_context(request),
+    })
+
+
+@policy.signed_in
+@require_GET
+def past(request: HttpRequest) -> HttpResponse:
+    page = services.responses_page(request.vault, request.GET.get("page"))  # type: ignore[attr-defined]
+    rows = []
+    for response in page.object_list:
+        instrument = services.instrument_of(response)
+        if instrument is not None:
+            rows.append({"response": response, "instrument": instrument,
+                         "score": services.score_of(response)})
+    return render(request, "measures/past.html", {"page": page, "rows": rows})
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def download(request: HttpRequest) -> HttpResponse:
+    """The person's questionnaires and answers as a FHIR R4 Bundle, after the passphrase."""
+    user = _me(request)
+    form = account_forms.PassphraseCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if accounts.check_passphrase(user, form.cleaned_data["passphrase"]) is None:
+            form.add_error("passphrase", _("That passphrase does not match."))
+        else:
+            mark_reauthenticated(request)
+            audit.record("security.export", subject=user, actor=user, detail={"part": "fhir"})
+            body = json.dumps(fhir.bundle(request.vault), indent=2, ensure_ascii=False)  # type: ignore[attr-defined]
+            response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
+            stamp = timezone.now().strftime("%Y-%m-%d")
+            response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'
+            return response
+    return render(request, "measures/download.html", {"form": form})
