@@ -1,0 +1,157 @@
+"""The base layout in a real browser: sign-up, sign-in, quick exit, axe, 360 px."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from cove.core.policy import Policy, policy_of
+from cove.testing_browser import NEUTRAL_HOST, axe, shot
+
+PASSPHRASE = "soft rain on a tin roof at night"
+
+
+def test_sign_up_in_the_browser_shows_the_recovery_code(page):
+    page.goto("/account/signup/")
+    page.get_by_label("Username").fill("willow")
+    page.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
+    page.get_by_label("Passphrase again").fill(PASSPHRASE)
+    page.get_by_role("button", name="Make my account").click()
+    page.get_by_role("heading", name="Keep this recovery code safe").wait_for()
+    assert len(page.locator("#recovery-code").inner_text().replace("-", "")) == 32
+    axe(page)
+    page.get_by_role("link", name="I have kept it safe. Continue").click()
+    page.get_by_role("heading", name="Welcome back, willow").wait_for()
+
+
+def test_sign_up_errors_are_announced_and_keep_the_username(page):
+    page.goto("/account/signup/")
+    page.get_by_label("Username").fill("willow")
+    page.get_by_label("Passphrase", exact=True).fill("too short")
+    page.get_by_label("Passphrase again").fill("too short")
+    page.get_by_role("button", name="Make my account").click()
+    field = page.get_by_label("Passphrase", exact=True)
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "15 characters" in page.locator("#" + field.get_attribute("aria-describedby").split()[-1]).inner_text()
+    assert page.get_by_label("Username").input_value() == "willow"
+    axe(page)
+
+
+def test_sign_in_in_the_browser(page, make_person):
+    person = make_person("cedar")
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill("cedar")
+    page.get_by_label("Passphrase").fill(person.passphrase)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Welcome back, cedar").wait_for()
+
+
+def test_quick_exit_is_the_first_thing_the_keyboard_reaches(page):
+    page.goto("/help/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Leave quickly"
+
+
+def test_quick_exit_stays_visible_while_scrolling(phone_page, signed_in):
+    signed_in(phone_page)
+    phone_page.goto("/account/settings/")
+    phone_page.mouse.wheel(0, 3000)
+    box = phone_page.get_by_role("button", name="Leave quickly").bounding_box()
+    assert box is not None and 0 <= box["y"] < 100
+    topmost = phone_page.evaluate(
+        "(() => { const b = document.querySelector('.quick-exit__button').getBoundingClientRect();"
+        " const el = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);"
+        " return el.closest('.quick-exit') !== null; })()")
+    assert topmost
+
+
+def _assert_left_for_good(page, person):
+    page.wait_for_url(f"https://{NEUTRAL_HOST}/")
+    page.go_back()
+    page.wait_for_load_state()
+    assert "Welcome back" not in page.content()
+    assert "Settings" not in page.locator("body").inner_text()
+    # The session is over on the server too.
+    assert person.client.get("/") is not None
+
+
+def test_quick_exit_by_click_leaves_and_back_shows_nothing(page, signed_in):
+    person = signed_in(page)
+    page.goto("/account/settings/")
+    page.get_by_role("button", name="Leave quickly").click()
+    _assert_left_for_good(page, person)
+    page.goto("/account/settings/")
+    assert "/account/login/" in page.url
+
+
+def test_quick_exit_by_pressing_shift_three_times(page, signed_in):
+    person = signed_in(page)
+    page.goto("/account/sessions/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    _assert_left_for_good(page, person)
+    page.goto("/account/settings/")
+    assert "/account/login/" in page.url
+
+
+def test_two_shift_presses_do_nothing(page):
+    page.goto("/help/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert "/help/" in page.url
+
+
+def test_quick_exit_blanks_the_page_at_once(page, signed_in):
+    signed_in(page)
+    page.goto("/account/settings/")
+    page.route(f"https://{NEUTRAL_HOST}/**", lambda route: None)  # hold the navigation
+    page.get_by_role("button", name="Leave quickly").click()
+    page.wait_for_function("document.body === null || document.body.children.length === 0")
+
+
+def parameterless_pages(policy_filter):
+    def walk(patterns, prefix=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if str(entry.pattern).startswith("api/"):
+                    continue
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern) and not entry.pattern.converters:
+                route = "/" + prefix + str(entry.pattern)
+                if route.endswith(("sw.js", ".webmanifest", "healthz", "exit/", "logout/")):
+                    continue
+                if "." in route.rsplit("/", 1)[-1] or route.endswith((".ics", ".json")):
+                    continue
+                if policy_filter(policy_of(entry.callback)):
+                    yield route
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+PUBLIC_PAGES = parameterless_pages(lambda p: p == Policy.PUBLIC)
+SIGNED_IN_PAGES = parameterless_pages(lambda p: p in (Policy.SIGNED_IN, Policy.SIGNED_IN_LOCKED))
+
+
+def slug(route):
+    return route.strip("/").replace("/", "-") or "home"
+
+
+@pytest.mark.parametrize("route", PUBLIC_PAGES)
+def test_every_public_page_passes_axe_at_360_px(phone_page, route):
+    response = phone_page.goto(route)
+    if response is not None and response.status == 405:
+        pytest.skip("POST only")
+    axe(phone_page)
+    shot(phone_page, f"360-public-{slug(route)}")
+
+
+@pytest.mark.parametrize("route", SIGNED_IN_PAGES)
+def test_every_signed_in_page_passes_axe_at_360_px(phone_page, signed_in, route):
+    signed_in(phone_page)
+    response = phone_page.goto(route)
+    if response is not None and response.status == 405:
+        pytest.skip("POST only")
+    axe(phone_page)
+    shot(phone_page, f"360-signed-in-{slug(route)}")
