@@ -29,5 +29,36 @@ class PracticeFact:
 
 
 def recent_practices(vault: Vault, limit: int = 200) -> list[PracticeFact]:
-    """The person's most recent practice sessions, newest first, at most `limit`."""
-    return []
+    """The person's most recent practice sessions, newest first, at most `limit`.
+
+    Only practices that began with a clear yes exist, so "not sure" and "no" never show
+    up here. `ended_early` is a neutral fact (ended for today, made smaller, or left
+    unfinished), never a mark against the person.
+    """
+    from cove.ladder import models as m
+    from cove.ladder.models import ComfortStep, Ladder, PracticeSession
+
+    limit = max(0, min(int(limit), 1000))
+    sessions = list(PracticeSession.objects.owned_by(vault).order_by("-created_at")[:limit])
+    step_ids = {s.step_id for s in sessions}
+    steps = {s.pk: s for s in ComfortStep.objects.owned_by(vault).filter(pk__in=step_ids)}
+    ladder_ids = {s.ladder_id for s in steps.values()}
+    ladders = {lad.pk: lad for lad in Ladder.objects.owned_by(vault).filter(pk__in=ladder_ids)}
+    facts = []
+    for session in sessions:
+        step = steps[session.step_id]
+        ladder = ladders[step.ladder_id]
+        helped = [str(item) for item in (session.aftercare_done or [])]
+        facts.append(PracticeFact(
+            step_id=str(step.pk),
+            step_title=step.title,
+            ladder_title=ladder.title,
+            started_at=session.created_at,
+            distress_before=session.distress_before,
+            distress_peak=session.distress_peak,
+            distress_after=session.distress_after,
+            small_win=bool(session.small_win),
+            ended_early=session.outcome != m.FINISHED,
+            what_helped=helped,
+        ))
+    return facts

@@ -1,0 +1,30 @@
+"""Small helpers shared by the ladder tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cove.ladder import services
+from cove.ladder.models import ComfortStep, Ladder
+
+
+def make_ladder(person: Any, starter: str = "closeness", title: str = "Closer, slowly") -> Ladder:
+    return services.create_ladder(person.vault(), title, starter)
+
+
+def steps(person: Any, ladder: Ladder) -> list[ComfortStep]:
+    vault = person.vault()
+    return services.steps_of(vault, Ladder.objects.owned_by(vault).get(pk=ladder.pk))
+
+
+def titles(person: Any, ladder: Ladder) -> list[str]:
+    return [s.title for s in steps(person, ladder)]
+
+
+def post(person: Any, path: str, data: dict[str, Any] | None = None) -> Any:
+    """POST as the person through the real CSRF check."""
+    client = person.client
+    if "csrftoken" not in client.cookies:
+        client.get("/api/v1/auth/csrf")
+    token = client.cookies["csrftoken"].value
+    return client.post(path, {"csrfmiddlewaretoken": token, **(data or {})})
