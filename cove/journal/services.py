@@ -1,0 +1,201 @@
+"""Journal actions and reads. Views and the API call these; nothing else touches entries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cove.journal import kinds
+from cove.journal.models import JournalEntry
+
+if TYPE_CHECKING:
+    from cove.vault.keyring import Vault
+
+PAGE_SIZE = 20
+# Search and patterns open at most this many of the newest entries, in memory, per
+# request: there is no plaintext index, so the cost must have a ceiling. The page says so.
+SCAN_LIMIT = 500
+MAX_RESULTS = 100
+
+
+def write_entry(vault: Vault, kind: str, answers: dict[str, Any], tags: list[str],
+                shareable: bool = False) -> JournalEntry:
+    entry = JournalEntry(owner=vault.user, kind=kind, answers=answers, tags=tags,
+                         shareable=shareable).bind(vault)
+    entry.save()
+    return entry
+
+
+def update_entry(entry: JournalEntry, answers: dict[str, Any], tags: list[str],
+                 shareable: bool) -> JournalEntry:
+    """Change an entry; a change of `shareable` re-seals it under the other area's key."""
+    entry.answers = answers
+    entry.tags = tags
+    entry.shareable = shareable
+    entry.save()
+    return entry
+
+
+def set_shareable(entry: JournalEntry, shareable: bool) -> JournalEntry:
+    entry.shareable = shareable
+    entry.save(update_fields=["shareable", "updated_at"])
+    return entry
+
+
+def delete_entry(entry: JournalEntry) -> None:
+    with transaction.atomic():
+        entry.delete()
+
+
+def entries_page(vault: Vault, number: Any) -> Page:
+    """One page of entries, newest first; only that page's rows are fetched and opened."""
+    queryset = JournalEntry.objects.owned_by(vault).order_by("-created_at", "-id")
+    return Paginator(queryset, PAGE_SIZE).get_page(number)
+
+
+def newest(vault: Vault, limit: int = SCAN_LIMIT) -> list[JournalEntry]:
+    return list(JournalEntry.objects.owned_by(vault).order_by("-created_at", "-id")[:limit])
+
+
+def kind_of(entry: JournalEntry) -> kinds.Kind | None:
+    return kinds.get_kind(str(entry.kind))
+
+
+def readable_answers(entry: JournalEntry) -> list[tuple[str, str]]:
+    """(prompt, answer in words) for each answered prompt, in the kind's order."""
+    kind = kind_of(entry)
+    answers = entry.answer_map
+    if kind is None:
+        return [(str(k), str(v)) for k, v in answers.items()]
+    shown = []
+    for prompt in kind.prompts:
+        if prompt.name not in answers:
+            continue
+        value = answers[prompt.name]
+        if prompt.style == kinds.BODY:
+            text = ", ".join(str(kinds.BODY_AREAS.get(v, v)) for v in value)
+        elif prompt.style in (kinds.PICKS, kinds.CHOICE):
+            labels = dict(prompt.choices)
+            values = value if isinstance(value, list) else [value]
+            text = ", ".join(str(labels.get(v, v)) for v in values)
+        elif prompt.style == kinds.SCALE:
+            text = _("%(n)s out of 10") % {"n": value}
+        else:
+            text = str(value)
+        shown.append((str(prompt.label), text))
+    return shown
+
+
+def preview(entry: JournalEntry, length: int = 90) -> str:
+    for _label, text in readable_answers(entry):
+        if text:
+            return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return ""
+
+
+def _haystack(entry: JournalEntry) -> str:
+    kind = kind_of(entry)
+    parts = [str(kind.label) if kind else ""]
+    parts += [text for _label, text in readable_answers(entry)]
+    parts += entry.tag_list
+    return "\n".join(parts).casefold()
+
+
+@dataclass
+class SearchResult:
+    entries: list[JournalEntry]
+    scanned: int
+    more_matches: bool
+
+
+def search(vault: Vault, query: str) -> SearchResult:
+    """Entries among the newest SCAN_LIMIT whose words or tags contain every search word."""
+    words = [w.casefold() for w in query.split() if w.strip()]
+    scanned = newest(vault)
+    found = [e for e in scanned if all(w in _haystack(e) for w in words)]
+    return SearchResult(found[:MAX_RESULTS], len(scanned), len(found) > MAX_RESULTS)
+
+
+# ---- Patterns (on request only): counts and plain sentences, no predictions -------------
+
+
+@dataclass
+class HelperRow:
+    key: str
+    label: str
+    tried: int
+    helped: int
+
+
+@dataclass
+class Patterns:
+    moments_scanned: int
+    moments: int
+    contexts: list[tuple[str, int]]
+    helpers: list[HelperRow]
+    practices: int
+    practice_helpers: list[tuple[str, int]]
+    sentences: list[str]
+
+
+def patterns(vault: Vault) -> Patterns:
+    from cove.ladder.public import recent_practices
+
+    scanned = newest(vault)
+    moments = [e for e in scanned if e.kind == "moment"]
+    contexts: Counter[str] = Counter()
+    tried: Counter[str] = Counter()
+    helped: Counter[str] = Counter()
+    for entry in moments:
+        answers = entry.answer_map
+        contexts.update(set(answers.get("context") or []))
+        helped_here = set(answers.get("helped") or [])
+        tried.update(set(answers.get("tried") or []) | helped_here)
+        helped.update(helped_here)
+
+    context_rows = [(str(kinds.CONTEXT_LABELS.get(k, k)), n) for k, n in contexts.most_common()]
+    helper_rows = sorted(
+        (HelperRow(k, str(kinds.HELPER_LABELS.get(k, k)), n, helped[k]) for k, n in tried.items()),
+        key=lambda row: (-row.helped, -row.tried, row.label),
+    )
+
+    practices = recent_practices(vault, limit=200)
+    practice_helped: Counter[str] = Counter()
+    for fact in practices:
+        practice_helped.update({" ".join(w.split()) for w in fact.what_helped if w.strip()})
+    practice_rows = practice_helped.most_common()
+
+    sentences: list[str] = []
+    if context_rows:
+        top = context_rows[:3]
+        listed = ", ".join(
+            ngettext("%(what)s (%(n)s time)", "%(what)s (%(n)s times)", n) % {"what": w, "n": n}
+            for w, n in top
+        )
+        sentences.append(_("Across %(count)s notes about hard moments, what came up most "
+                           "often was: %(list)s.") % {"count": len(moments), "list": listed})
+    for row in helper_rows[:5]:
+        sentences.append(
+            ngettext("%(what)s helped %(helped)s of the %(tried)s time you tried it.",
+                     "%(what)s helped %(helped)s of the %(tried)s times you tried it.",
+                     row.tried)
+            % {"what": row.label, "helped": row.helped, "tried": row.tried}
+        )
+    for what, n in practice_rows[:5]:
+        sentences.append(
+            ngettext("In %(n)s of your %(total)s practices, you noted that “%(what)s” helped.",
+                     "In %(n)s of your %(total)s practices, you noted that “%(what)s” helped.",
+                     len(practices))
+            % {"n": n, "total": len(practices), "what": what}
+        )
+    return Patterns(
+        moments_scanned=len(scanned), moments=len(moments), contexts=context_rows,
+        helpers=helper_rows, practices=len(practices), practice_helpers=practice_rows,
+        sentences=sentences,
+    )

@@ -1,0 +1,124 @@
+"""Journal pages: thin views over cove.journal.services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cove.core import policy
+from cove.journal import kinds, services
+from cove.journal.forms import EntryForm, SearchForm
+from cove.journal.models import JournalEntry
+from cove.vault.keyring import Vault
+from cove.vault.records import get_owned_or_404
+
+
+def _vault(request: HttpRequest) -> Vault:
+    vault = getattr(request, "vault", None)
+    assert isinstance(vault, Vault)  # policy.signed_in guarantees it
+    return vault
+
+
+def _rows(entries: list[JournalEntry]) -> list[dict[str, object]]:
+    return [{"entry": e, "kind": services.kind_of(e), "preview": services.preview(e)}
+            for e in entries]
+
+
+@policy.signed_in
+@require_http_methods(["GET"])
+def index(request: HttpRequest) -> HttpResponse:
+    search = SearchForm(request.GET or None)
+    context: dict[str, object] = {"search": search, "scan_limit": services.SCAN_LIMIT}
+    query = search.cleaned_data.get("q", "") if search.is_valid() else ""
+    if query.strip():
+        result = services.search(_vault(request), query)
+        context.update(query=query, result=result, rows=_rows(result.entries))
+    else:
+        page = services.entries_page(_vault(request), request.GET.get("page"))
+        context.update(page=page, rows=_rows(list(page.object_list)))
+    return render(request, "journal/index.html", context)
+
+
+@policy.signed_in
+@require_http_methods(["GET"])
+def choose_kind(request: HttpRequest) -> HttpResponse:
+    return render(request, "journal/choose.html", {"kinds": kinds.KINDS})
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def write(request: HttpRequest, kind: str) -> HttpResponse:
+    found = kinds.get_kind(kind)
+    if found is None:
+        raise Http404
+    form = EntryForm(found, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        entry = services.write_entry(_vault(request), found.key, form.answers(),
+                                     form.cleaned_data["tags"], form.cleaned_data["shareable"])
+        messages.success(request, _("Saved to your journal."))
+        return redirect("journal:entry", entry_id=entry.pk)
+    return render(request, "journal/write.html", {"kind": found, "form": form, "entry": None})
+
+
+@policy.signed_in
+@require_http_methods(["GET"])
+def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+    return render(request, "journal/entry.html", {
+        "entry": item, "kind": services.kind_of(item),
+        "answers": services.readable_answers(item),
+    })
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+    kind = services.kind_of(item)
+    if kind is None:
+        raise Http404
+    initial = EntryForm.initial_from(item.answer_map, item.tag_list, item.shareable)
+    form = EntryForm(kind, request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_entry(item, form.answers(), form.cleaned_data["tags"],
+                              form.cleaned_data["shareable"])
+        messages.success(request, _("Your changes are saved."))
+        return redirect("journal:entry", entry_id=item.pk)
+    return render(request, "journal/write.html", {"kind": kind, "form": form, "entry": item})
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+    if request.method == "POST":
+        services.delete_entry(item)
+        messages.success(request, _("The entry is deleted."))
+        return redirect("journal:index")
+    return render(request, "journal/delete.html", {"entry": item,
+                                                   "kind": services.kind_of(item)})
+
+
+@policy.signed_in
+@require_POST
+def share(request: HttpRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+    services.set_shareable(item, request.POST.get("shareable") == "1")
+    if item.shareable:
+        messages.success(request, _("Marked as an entry you might share."))
+    else:
+        messages.success(request, _("This entry is private again."))
+    return redirect("journal:entry", entry_id=item.pk)
+
+
+@policy.signed_in
+@require_http_methods(["GET"])
+def patterns(request: HttpRequest) -> HttpResponse:
+    show = request.GET.get("show") == "1"
+    found = services.patterns(_vault(request)) if show else None
+    return render(request, "journal/patterns.html", {
+        "show": show, "patterns": found, "scan_limit": services.SCAN_LIMIT,
+    })
