@@ -1,0 +1,249 @@
+"""Inventory, history, review and summary pages: thin views over cove.boundaries.services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cove.boundaries import catalogue, forms, services
+from cove.boundaries.models import BoundaryItem
+from cove.boundaries.typing import VaultRequest
+from cove.core import policy
+from cove.vault.records import get_owned_or_404
+
+
+def state_choices() -> list[tuple[str, Any]]:
+    return [(s, catalogue.STATE_LABELS[s]) for s in (*catalogue.STATES, "")]
+
+
+def error_text(exc: ValidationError) -> str:
+    return " ".join(str(m) for m in exc.messages)
+
+
+def _section_url(slug: str, anchor: str = "") -> str:
+    url = reverse("boundaries:section", args=[slug])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _row_response(request: VaultRequest, row: services.Row, status_text: str,
+                  error: str = "") -> HttpResponse:
+    return render(request, "boundaries/partials/item_row.html",
+                  {"row": row, "status_text": status_text, "error": error, "oob": True,
+                   "states": state_choices()})
+
+
+@policy.signed_in
+@require_GET
+def index(request: VaultRequest) -> HttpResponse:
+    settings = services.review_settings(request.vault)
+    return render(request, "boundaries/index.html", {
+        "categories": catalogue.CATEGORIES,
+        "recent": services.recent_changes(request.vault),
+        "offer_review": services.offer_review(settings),
+        "state_labels": catalogue.STATE_LABELS,
+    })
+
+
+@policy.signed_in
+@require_GET
+def section(request: VaultRequest, slug: str) -> HttpResponse:
+    category = catalogue.CATEGORY_BY_SLUG.get(slug)
+    if category is None:
+        raise Http404
+    rows = services.section_rows(request.vault, slug)
+    page = services.Paginator(rows, services.SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "boundaries/section.html", {
+        "category": category, "page": page, "categories": catalogue.CATEGORIES,
+        "states": state_choices(),
+    })
+
+
+def _posted_answer(request: VaultRequest) -> dict[str, Any]:
+    return {
+        "state": request.POST.get("state", ""),
+        "condition": request.POST.get("condition", ""),
+        "ask_first": request.POST.get("ask_first") in {"on", "1", "true"},
+    }
+
+
+@policy.signed_in
+@require_POST
+def answer_new(request: VaultRequest) -> HttpResponse:
+    key = request.POST.get("key", "")
+    item = catalogue.ITEM_BY_KEY.get(key)
+    if item is None:
+        raise Http404
+    try:
+        record = services.answer_item(request.vault, key, **_posted_answer(request))
+    except ValidationError as exc:
+        if request.htmx:
+            return _row_response(request, services.Row(key, item.title), "", error_text(exc))
+        messages.error(request, error_text(exc))
+        return redirect(_section_url(item.category))
+    row = services.Row(key, item.title, record)
+    return _after_save(request, row, item.category, services.Row(key, item.title).dom_id)
+
+
+@policy.signed_in
+@require_POST
+def answer_item(request: VaultRequest, item_id: str) -> HttpResponse:
+    record = get_owned_or_404(BoundaryItem, request.vault, item_id)
+    row = services.Row(record.key, record.label, record)
+    try:
+        services.change_item(record, **_posted_answer(request))
+    except ValidationError as exc:
+        if request.htmx:
+            return _row_response(request, row, "", error_text(exc))
+        messages.error(request, error_text(exc))
+        return redirect(_section_url(record.category, row.dom_id))
+    return _after_save(request, row, record.category, row.dom_id)
+
+
+def _after_save(request: VaultRequest, row: services.Row, slug: str, anchor: str) -> HttpResponse:
+    text = _("Saved: %(item)s — %(state)s") % {
+        "item": row.title, "state": catalogue.STATE_LABELS[row.state]}
+    if request.htmx:
+        return _row_response(request, row, text)
+    messages.success(request, text)
+    return redirect(_section_url(slug, anchor))
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def add_item(request: VaultRequest) -> HttpResponse:
+    initial = {"category": request.GET.get("group", "")}
+    form = forms.OwnItemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.add_own_item(request.vault, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_errors(exc.message_dict)
+        else:
+            messages.success(request, _("Added to your list."))
+            return redirect(_section_url(record.category, f"b-{record.pk}"))
+    return render(request, "boundaries/item_form.html", {"form": form, "adding": True})
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def edit_item(request: VaultRequest, item_id: str) -> HttpResponse:
+    record = get_owned_or_404(BoundaryItem, request.vault, item_id)
+    if not record.is_custom:
+        raise Http404
+    form = forms.RenameItemForm(request.POST or None,
+                                initial={"title": record.title, "category": record.category})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rename_own_item(record, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_errors(exc.message_dict)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(_section_url(record.category, f"b-{record.pk}"))
+    return render(request, "boundaries/item_form.html",
+                  {"form": form, "adding": False, "record": record})
+
+
+@policy.signed_in
+@require_POST
+def delete_item(request: VaultRequest, item_id: str) -> HttpResponse:
+    record = get_owned_or_404(BoundaryItem, request.vault, item_id)
+    if not record.is_custom:
+        raise Http404
+    slug = record.category
+    services.delete_own_item(record)
+    messages.success(request, _("Removed, with its history."))
+    return redirect(_section_url(slug))
+
+
+@policy.signed_in
+@require_GET
+def history(request: VaultRequest) -> HttpResponse:
+    page = services.history_page(request.vault, request.GET.get("page"))
+    return render(request, "boundaries/history.html",
+                  {"page": page, "state_labels": catalogue.STATE_LABELS})
+
+
+# ---------------------------------------------------------------------------- review
+
+
+def _position(value: Any) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def review(request: VaultRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _review_step(request)
+    position = _position(request.GET.get("n"))
+    record = services.review_item(request.vault, position)
+    return render(request, "boundaries/review.html", {
+        "record": record, "position": position,
+        "states": state_choices(),
+    })
+
+
+def _review_step(request: VaultRequest) -> HttpResponse:
+    position = _position(request.POST.get("n"))
+    action = request.POST.get("action", "keep")
+    if action == "stop":
+        services.mark_reviewed(request.vault)
+        messages.success(request, _("Stopped for now. Everything you have is kept."))
+        return redirect("boundaries:index")
+    if action == "save":
+        record = get_owned_or_404(BoundaryItem, request.vault, request.POST.get("item"))
+        try:
+            services.change_item(record, **_posted_answer(request))
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+            return HttpResponseRedirect(f"{reverse('boundaries:review')}?n={position}")
+    next_position = position + 1
+    if services.review_item(request.vault, next_position) is None:
+        services.mark_reviewed(request.vault)
+    return HttpResponseRedirect(f"{reverse('boundaries:review')}?n={next_position}")
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def review_settings(request: VaultRequest) -> HttpResponse:
+    current = services.review_settings(request.vault)
+    form = forms.ReviewSettingsForm(
+        request.POST or None, initial={"cadence_days": current.cadence_days if current else 0})
+    if request.method == "POST" and form.is_valid():
+        services.set_review_cadence(request.vault, form.cleaned_data["cadence_days"])
+        messages.success(request, _("Saved. You can change this any time."))
+        return redirect("boundaries:index")
+    return render(request, "boundaries/review_settings.html", {"form": form})
+
+
+@policy.signed_in
+@require_POST
+def review_later(request: VaultRequest) -> HttpResponse:
+    services.review_not_now(request.vault)
+    messages.success(request, _("Okay. Cove will not offer this again for a while."))
+    return redirect("boundaries:index")
+
+
+# ---------------------------------------------------------------------------- summary
+
+
+@policy.signed_in
+@require_GET
+def summary(request: VaultRequest) -> HttpResponse:
+    chosen = [s for s in request.GET.getlist("c") if s in catalogue.CATEGORY_BY_SLUG]
+    return render(request, "boundaries/summary.html", {
+        "categories": catalogue.CATEGORIES,
+        "chosen": chosen,
+        "sections": services.summary(request.vault, chosen) if chosen else [],
+    })
