@@ -123,7 +123,7 @@ class Instrument:
     def option_for(self, value: int) -> AnswerOption:
         return next(o for o in self.options if o.value == value)
 
-    def extra(self, key: str) -> ExtraItem | None:
+    def extra_item(self, key: str) -> ExtraItem | None:
         return next((e for e in self.extra_items if e.key == key), None)
 
 

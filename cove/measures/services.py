@@ -46,7 +46,7 @@ def clean_extras(instrument: Instrument, extras: Mapping[str, object] | None) ->
     """Unscored answers (PHQ-9 difficulty): optional, but checked when given."""
     cleaned: dict[str, int] = {}
     for key, value in (extras or {}).items():
-        extra = instrument.extra(key)  # noqa: S610 (an instrument's question, not SQL)
+        extra = instrument.extra_item(key)
         if extra is None:
             raise scoring.AnswersInvalid(f"This questionnaire has no question called {key!r}.")
         if value is None:

@@ -1,0 +1,183 @@
+"""Questionnaire pages through HTTP: the safety response, the content note, leaving."""
+
+from __future__ import annotations
+
+import re
+
+from cove.help import lines
+from cove.measures.models import MeasureResponse
+from cove.measures.public import measure_history
+
+
+def form_data(answers, **extra):
+    data = {f"q{n}": str(v) for n, v in enumerate(answers, 1)}
+    data.update({k: str(v) for k, v in extra.items()})
+    return data
+
+
+def csrf(person):
+    html = person.client.get("/questionnaires/").content.decode()
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert found is not None
+    return found.group(1)
+
+
+def title_of(html: str) -> str:
+    found = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert found is not None
+    return found.group(1)
+
+
+def post_form(person, url, data, **extra):
+    return person.client.post(url, {**data, "csrfmiddlewaretoken": csrf(person)}, **extra)
+
+
+def answer(person, slot, answers, language="en-US", **extra):
+    return post_form(person, f"/questionnaires/{slot}/", form_data(answers, **extra),
+                     HTTP_ACCEPT_LANGUAGE=language, follow=True)
+
+
+def test_index_lists_questionnaires_with_neutral_links_and_title(survivor):
+    response = survivor.client.get("/questionnaires/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    title = title_of(html)
+    for word in ("PHQ", "GAD", "PCL", "PTSD", "trauma", "depress", "anxiety"):
+        assert word.lower() not in title.lower()
+    links = re.findall(r'href="(/questionnaires/[^"]*)"', html)
+    assert {"/questionnaires/1/", "/questionnaires/2/", "/questionnaires/3/",
+            "/questionnaires/4/"} <= set(links)
+    for link in links:
+        assert not re.search(r"phq|gad|pcl|ptsd|trauma|depress|anx", link, re.I)
+
+
+def test_item9_above_zero_shows_the_safety_response_before_the_score(survivor):
+    response = answer(survivor, "1", [0, 0, 0, 0, 0, 0, 0, 0, 1])
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="measure-safety"' in html
+    us = lines.lines_for("US")
+    for line in us["lines"]:
+        assert line["contact"] in html
+    assert 'href="/plan/"' in html
+    assert "talk about these thoughts with a doctor, therapist or counsellor" in html
+    # Before the number, never only a number.
+    assert html.index("measure-safety") < html.index("Your answers add up to 1 out of 27")
+
+
+def test_safety_response_uses_the_persons_country(survivor):
+    response = answer(survivor, "1", [0] * 8 + [2], language="en-GB")
+    html = response.content.decode()
+    for line in lines.lines_for("GB")["lines"]:
+        assert line["contact"] in html
+
+
+def test_item9_zero_has_no_safety_response_but_help_stays_visible(survivor):
+    html = answer(survivor, "1", [3, 3, 3, 3, 3, 3, 3, 3, 0]).content.decode()
+    assert 'class="measure-safety"' not in html
+    assert "Your answers add up to 24 out of 27" in html
+    assert "“severe”" in html
+    assert 'href="/help/"' in html
+    assert 'href="/plan/"' in html
+    assert "not a diagnosis" in html
+
+
+def test_result_is_stored_and_page_explains_the_band_in_plain_words(survivor):
+    html = answer(survivor, "1", [2, 2, 2, 2, 2, 2, 2, 1, 0]).content.decode()
+    assert "totals from 15 to 19 are described as “moderately severe”" in html
+    assert MeasureResponse.objects.filter(owner=survivor.user).count() == 1
+
+
+def test_pcl5_starts_with_a_content_note_that_can_be_skipped(survivor):
+    html = survivor.client.get("/questionnaires/3/").content.decode()
+    assert "asks about a very stressful experience" in html
+    assert 'href="/questionnaires/3/?begin=1"' in html
+    assert re.search(r'<a class="button button--quiet" href="/questionnaires/">Not now</a>', html)
+    assert 'name="q1"' not in html
+    form = survivor.client.get("/questionnaires/3/?begin=1").content.decode()
+    assert form.count("<fieldset") == 20
+    assert "In the past month, how much were you bothered by:" in form
+
+
+def test_pcl5_pattern_is_a_pattern_worth_discussing_never_a_diagnosis(survivor):
+    answers = [2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0]
+    html = answer(survivor, "3", answers).content.decode()
+    assert "a pattern worth discussing with a professional" in html
+    assert "Memories, dreams and reliving" in html
+    assert "PTSD" not in title_of(html)
+
+
+def test_pcl5_change_is_explained_against_the_previous_one(survivor):
+    answer(survivor, "3", [2] * 20)
+    html = answer(survivor, "3", [2] * 15 + [0] * 5).content.decode()
+    assert "Last time your total was 40. This time it is 10 lower." in html
+    assert "clinically meaningful" in html
+
+
+def test_every_form_has_one_fieldset_and_legend_per_item_and_a_not_now(survivor):
+    for slot, count in (("1", 9 + 1), ("2", 7), ("4", 20)):
+        url = f"/questionnaires/{slot}/" + ("?begin=1" if slot == "4" else "")
+        html = survivor.client.get(url).content.decode()
+        assert html.count("<fieldset") == count
+        assert html.count("<legend") == count
+        assert '<a class="button button--quiet" href="/questionnaires/">Not now</a>' in html
+        assert "<script>" not in html
+        assert "style=" not in html
+
+
+def test_a_missing_answer_is_asked_for_gently_and_nothing_is_saved(survivor):
+    response = post_form(survivor, "/questionnaires/1/", form_data([0] * 8))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A few questions still need an answer." in html
+    assert "Please choose an answer for question 9." in html
+    assert 'checked' in html  # earlier answers are kept
+    assert not MeasureResponse.objects.filter(owner=survivor.user).exists()
+
+
+def test_out_of_range_form_values_are_refused(survivor):
+    response = post_form(survivor, "/questionnaires/2/", form_data([0, 0, 0, 0, 0, 0, 7]))
+    assert response.status_code == 200
+    assert not MeasureResponse.objects.exists()
+
+
+def test_unknown_slot_is_404(survivor):
+    assert survivor.client.get("/questionnaires/9/").status_code == 404
+
+
+def test_another_persons_result_page_is_404(survivor, other_survivor):
+    answer(survivor, "2", [1] * 7)
+    mine = MeasureResponse.objects.get(owner=survivor.user)
+    assert survivor.client.get(f"/questionnaires/answers/{mine.pk}/").status_code == 200
+    assert other_survivor.client.get(f"/questionnaires/answers/{mine.pk}/").status_code == 404
+
+
+def test_signed_out_is_sent_to_sign_in(db, anonymous):
+    response = anonymous.get("/questionnaires/")
+    assert response.status_code == 302
+    assert "/account/login/" in response["Location"]
+
+
+def test_past_answers_list_is_paginated_and_bounded(survivor, django_assert_max_num_queries):
+    vault = survivor.vault()
+    from cove.measures import instruments, services
+
+    gad7 = instruments.get("gad7")
+    assert gad7 is not None
+    for _ in range(25):
+        services.record_response(vault, gad7, [1] * 7)
+    with django_assert_max_num_queries(12):
+        response = survivor.client.get("/questionnaires/answers/")
+    assert response.status_code == 200
+    assert response.content.decode().count("7 of 21") == 20
+    assert "Older" in response.content.decode()
+
+
+def test_measure_history_is_oldest_first_with_titles(survivor):
+    answer(survivor, "1", [1] * 8 + [0])
+    answer(survivor, "2", [3] * 7)
+    history = measure_history(survivor.vault())
+    assert [(h.instrument, h.total, h.max_total, h.band) for h in history] == [
+        ("phq9", 8, 27, "mild"), ("gad7", 21, 21, "severe")]
+    assert history[0].title == "PHQ-9"
+    assert measure_history(survivor.vault(), limit=0) == []
