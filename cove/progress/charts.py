@@ -1,0 +1,126 @@
+"""Server-rendered SVG line charts with their numbers, so no chart library is needed.
+
+Written here because the charts are small and must meet rules a library would fight:
+no script, no inline style (strict CSP), role="img" with a title and description, and
+shapes and dash patterns as well as colour, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+WIDTH = 600
+HEIGHT = 220
+LEFT = 40
+RIGHT = 16
+TOP = 14
+BOTTOM = 34
+MARKERS = ("circle", "square", "diamond")
+
+
+@dataclass
+class Series:
+    label: str
+    values: list[float | None]
+
+
+@dataclass
+class Dot:
+    x: float
+    y: float
+    marker: str
+
+    @property
+    def corner(self) -> tuple[float, float]:
+        return round(self.x - 4, 1), round(self.y - 4, 1)
+
+    @property
+    def diamond(self) -> str:
+        x, y = self.x, self.y
+        return f"{x},{y - 5:.1f} {x + 5:.1f},{y} {x},{y + 5:.1f} {x - 5:.1f},{y}"
+
+
+@dataclass
+class DrawnSeries:
+    label: str
+    css: str
+    marker: str
+    segments: list[str]
+    dots: list[Dot]
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    desc: str
+    x_labels: list[str]
+    series: list[DrawnSeries] = field(default_factory=list)
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+    plot_left: int = LEFT
+    plot_right: int = WIDTH - RIGHT
+    plot_top: int = TOP
+    plot_bottom: int = HEIGHT - BOTTOM
+    lines: list[dict[str, float]] = field(default_factory=list)
+    ylabel_x: int = LEFT - 6
+    xlabel_y: int = HEIGHT - 10
+
+    @property
+    def has_data(self) -> bool:
+        return any(s.dots for s in self.series)
+
+
+def _x(index: int, count: int) -> float:
+    span = WIDTH - RIGHT - LEFT
+    if count <= 1:
+        return LEFT + span / 2
+    return round(LEFT + span * index / (count - 1), 1)
+
+
+def _y(value: float, y_max: float) -> float:
+    span = HEIGHT - BOTTOM - TOP
+    value = min(max(value, 0), y_max)
+    return round(HEIGHT - BOTTOM - span * value / y_max, 1)
+
+
+def line_chart(key: str, title: str, desc: str, x_labels: list[str], series: list[Series],
+               y_max: float, y_step: float | None = None,
+               reference_lines: list[float] | None = None) -> Chart:
+    """Lay out one chart: x positions by index, y from 0 to y_max, gaps where a value is None."""
+    chart = Chart(key=key, title=title, desc=desc, x_labels=x_labels)
+    count = len(x_labels)
+    step = y_step or (y_max / 4 if y_max > 0 else 1)
+    level = 0.0
+    while level <= y_max + 1e-9:
+        chart.y_ticks.append((_y(level, y_max), f"{level:g}"))
+        level += step
+    if count:
+        every = max(1, -(-count // 6))  # at most about six labels along the bottom
+        chart.x_ticks = [(_x(i, count), x_labels[i]) for i in range(0, count, every)]
+        if (count - 1) % every:
+            chart.x_ticks.append((_x(count - 1, count), x_labels[-1]))
+    for value in reference_lines or []:
+        y = _y(value, y_max)
+        chart.lines.append({"y": y})
+    for number, item in enumerate(series):
+        marker = MARKERS[number % len(MARKERS)]
+        segments: list[str] = []
+        current: list[str] = []
+        dots: list[Dot] = []
+        for index, maybe in enumerate(item.values):
+            if maybe is None:
+                if current:
+                    segments.append(" ".join(current))
+                current = []
+                continue
+            x, y = _x(index, count), _y(maybe, y_max)
+            current.append(f"{x},{y}")
+            dots.append(Dot(x, y, marker))
+        if current:
+            segments.append(" ".join(current))
+        chart.series.append(DrawnSeries(item.label, f"series-{number + 1}", marker, segments,
+                                        dots))
+    return chart

@@ -1,0 +1,437 @@
+"""Check-ins, progress reads and reminders. Views and the API call these."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from statistics import mean
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cove.progress import charts
+from cove.progress.forms import SHORT_LABELS
+from cove.progress.models import QUESTIONS, CalendarFeed, CheckIn, Reminder
+
+if TYPE_CHECKING:
+    from cove.accounts.models import User
+    from cove.vault.keyring import Vault
+
+# ---- Daily check-ins ----------------------------------------------------------------
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def checkin_for(vault: Vault, day: date) -> CheckIn | None:
+    return CheckIn.objects.owned_by(vault).filter(day=day).first()
+
+
+def save_checkin(vault: Vault, day: date, ratings: dict[str, int], note: str) -> CheckIn:
+    """Keep one check-in a day: a second one that day replaces the first one's answers."""
+    clean = {k: v for k, v in ratings.items() if k in QUESTIONS and v is not None}
+    existing = checkin_for(vault, day)
+    if existing is not None:
+        existing.ratings = clean
+        existing.note = note
+        existing.save()
+        return existing
+    checkin = CheckIn(owner=vault.user, day=day, ratings=clean, note=note).bind(vault)
+    try:
+        with transaction.atomic():
+            checkin.save()
+    except IntegrityError:  # two tabs saved at once: keep the later answers
+        return save_checkin(vault, day, clean, note)
+    return checkin
+
+
+def recent_checkins(vault: Vault, limit: int = 14) -> list[CheckIn]:
+    return list(CheckIn.objects.owned_by(vault).order_by("-day")[:limit])
+
+
+def checkins_since(vault: Vault, first_day: date) -> list[CheckIn]:
+    return list(CheckIn.objects.owned_by(vault).filter(day__gte=first_day).order_by("day"))
+
+
+# ---- Trends -------------------------------------------------------------------------
+
+RANGES = {"month": 30, "quarter": 91, "year": 364}
+
+
+@dataclass
+class TrendRow:
+    label: str
+    values: dict[str, float | None]
+
+
+@dataclass
+class Trends:
+    range_key: str
+    by_week: bool
+    rows: list[TrendRow]
+    charts: list[charts.Chart]
+    count: int
+
+
+def checkin_trends(vault: Vault, range_key: str) -> Trends:
+    """Daily values for a month; weekly averages for longer ranges. One query."""
+    days = RANGES.get(range_key, RANGES["month"])
+    last = today()
+    first = last - timedelta(days=days - 1)
+    found = checkins_since(vault, first)
+    by_week = days > 31
+    buckets: dict[date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for checkin in found:
+        start = checkin.day - timedelta(days=checkin.day.weekday()) if by_week else checkin.day
+        for name, value in checkin.rating_map.items():
+            buckets[start][name].append(value)
+    slots: list[date] = []
+    cursor = first - timedelta(days=first.weekday()) if by_week else first
+    while cursor <= last:
+        slots.append(cursor)
+        cursor += timedelta(days=7 if by_week else 1)
+    rows = []
+    for slot in slots:
+        values = {name: (round(mean(buckets[slot][name]), 1) if buckets[slot][name] else None)
+                  for name in QUESTIONS}
+        label = (_("Week of %(day)s") % {"day": _short(slot)}) if by_week else _short(slot)
+        rows.append(TrendRow(label, values))
+    drawn = []
+    labels = [_short(slot) for slot in slots]
+    for name in QUESTIONS:
+        series = [row.values[name] for row in rows]
+        known = [v for v in series if v is not None]
+        desc = _describe_series(str(SHORT_LABELS[name]), known, by_week)
+        drawn.append(charts.line_chart(
+            f"trend-{name}", str(SHORT_LABELS[name]), desc, labels,
+            [charts.Series(str(SHORT_LABELS[name]), series)], y_max=10, y_step=5))
+    return Trends(range_key if range_key in RANGES else "month", by_week,
+                  [r for r in rows if any(v is not None for v in r.values.values())],
+                  drawn, len(found))
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _describe_series(label: str, known: list[float], by_week: bool) -> str:
+    if not known:
+        return _("%(what)s: no answers in this time.") % {"what": label}
+    what = _("weekly averages") if by_week else _("daily answers")
+    return _("%(what)s, %(kind)s from 0 to 10: %(n)s points, lowest %(low)s, highest "
+             "%(high)s, most recent %(last)s.") % {
+        "what": label, "kind": what, "n": len(known), "low": f"{min(known):g}",
+        "high": f"{max(known):g}", "last": f"{known[-1]:g}"}
+
+
+# ---- Measures (read through cove.measures.public) ------------------------------------
+
+# PCL-5 change markers (Weathers et al. 2013, VA National Center for PTSD; clinical.md):
+# a change of 5 or more points counts as a response, 10 or more as clinically meaningful.
+PCL5_RESPONSE = 5
+PCL5_MEANINGFUL = 10
+
+
+@dataclass
+class MeasureRow:
+    when: datetime
+    total: int
+    band: str | None
+    change: int | None
+    marker: str
+
+
+@dataclass
+class MeasureTrend:
+    instrument: str
+    title: str
+    max_total: int
+    rows: list[MeasureRow]
+    chart: charts.Chart
+    summary: str
+    thresholds: bool
+
+
+def _change_marker(instrument: str, change: int | None) -> str:
+    if change is None or not instrument.startswith("pcl5"):
+        return ""
+    size = abs(change)
+    if size >= PCL5_MEANINGFUL:
+        return _("a change of 10 points or more")
+    if size >= PCL5_RESPONSE:
+        return _("a change of 5 points or more")
+    return ""
+
+
+def measure_trends(vault: Vault) -> list[MeasureTrend]:
+    from cove.measures.public import measure_history
+
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for result in measure_history(vault, limit=200):
+        grouped[result.instrument].append(result)
+    trends = []
+    for instrument, results in grouped.items():
+        results.sort(key=lambda r: r.authored_at)
+        first = results[0]
+        rows = []
+        for index, result in enumerate(results):
+            change = result.total - results[index - 1].total if index else None
+            rows.append(MeasureRow(result.authored_at, result.total, result.band, change,
+                                   _change_marker(instrument, change)))
+        last = results[-1]
+        since_first = last.total - first.total
+        if len(results) == 1:
+            summary = _("One answer so far: %(total)s out of %(max)s.") % {
+                "total": last.total, "max": last.max_total}
+        else:
+            summary = ngettext(
+                "%(n)s answer. The first total was %(first)s and the latest is %(last)s "
+                "(out of %(max)s).",
+                "%(n)s answers. The first total was %(first)s and the latest is %(last)s "
+                "(out of %(max)s).", len(results)) % {
+                "n": len(results), "first": first.total, "last": last.total,
+                "max": last.max_total}
+            marker = _change_marker(instrument, since_first)
+            if marker:
+                summary += " " + _("Since the first answer, that is %(marker)s.") % {
+                    "marker": marker}
+        chart = charts.line_chart(
+            f"measure-{instrument}", str(last.title), summary,
+            [_short(r.authored_at.date()) for r in results],
+            [charts.Series(str(last.title), [float(r.total) for r in results])],
+            y_max=float(last.max_total))
+        trends.append(MeasureTrend(instrument, str(last.title), last.max_total, rows, chart,
+                                   summary, instrument.startswith("pcl5")))
+    trends.sort(key=lambda t: t.title)
+    return trends
+
+
+# ---- Ladder practices (read through cove.ladder.public) ------------------------------
+
+
+@dataclass
+class StepPractice:
+    step_id: str
+    step_title: str
+    ladder_title: str
+    practices: list[Any]
+    chart: charts.Chart
+    summary: str
+
+
+def practice_trends(vault: Vault, steps: int = 6) -> list[StepPractice]:
+    from cove.ladder.public import recent_practices
+
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for fact in recent_practices(vault, limit=200):
+        grouped[fact.step_id].append(fact)
+    found: list[StepPractice] = []
+    for step_id, facts in grouped.items():
+        facts.sort(key=lambda f: f.started_at)
+        last = facts[-1]
+        labels = [_short(f.started_at.date()) for f in facts]
+        series = [
+            charts.Series(_("Before"), [_f(f.distress_before) for f in facts]),
+            charts.Series(_("Peak"), [_f(f.distress_peak) for f in facts]),
+            charts.Series(_("After"), [_f(f.distress_after) for f in facts]),
+        ]
+        peaks = [f.distress_peak for f in facts if f.distress_peak is not None]
+        if len(peaks) >= 2:
+            summary = ngettext(
+                "%(n)s practice. Peak distress was %(first)s the first time and %(last)s "
+                "the most recent time.",
+                "%(n)s practices. Peak distress was %(first)s the first time and %(last)s "
+                "the most recent time.", len(facts)) % {
+                "n": len(facts), "first": peaks[0], "last": peaks[-1]}
+        else:
+            summary = ngettext("%(n)s practice so far.", "%(n)s practices so far.",
+                               len(facts)) % {"n": len(facts)}
+        chart = charts.line_chart(f"step-{len(found)}", str(last.step_title),
+                                  _("Distress from 0 to 100 before, at the peak and after "
+                                    "each practice. ") + summary, labels, series,
+                                  y_max=100, y_step=25)
+        found.append(StepPractice(step_id, last.step_title, last.ladder_title, facts, chart,
+                                  summary))
+    found.sort(key=lambda s: max(f.started_at for f in s.practices), reverse=True)
+    return found[:steps]
+
+
+def _f(value: int | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+# ---- Small wins -----------------------------------------------------------------------
+
+
+@dataclass
+class Win:
+    when: datetime
+    text: str
+    source: str
+    link: str | None = None
+
+
+def small_wins(vault: Vault, limit: int = 12) -> list[Win]:
+    from django.urls import reverse
+
+    from cove.journal.public import recent_wins
+    from cove.ladder.public import recent_practices
+
+    wins = [Win(w.written_at, w.text, _("Journal"),
+                reverse("journal:entry", args=[w.entry_id])) for w in recent_wins(vault, limit)]
+    for fact in recent_practices(vault, limit=200):
+        if fact.small_win:
+            wins.append(Win(fact.started_at, _("A practice: %(step)s") % {
+                "step": fact.step_title}, _("Practice")))
+    wins.sort(key=lambda w: w.when, reverse=True)
+    return wins[:limit]
+
+
+# ---- Reminders and the calendar feed ------------------------------------------------
+
+
+def add_reminder(vault: Vault, what: str, time_of_day: time, weekdays: str,
+                 by_email: bool = False) -> Reminder:
+    reminder = Reminder(owner=vault.user, what=what, time_of_day=time_of_day,
+                        weekdays=weekdays, by_email=by_email).bind(vault)
+    reminder.save()
+    return reminder
+
+
+def set_paused(reminder: Reminder, paused: bool) -> None:
+    reminder.paused = paused
+    reminder.save(update_fields=["paused", "updated_at"])
+
+
+def remove_reminder(reminder: Reminder) -> None:
+    reminder.delete()
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_feed_token(user: User) -> str:
+    """Make (or replace) the person's calendar address; returns the token, shown once."""
+    token = secrets.token_urlsafe(32)  # 256 bits
+    with transaction.atomic():
+        CalendarFeed.objects.filter(owner=user).delete()
+        CalendarFeed.objects.create(owner=user, token_hash=_hash(token))
+    return token
+
+
+def revoke_feed(user: User) -> None:
+    CalendarFeed.objects.filter(owner=user).delete()
+
+
+def has_feed(user: User) -> bool:
+    return CalendarFeed.objects.filter(owner=user).exists()
+
+
+def feed_owner(token: str) -> int | None:
+    if not token or len(token) > 100:
+        return None
+    feed = CalendarFeed.objects.filter(token_hash=_hash(token)).only("owner_id").first()
+    return feed.owner_id if feed else None
+
+
+# The only words a reminder ever shows, in the feed and in emails.
+DISCREET_TEXT = "A moment for you"
+_ICS_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def calendar_text(owner_id: int, host: str) -> str:
+    """An iCalendar (RFC 5545) document of the person's active reminders; no content.
+
+    Times are "floating" (no time zone), so a reminder at 19:00 comes at 19:00 wherever
+    the person's device is, and no VTIMEZONE data is needed.
+    """
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cove//Reminders//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{DISCREET_TEXT}"]
+    reminders = Reminder.objects.filter(owner_id=owner_id, paused=False).only(
+        "id", "owner_id", "created_at", "time_of_day", "weekdays")
+    for reminder in reminders:
+        days = [_ICS_DAYS[int(d)] for d in reminder.weekdays if d.isdigit() and int(d) < 7]
+        if not days:
+            continue
+        start = reminder.created_at.date()
+        dtstart = datetime.combine(start, reminder.time_of_day).strftime("%Y%m%dT%H%M%S")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{reminder.pk}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{dtstart}",
+            "DURATION:PT10M",
+            f"RRULE:FREQ=WEEKLY;BYDAY={','.join(days)}",
+            f"SUMMARY:{DISCREET_TEXT}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def email_possible() -> bool:
+    """Whether the operator set up email. Django's default (SMTP to localhost) counts as not."""
+    backend = getattr(settings, "EMAIL_BACKEND", "")
+    if backend != "django.core.mail.backends.smtp.EmailBackend":
+        return bool(backend)
+    return getattr(settings, "EMAIL_HOST", "localhost") not in ("", "localhost")
+
+
+def due_email_reminders(now: datetime | None = None) -> list[Reminder]:
+    """Reminders whose time has come today and that were not emailed yet today (no vault)."""
+    now = now or timezone.now()
+    due = []
+    candidates = Reminder.objects.filter(by_email=True, paused=False)
+    for reminder in candidates.only("id", "owner_id", "created_at", "time_of_day", "weekdays",
+                                    "timezone", "last_emailed_on"):
+        local = timezone.localtime(now, _zone(reminder.timezone))
+        if str(local.weekday()) not in reminder.weekdays:
+            continue
+        if local.time() < reminder.time_of_day or reminder.last_emailed_on == local.date():
+            continue
+        due.append(reminder)
+    return due
+
+
+def _zone(name: str) -> Any:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def send_due_emails(now: datetime | None = None) -> int:
+    """Send each due reminder as a discreet email; returns how many were sent."""
+    from django.core.mail import send_mail
+
+    from cove.accounts.models import User
+
+    sent = 0
+    for reminder in due_email_reminders(now):
+        user = User.objects.filter(pk=reminder.owner_id, is_active=True).only("email").first()
+        local_day = timezone.localtime(now or timezone.now(), _zone(reminder.timezone)).date()
+        if user is None or not user.email:
+            continue
+        send_mail(DISCREET_TEXT, _EMAIL_BODY, None, [user.email], fail_silently=True)
+        Reminder.objects.filter(pk=reminder.pk).update(last_emailed_on=local_day)
+        sent += 1
+    return sent
+
+
+_EMAIL_BODY = "A moment for you.\n\nYou asked for this note. You can change or pause it any time.\n"

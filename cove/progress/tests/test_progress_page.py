@@ -1,0 +1,95 @@
+"""The progress page: small wins, practices, check-in trends and questionnaire totals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from cove.journal import services as journal
+from cove.ladder.public import PracticeFact
+from cove.measures.public import MeasureResult
+from cove.progress import services
+
+pytestmark = pytest.mark.django_db
+
+
+def practice(day: int, before: int, peak: int, after: int, **extra: object) -> PracticeFact:
+    values: dict[str, object] = {
+        "step_id": "s1", "step_title": "Holding hands", "ladder_title": "Closeness",
+        "started_at": datetime(2026, 3, day, 18, tzinfo=UTC), "distress_before": before,
+        "distress_peak": peak, "distress_after": after, "small_win": False,
+        "ended_early": False, "what_helped": ["breathing"],
+    }
+    values.update(extra)
+    return PracticeFact(**values)  # type: ignore[arg-type]
+
+
+def pcl5(day: int, total: int) -> MeasureResult:
+    return MeasureResult("pcl5", "PTSD checklist", datetime(2026, 2, day, tzinfo=UTC), total,
+                         80, None)
+
+
+@pytest.fixture
+def practices_and_measures(monkeypatch):
+    facts = [practice(1, 40, 60, 30), practice(8, 35, 50, 20, small_win=True),
+             practice(15, 30, 45, 15, ended_early=True)]
+    results = [pcl5(1, 52), pcl5(15, 46), pcl5(28, 38)]
+    monkeypatch.setattr("cove.ladder.public.recent_practices", lambda vault, limit=200: facts)
+    monkeypatch.setattr("cove.measures.public.measure_history", lambda vault, limit=200: results)
+
+
+def test_empty_progress_page_is_calm(survivor):
+    html = survivor.client.get("/progress/").content.decode()
+    assert html.count('class="calm"') >= 3
+    assert "<svg" not in html
+
+
+def test_check_in_trends_are_charts_with_titles_and_a_table(survivor):
+    vault = survivor.vault()
+    for back in range(10):
+        services.save_checkin(vault, services.today() - timedelta(days=back),
+                              {"mood": back % 11, "stress": 5}, "")
+    html = survivor.client.get("/progress/").content.decode()
+    assert html.count('role="img"') == 5
+    assert '<title id="trend-mood-title">Mood</title>' in html
+    assert "most recent 0" in html  # the desc reads the data out
+    assert "The numbers as a table" in html
+    assert "<table>" in html
+
+
+@pytest.mark.parametrize("range_key", ["month", "quarter", "year", "nonsense"])
+def test_each_range_works(survivor, range_key):
+    services.save_checkin(survivor.vault(), services.today(), {"mood": 4}, "")
+    response = survivor.client.get("/progress/", {"range": range_key})
+    assert response.status_code == 200
+    if range_key in ("quarter", "year"):
+        assert "Week of" in response.content.decode()
+
+
+def test_practices_measures_and_wins_are_shown_neutrally(survivor, practices_and_measures):
+    journal.write_entry(survivor.vault(), "win", {"what": "Said what I wanted"}, [])
+    html = survivor.client.get("/progress/").content.decode()
+    assert "Holding hands" in html
+    assert "Peak distress was 60 the first time and 45 the most recent time." in html
+    assert "paused early, which is always okay" in html
+    assert "Said what I wanted" in html
+    assert "A practice: Holding hands" in html  # small win from a practice
+    assert "PTSD checklist" in html
+    assert "The first total was 52 and the latest is 38" in html
+    assert "a change of 10 points or more" in html  # 52 -> 38 since the first
+    assert "a change of 5 points or more" in html  # 46 -> 38
+    assert "\u2212" not in html  # no minus sign: a change is told in words
+    assert "failed" not in html.lower()
+
+
+def test_pcl5_change_markers_follow_the_thresholds():
+    assert services._change_marker("pcl5", -4) == ""
+    assert services._change_marker("pcl5", -5) == "a change of 5 points or more"
+    assert services._change_marker("pcl5", 9) == "a change of 5 points or more"
+    assert services._change_marker("pcl5-week", -10) == "a change of 10 points or more"
+    assert services._change_marker("phq9", -10) == ""
+
+
+def test_progress_needs_sign_in(anonymous):
+    assert anonymous.get("/progress/").status_code == 302

@@ -1,0 +1,177 @@
+"""Check-in, progress, reminder and calendar-feed pages: thin views over services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cove.accounts.models import User
+from cove.core import policy
+from cove.progress import services
+from cove.progress.forms import (
+    SHORT_LABELS,
+    WEEKDAY_SHORT,
+    WHAT_LABELS,
+    CheckInForm,
+    ReminderForm,
+)
+from cove.progress.models import QUESTIONS, Reminder
+from cove.vault.keyring import Vault
+from cove.vault.records import get_owned_or_404
+
+RANGE_LABELS = {
+    "month": gettext_lazy("30 days"),
+    "quarter": gettext_lazy("3 months"),
+    "year": gettext_lazy("1 year"),
+}
+
+
+def _vault(request: HttpRequest) -> Vault:
+    vault = getattr(request, "vault", None)
+    assert isinstance(vault, Vault)  # policy.signed_in guarantees it
+    return vault
+
+
+def _me(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@policy.signed_in
+@require_http_methods(["GET"])
+def index(request: HttpRequest) -> HttpResponse:
+    vault = _vault(request)
+    range_key = request.GET.get("range", "month")
+    if range_key not in services.RANGES:
+        range_key = "month"
+    trends = services.checkin_trends(vault, range_key)
+    return render(request, "progress/index.html", {
+        "trends": trends,
+        "range_key": range_key,
+        "ranges": list(RANGE_LABELS.items()),
+        "questions": [(name, SHORT_LABELS[name]) for name in QUESTIONS],
+        "wins": services.small_wins(vault),
+        "measures": services.measure_trends(vault),
+        "practices": services.practice_trends(vault),
+        "today": services.checkin_for(vault, services.today()),
+    })
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest) -> HttpResponse:
+    vault = _vault(request)
+    day = services.today()
+    existing = services.checkin_for(vault, day)
+    initial: dict[str, object] = {}
+    if existing is not None:
+        initial = {k: str(v) for k, v in existing.rating_map.items()}
+        initial["note"] = existing.note
+    form = CheckInForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_checkin(vault, day, form.ratings(), form.cleaned_data["note"].strip())
+        messages.success(request, _("Saved for today. Thank you for checking in."))
+        return redirect("progress:index")
+    return render(request, "progress/checkin.html", {
+        "form": form, "existing": existing,
+        "recent": [{"day": c.day, "values": [c.rating_map.get(n) for n in QUESTIONS]}
+                   for c in services.recent_checkins(vault, 7)],
+        "short": {n: SHORT_LABELS[n] for n in QUESTIONS},
+    })
+
+
+def _reminder_rows(vault: Vault) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for reminder in Reminder.objects.owned_by(vault):
+        days = reminder.weekdays
+        if days == "0123456":
+            when = _("every day")
+        else:
+            when = ", ".join(str(WEEKDAY_SHORT[d]) for d in days if d in WEEKDAY_SHORT)
+        rows.append({"reminder": reminder, "what": WHAT_LABELS.get(str(reminder.what), ""),
+                     "days": when})
+    return rows
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def reminders(request: HttpRequest) -> HttpResponse:
+    vault = _vault(request)
+    email_possible = services.email_possible()
+    data = request.POST if request.method == "POST" else None
+    form = ReminderForm(data, email_possible=email_possible,
+                        initial={"weekdays": list("0123456"), "what": "something"})
+    if request.method == "POST" and form.is_valid():
+        services.add_reminder(vault, form.cleaned_data["what"], form.cleaned_data["time_of_day"],
+                              form.weekday_string(),
+                              bool(form.cleaned_data.get("by_email")))
+        messages.success(request, _("Reminder added."))
+        return redirect("progress:reminders")
+    return _reminders_page(request, form)
+
+
+def _reminders_page(request: HttpRequest, form: ReminderForm,
+                    feed_url: str | None = None) -> HttpResponse:
+    vault = _vault(request)
+    email_possible = services.email_possible()
+    return render(request, "progress/reminders.html", {
+        "form": form, "rows": _reminder_rows(vault), "email_possible": email_possible,
+        "has_email": bool(_me(request).email), "has_feed": services.has_feed(_me(request)),
+        "feed_url": feed_url,
+    })
+
+
+@policy.signed_in
+@require_POST
+def reminder_pause(request: HttpRequest, reminder_id: str) -> HttpResponse:
+    reminder = get_owned_or_404(Reminder, _vault(request), reminder_id)
+    services.set_paused(reminder, request.POST.get("paused") == "1")
+    messages.success(request, _("Paused.") if reminder.paused else _("Back on."))
+    return redirect("progress:reminders")
+
+
+@policy.signed_in
+@require_POST
+def reminder_delete(request: HttpRequest, reminder_id: str) -> HttpResponse:
+    reminder = get_owned_or_404(Reminder, _vault(request), reminder_id)
+    services.remove_reminder(reminder)
+    messages.success(request, _("Reminder removed."))
+    return redirect("progress:reminders")
+
+
+@policy.signed_in
+@require_POST
+def feed_new(request: HttpRequest) -> HttpResponse:
+    token = services.new_feed_token(_me(request))
+    # Shown once, in this response only: the token is stored nowhere, only its hash.
+    feed_url = request.build_absolute_uri(reverse("progress:feed", args=[token]))
+    form = ReminderForm(email_possible=services.email_possible(),
+                        initial={"weekdays": list("0123456"), "what": "something"})
+    return _reminders_page(request, form, feed_url)
+
+
+@policy.signed_in
+@require_POST
+def feed_revoke(request: HttpRequest) -> HttpResponse:
+    services.revoke_feed(_me(request))
+    messages.success(request, _("The calendar address is turned off. It no longer works."))
+    return redirect("progress:reminders")
+
+
+@policy.public
+@require_http_methods(["GET", "HEAD"])
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The calendar feed: authenticated by its secret token alone, never by a session."""
+    owner_id = services.feed_owner(token)
+    if owner_id is None:
+        raise Http404
+    response = HttpResponse(services.calendar_text(owner_id, request.get_host().split(":")[0]),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="moments.ics"'
+    response["Cache-Control"] = "no-store"
+    return response
