@@ -15,12 +15,12 @@ from cove.progress.tests.helpers import post
 pytestmark = pytest.mark.django_db
 
 
-def add(person, **data):  # type: ignore[no-untyped-def]
+def add(person, **data):
     values = {"what": "journal", "time_of_day": "19:30", "weekdays": ["0", "2", "4"], **data}
     return post(person, "/progress/reminders/", values)
 
 
-def make_feed(person) -> str:  # type: ignore[no-untyped-def]
+def make_feed(person) -> str:
     html = post(person, "/progress/calendar/new/").content.decode()
     found = re.search(r'value="(http[^"]+/progress/feed/[^"]+\.ics)"', html)
     assert found, html

@@ -1,0 +1,272 @@
+"""Check-in and progress operations (tags "checkins" and "progress"), reminders and feed."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.urls import reverse
+from ninja import Query, Router, Schema, Status
+from ninja.security import django_auth
+from pydantic import Field
+
+from cove.accounts.models import User
+from cove.core import policy
+from cove.progress import services
+from cove.progress.forms import MAX_NOTE
+from cove.progress.models import CheckIn, Reminder
+from cove.vault.keyring import Vault
+from cove.vault.records import get_owned_or_404
+
+PREFIX = "/progress/"
+router = Router()
+CHECKINS = ["checkins"]
+PROGRESS = ["progress"]
+
+Rating = int | None
+
+
+class Message(Schema):
+    detail: str
+
+
+class CheckInIn(Schema):
+    mood: Rating = Field(None, ge=0, le=10)
+    distress: Rating = Field(None, ge=0, le=10)
+    tension: Rating = Field(None, ge=0, le=10)
+    sleep: Rating = Field(None, ge=0, le=10)
+    stress: Rating = Field(None, ge=0, le=10)
+    note: str = Field("", max_length=MAX_NOTE)
+
+
+class CheckInOut(Schema):
+    id: uuid.UUID
+    day: date
+    mood: Rating
+    distress: Rating
+    tension: Rating
+    sleep: Rating
+    stress: Rating
+    note: str
+
+
+class DaysQuery(Schema):
+    days: int = Field(30, ge=1, le=800)
+
+
+class RangeQuery(Schema):
+    range: Literal["month", "quarter", "year"] = "month"
+
+
+class TrendRowOut(Schema):
+    label: str
+    values: dict[str, float | None]
+
+
+class WinOut(Schema):
+    when: datetime
+    text: str
+    source: str
+
+
+class MeasureRowOut(Schema):
+    when: datetime
+    total: int
+    band: str | None
+    change: int | None
+    marker: str
+
+
+class MeasureOut(Schema):
+    instrument: str
+    title: str
+    max_total: int
+    summary: str
+    rows: list[MeasureRowOut]
+
+
+class PracticeRowOut(Schema):
+    started_at: datetime
+    distress_before: int | None
+    distress_peak: int | None
+    distress_after: int | None
+    small_win: bool
+    ended_early: bool
+
+
+class StepOut(Schema):
+    step_id: str
+    step_title: str
+    ladder_title: str
+    summary: str
+    practices: list[PracticeRowOut]
+
+
+class SummaryOut(Schema):
+    range: str
+    weekly: bool
+    checkins: int
+    trends: list[TrendRowOut]
+    wins: list[WinOut]
+    practices: list[StepOut]
+    measures: list[MeasureOut]
+
+
+class ReminderIn(Schema):
+    what: Literal["checkin", "journal", "practice", "grounding", "something"]
+    time_of_day: time
+    weekdays: list[int] = Field(min_length=1, max_length=7)
+    by_email: bool = False
+
+
+class ReminderOut(Schema):
+    id: uuid.UUID
+    what: str
+    time_of_day: time
+    weekdays: list[int]
+    paused: bool
+    by_email: bool
+
+
+class PauseIn(Schema):
+    paused: bool
+
+
+class FeedOut(Schema):
+    url: str
+
+
+def _vault(request: HttpRequest) -> Vault:
+    vault = getattr(request, "vault", None)
+    assert isinstance(vault, Vault)  # policy.signed_in guarantees it
+    return vault
+
+
+def _me(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _checkin_out(checkin: CheckIn) -> dict[str, Any]:
+    ratings = checkin.rating_map
+    return {"id": checkin.pk, "day": checkin.day, "note": checkin.note,
+            **{name: ratings.get(name) for name in ("mood", "distress", "tension", "sleep",
+                                                    "stress")}}
+
+
+def _reminder_out(reminder: Reminder) -> dict[str, Any]:
+    return {"id": reminder.pk, "what": reminder.what, "time_of_day": reminder.time_of_day,
+            "weekdays": [int(d) for d in reminder.weekdays], "paused": reminder.paused,
+            "by_email": reminder.by_email}
+
+
+@router.get("/checkins", response=list[CheckInOut], auth=django_auth, tags=CHECKINS,
+            summary="Your check-ins of the last `days` days, oldest first")
+@policy.signed_in
+def list_checkins(request: HttpRequest, query: Query[DaysQuery]) -> Any:
+    first = services.today() - timedelta(days=query.days - 1)
+    return [_checkin_out(c) for c in services.checkins_since(_vault(request), first)]
+
+
+@router.get("/checkins/today", response={200: CheckInOut, 404: Message}, auth=django_auth,
+            tags=CHECKINS, summary="Today's check-in, if there is one")
+@policy.signed_in
+def today_checkin(request: HttpRequest) -> Any:
+    found = services.checkin_for(_vault(request), services.today())
+    if found is None:
+        return Status(404, {"detail": "No check-in today, and that is fine."})
+    return _checkin_out(found)
+
+
+@router.put("/checkins/today", response=CheckInOut, auth=django_auth, tags=CHECKINS,
+            summary="Save today's check-in (every answer optional, 0 to 10)")
+@policy.signed_in
+def save_today(request: HttpRequest, payload: CheckInIn) -> Any:
+    ratings = {k: v for k, v in payload.dict().items() if k != "note" and v is not None}
+    checkin = services.save_checkin(_vault(request), services.today(), ratings,
+                                    payload.note.strip())
+    return _checkin_out(checkin)
+
+
+@router.get("/summary", response=SummaryOut, auth=django_auth, tags=PROGRESS,
+            summary="Check-in trends, small wins, practices and questionnaire totals")
+@policy.signed_in
+def summary(request: HttpRequest, query: Query[RangeQuery]) -> Any:
+    vault = _vault(request)
+    trends = services.checkin_trends(vault, query.range)
+    return {
+        "range": trends.range_key, "weekly": trends.by_week, "checkins": trends.count,
+        "trends": [{"label": r.label, "values": r.values} for r in trends.rows],
+        "wins": [{"when": w.when, "text": w.text, "source": w.source}
+                 for w in services.small_wins(vault)],
+        "practices": [{"step_id": s.step_id, "step_title": s.step_title,
+                       "ladder_title": s.ladder_title, "summary": s.summary,
+                       "practices": [vars(p) for p in s.practices]}
+                      for s in services.practice_trends(vault)],
+        "measures": [{"instrument": m.instrument, "title": m.title, "max_total": m.max_total,
+                      "summary": m.summary, "rows": [vars(r) for r in m.rows]}
+                     for m in services.measure_trends(vault)],
+    }
+
+
+@router.get("/reminders", response=list[ReminderOut], auth=django_auth, tags=PROGRESS,
+            summary="Your reminders")
+@policy.signed_in
+def list_reminders(request: HttpRequest) -> Any:
+    return [_reminder_out(r) for r in Reminder.objects.owned_by(_vault(request))]
+
+
+@router.post("/reminders", response={201: ReminderOut, 422: dict}, auth=django_auth,
+             tags=PROGRESS, summary="Add a reminder (what, when, which weekdays; Monday is 0)")
+@policy.signed_in
+def add_reminder(request: HttpRequest, payload: ReminderIn) -> Any:
+    if any(d < 0 or d > 6 for d in payload.weekdays):
+        return Status(422, {"detail": "Some of what was sent could not be used.",
+                            "errors": [{"loc": ["body", "payload", "weekdays"],
+                                        "msg": "Weekdays are 0 (Monday) to 6 (Sunday)."}]})
+    if payload.by_email and not services.email_possible():
+        return Status(422, {"detail": "Email is not set up on this server.",
+                            "errors": [{"loc": ["body", "payload", "by_email"],
+                                        "msg": "Email is not set up on this server."}]})
+    days = "".join(sorted({str(d) for d in payload.weekdays}))
+    reminder = services.add_reminder(_vault(request), payload.what,
+                                     payload.time_of_day.replace(second=0, microsecond=0,
+                                                                 tzinfo=None),
+                                     days, payload.by_email)
+    return Status(201, _reminder_out(reminder))
+
+
+@router.post("/reminders/{reminder_id}/pause", response={200: ReminderOut, 404: Message},
+             auth=django_auth, tags=PROGRESS, summary="Pause a reminder or turn it back on")
+@policy.signed_in
+def pause_reminder(request: HttpRequest, reminder_id: str, payload: PauseIn) -> Any:
+    reminder = get_owned_or_404(Reminder, _vault(request), reminder_id)
+    services.set_paused(reminder, payload.paused)
+    return _reminder_out(reminder)
+
+
+@router.delete("/reminders/{reminder_id}", response={204: None, 404: Message},
+               auth=django_auth, tags=PROGRESS, summary="Remove a reminder")
+@policy.signed_in
+def delete_reminder(request: HttpRequest, reminder_id: str) -> Any:
+    services.remove_reminder(get_owned_or_404(Reminder, _vault(request), reminder_id))
+    return Status(204, None)
+
+
+@router.post("/calendar", response={201: FeedOut}, auth=django_auth, tags=PROGRESS,
+             summary="Make a new private calendar address (the old one stops working)")
+@policy.signed_in
+def new_calendar(request: HttpRequest) -> Any:
+    token = services.new_feed_token(_me(request))
+    return Status(201, {"url": request.build_absolute_uri(reverse("progress:feed",
+                                                                  args=[token]))})
+
+
+@router.delete("/calendar", response={204: None}, auth=django_auth, tags=PROGRESS,
+               summary="Turn the calendar address off")
+@policy.signed_in
+def revoke_calendar(request: HttpRequest) -> Any:
+    services.revoke_feed(_me(request))
+    return Status(204, None)
