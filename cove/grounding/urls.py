@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from cove.grounding import views
 
 app_name = "grounding"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("notes/", views.notes, name="notes"),
+    path("<slug:slug>/", views.exercise, name="exercise"),
+    path("<slug:slug>/after/", views.keep_after, name="after"),
+]

@@ -26,7 +26,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """An operator file adds countries and lines, or replaces a line with the same id."""
     countries = base["countries"]
     for code, entry in override.get("countries", {}).items():
-        current = countries.setdefault(code, {"name": entry.get("name", code), "emergency": [], "lines": []})
+        current = countries.setdefault(
+            code, {"name": entry.get("name", code), "emergency": [], "lines": []}
+        )
         if "name" in entry:
             current["name"] = entry["name"]
         if "emergency" in entry:

@@ -6,4 +6,5 @@ app_name = "help"
 urlpatterns = [
     path("", views.index, name="index"),
     path("leaving-quickly/", views.leaving, name="leaving"),
+    path("guide/<slug:slug>/", views.guide, name="guide"),
 ]

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from cove.core import policy
 from cove.help import lines
+from cove.help.guides import BY_SLUG, GUIDES, KINDS
 
 
 @policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
     country = lines.country_for(request)
+    chosen = lines.normalise_country(request.GET.get("country"))
+    guessed = not chosen and not lines.normalise_country(request.COOKIES.get("cove_country"))
     response = render(
         request,
         "help/index.html",
@@ -19,9 +26,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "country": country,
             "entry": lines.lines_for(country),
             "countries": lines.countries(),
+            "guessed": guessed,
+            "guides": GUIDES,
         },
     )
-    if request.GET.get("country") and lines.normalise_country(request.GET["country"]):
+    if chosen:
         response.set_cookie(
             "cove_country", country, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
         )
@@ -29,5 +38,17 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
 def leaving(request: HttpRequest) -> HttpResponse:
     return render(request, "help/leaving.html")
+
+
+@policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
+def guide(request: HttpRequest, slug: str) -> HttpResponse:
+    found = BY_SLUG.get(slug)
+    if found is None:
+        raise Http404
+    return render(request, "help/guide.html", {"guide": found, "kinds": KINDS, "guides": GUIDES})

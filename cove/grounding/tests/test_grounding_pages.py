@@ -1,0 +1,154 @@
+# ruff: noqa: RUF001 - typographic apostrophes and dashes are intended in what people read
+"""Grounding pages over HTTP: public, query-free, readable without JavaScript."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from cove.grounding.exercises import BY_SLUG, EXERCISES
+from cove.grounding.models import FeelingAfterExercise
+from cove.help.tests.readability import MAX_GRADE, grade
+
+PAGES = ["/grounding/"] + [f"/grounding/{e.slug}/" for e in EXERCISES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", [*PAGES, "/sw.js", "/grounding/box/?now=calmer"])
+def test_grounding_pages_make_no_database_queries_for_anonymous_visitors(
+    anonymous: Client, django_assert_num_queries, path: str
+) -> None:
+    with django_assert_num_queries(0):
+        response = anonymous.get(path)
+    assert response.status_code == 200
+
+
+def test_an_unknown_exercise_is_not_found(anonymous: Client) -> None:
+    assert anonymous.get("/grounding/nothing-here/").status_code == 404
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.slug)
+def test_each_exercise_has_readable_steps_without_javascript(
+    anonymous: Client, exercise
+) -> None:
+    html = anonymous.get(f"/grounding/{exercise.slug}/").content.decode()
+    steps = re.search(r'<ol class="steps">(.*?)</ol>', html, re.S)
+    assert steps is not None
+    assert steps.group(1).count("<li>") == len(exercise.steps) >= 3
+    # The guided runner is hidden until the script shows it.
+    assert re.search(r'<section class="card runner"[^>]*\bhidden\b', html)
+
+
+def test_box_breathing_uses_four_second_sides_with_optional_holds() -> None:
+    phases = BY_SLUG["box"].phases
+    assert [p.seconds for p in phases] == [4, 4, 4, 4]
+    assert [p.optional for p in phases] == ["", "holds", "", "holds"]
+    assert BY_SLUG["box"].rounds in (4, 5)
+
+
+def test_paced_breathing_defaults_to_six_breaths_a_minute() -> None:
+    phases = BY_SLUG["paced"].phases
+    assert 60 / sum(p.seconds for p in phases) == 6
+
+
+def test_muscle_relaxation_tenses_briefly_and_rests_long() -> None:
+    for phase in BY_SLUG["muscles"].phases:
+        if phase.kind == "tense":
+            assert 5 <= phase.seconds <= 7
+        else:
+            assert 30 <= phase.seconds <= 40
+
+
+def test_cyclic_sighing_breathes_in_twice_then_out_for_longer() -> None:
+    kinds = [p.kind for p in BY_SLUG["sighing"].phases]
+    assert kinds == ["in", "top-up", "out"]
+    seconds = {p.kind: p.seconds for p in BY_SLUG["sighing"].phases}
+    assert seconds["out"] > seconds["in"] + seconds["top-up"]
+
+
+def test_senses_go_five_four_three_two_one() -> None:
+    labels = [str(p.label) for p in BY_SLUG["senses"].phases]
+    assert [label.split()[0] for label in labels] == ["Five", "Four", "Three", "Two", "One"]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.slug)
+def test_exercise_texts_read_at_grade_eight_or_below(exercise) -> None:
+    text = "\n".join(
+        [str(exercise.title), str(exercise.summary), str(exercise.care_note)]
+        + [str(p) for p in exercise.intro] + [str(s) for s in exercise.steps]
+    )
+    found = grade(text)
+    assert found <= MAX_GRADE, f"{exercise.slug} reads at grade {found}"
+
+
+@pytest.mark.django_db
+def test_an_anonymous_answer_gets_a_kind_reply_and_is_not_kept(anonymous: Client) -> None:
+    response = anonymous.get("/grounding/box/?now=not-okay")
+    html = response.content.decode()
+    assert "You don’t have to get through this alone" in html
+    assert 'href="/help/"' in html
+    assert FeelingAfterExercise.objects.count() == 0
+
+
+def test_a_signed_in_answer_is_kept_only_when_ticked(survivor) -> None:
+    client = survivor.client
+    token = client.cookies["csrftoken"].value
+    response = client.post("/grounding/paced/after/", {"now": "calmer"}, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 302
+    assert FeelingAfterExercise.objects.count() == 0
+    response = client.post("/grounding/paced/after/", {"now": "calmer", "keep": "on"},
+                           HTTP_X_CSRFTOKEN=token)
+    assert "kept=1" in response["Location"]
+    record = FeelingAfterExercise.objects.owned_by(survivor.vault()).get()
+    assert (record.exercise, record.feeling) == ("paced", "calmer")
+
+
+def test_kept_answers_are_stored_encrypted(survivor) -> None:
+    token = survivor.client.cookies["csrftoken"].value
+    survivor.client.post("/grounding/sighing/after/", {"now": "not-okay", "keep": "on"},
+                         HTTP_X_CSRFTOKEN=token)
+    raw = FeelingAfterExercise.objects.values_list("feeling", "exercise").get()
+    assert all(b"not-okay" not in bytes(v) and b"sighing" not in bytes(v) for v in raw)
+
+
+def test_kept_answers_show_only_to_their_owner(survivor, other_survivor) -> None:
+    token = survivor.client.cookies["csrftoken"].value
+    survivor.client.post("/grounding/box/after/", {"now": "same", "keep": "on"},
+                         HTTP_X_CSRFTOKEN=token)
+    assert "About the same" in survivor.client.get("/grounding/notes/").content.decode()
+    assert "About the same" not in other_survivor.client.get("/grounding/notes/").content.decode()
+
+
+def test_answering_without_a_choice_keeps_nothing(survivor) -> None:
+    token = survivor.client.cookies["csrftoken"].value
+    response = survivor.client.post("/grounding/box/after/", {"keep": "on"},
+                                    HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 302
+    assert FeelingAfterExercise.objects.count() == 0
+
+
+def test_the_service_worker_lists_public_pages_and_not_signed_in_ones(anonymous: Client) -> None:
+    response = anonymous.get("/sw.js")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/javascript")
+    for path in [*PAGES, "/help/", "/static/grounding/grounding.js"]:
+        assert f'"{path}"' in body
+    pages = re.search(r"var PAGES = (\[.*?\]);", body)
+    assert pages is not None
+    assert "/plan/" not in pages.group(1)
+    assert "/grounding/notes/" not in pages.group(1)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_grounding_pages_fit_in_30_kb_compressed(anonymous: Client, path: str) -> None:
+    html = anonymous.get(path).content
+    total = len(gzip.compress(html))
+    for asset in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html.decode()):
+        response: Any = anonymous.get(asset)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        total += len(gzip.compress(body))
+    assert total <= 30 * 1024, f"{path}: {total} bytes"

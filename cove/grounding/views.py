@@ -1,0 +1,146 @@
+# ruff: noqa: RUF001 - typographic apostrophes and dashes are intended in what people read
+"""Grounding pages: public, no sign-in, no database queries for anonymous visitors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.staticfiles import finders
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cove.core import policy
+from cove.grounding import services
+from cove.grounding.exercises import (
+    BY_SLUG,
+    EXERCISES,
+    FEELING_LABELS,
+    FEELING_REPLIES,
+    FEELINGS,
+    Exercise,
+)
+
+
+def _exercise_or_404(slug: str) -> Exercise:
+    exercise = BY_SLUG.get(slug)
+    if exercise is None:
+        raise Http404
+    return exercise
+
+
+@policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "grounding/index.html", {"exercises": EXERCISES})
+
+
+@policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
+def exercise(request: HttpRequest, slug: str) -> HttpResponse:
+    chosen = _exercise_or_404(slug)
+    answer = request.GET.get("now", "")
+    return render(request, "grounding/exercise.html", {
+        "exercise": chosen,
+        "client_data": chosen.client_data(),
+        "feelings": FEELINGS,
+        "answer": answer if answer in FEELING_LABELS else "",
+        "answer_label": FEELING_LABELS.get(answer, ""),
+        "reply": FEELING_REPLIES.get(answer, ""),
+        "kept": request.GET.get("kept") == "1",
+        "others": [e for e in EXERCISES if e.slug != chosen.slug][:3],
+    })
+
+
+@policy.signed_in
+@require_POST
+def keep_after(request: HttpRequest, slug: str) -> HttpResponse:
+    """Answer "how are you now?" as a signed-in person; kept only if they ticked "keep"."""
+    chosen = _exercise_or_404(slug)
+    feeling = request.POST.get("now", "")
+    url = reverse("grounding:exercise", args=[chosen.slug])
+    if feeling not in FEELING_LABELS:
+        messages.info(request, _("Nothing was chosen, so nothing was kept. That’s fine."))
+        return redirect(f"{url}#after")
+    query = {"now": feeling}
+    if request.POST.get("keep") == "on":
+        services.keep_feeling(services.vault_of(request), chosen.slug, feeling)
+        query["kept"] = "1"
+    return redirect(f"{url}?{urlencode(query)}#after")
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def notes(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and request.POST.get("forget") == "all":
+        services.forget_feelings(services.vault_of(request))
+        messages.success(request, _("Your kept answers are deleted."))
+        return redirect("grounding:notes")
+    kept = []
+    for record in services.recent_feelings(services.vault_of(request)):
+        slug, feeling = str(record.exercise), str(record.feeling)
+        kept.append({"when": record.created_at,
+                     "exercise": BY_SLUG[slug].title if slug in BY_SLUG else "",
+                     "feeling": FEELING_LABELS.get(feeling, "")})
+    return render(request, "grounding/notes.html", {"kept": kept})
+
+
+# --- Service worker -----------------------------------------------------------------------
+
+# Pages the worker keeps for use without a network. They are fetched without cookies, so
+# the kept copy is always the signed-out page, whoever is signed in.
+def offline_pages() -> list[str]:
+    from cove.help.guides import GUIDES
+
+    pages = [reverse("help:index"), reverse("help:leaving"), reverse("grounding:index")]
+    pages += [reverse("help:guide", args=[guide.slug]) for guide in GUIDES]
+    pages += [reverse("grounding:exercise", args=[e.slug]) for e in EXERCISES]
+    return pages
+
+
+OFFLINE_ASSETS = (
+    "cove/cove.css", "cove/quick-exit.js", "cove/icon.svg",
+    "help/help.css", "grounding/grounding.css", "grounding/grounding.js", "grounding/offline.js",
+    "safety/safety.css", "safety/safety.js",
+)
+
+
+@cache
+def _service_worker_body() -> str:
+    pages = offline_pages()
+    assets = [static(name) for name in OFFLINE_ASSETS]
+    # A new version whenever the list changes (hashed asset names change on each deploy).
+    digest = hashlib.sha256("\n".join(pages + assets).encode())
+    for name in OFFLINE_ASSETS:  # in development names are not hashed: use the contents
+        found = finders.find(name)
+        if isinstance(found, str):
+            digest.update(Path(found).read_bytes())
+    version = digest.hexdigest()[:12]
+    return render_to_string("grounding/sw.js", {
+        "pages": mark_safe(json.dumps(pages)),  # noqa: S308 - our own URLs, JSON-encoded
+        "assets": mark_safe(json.dumps(assets)),  # noqa: S308
+        "version": version,
+        "plan_url": mark_safe(json.dumps(reverse("safety:calm"))),  # noqa: S308
+    })
+
+
+@policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(_service_worker_body(), content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
