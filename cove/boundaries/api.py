@@ -291,7 +291,7 @@ def changes(request: VaultRequest, page: int = 1) -> Any:
 @router.get("/summary", response=list[dict], auth=django_auth,
             summary="Current answers in the groups you choose (?c=touch&c=words)")
 @policy.signed_in
-def summary(request: VaultRequest, c: Query[list[str]] | None = None) -> Any:
+def summary(request: VaultRequest, c: list[str] = Query([])) -> Any:  # noqa: B008
     return [{"category": s.category.slug, "title": str(s.category.title),
              "states": {state: [_item(r) for r in records]
                         for state, records in s.by_state.items()}}
@@ -428,7 +428,7 @@ def situation_delete(request: VaultRequest, situation_id: UUID) -> Any:
     return Status(204, None)
 
 
-@router.get("/situations/changes", response=list[SituationChangeOut], auth=django_auth,
+@router.get("/situation-changes", response=list[SituationChangeOut], auth=django_auth,
             summary="How your map changed, newest first, 25 a page")
 @policy.signed_in
 def situation_changes(request: VaultRequest, page: int = 1) -> Any:
@@ -540,7 +540,7 @@ def phrase_delete(request: VaultRequest, choice_id: UUID) -> Any:
     return Status(204, None)
 
 
-@router.get("/phrases/rehearse", response=list[str], auth=django_auth,
+@router.get("/rehearse", response=list[str], auth=django_auth,
             summary="Phrases to practise: set=favourites, all, or a moment")
 @policy.signed_in
 def phrases_rehearse(request: VaultRequest, set: str = "all") -> Any:
