@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from cove.boundaries import catalogue
 from cove.boundaries.models import BoundaryChange, BoundaryItem
+from cove.boundaries.services import _new
 from cove.vault.keyring import Vault
 
 
@@ -20,12 +21,13 @@ def seed_many(vault: Vault, items: int = 500, changes: int = 5000) -> list[Bound
     for n in range(items):
         if n < len(catalogue.ITEMS):
             entry = catalogue.ITEMS[n]
-            record = BoundaryItem(vault=vault, key=entry.key, title="", category=entry.category,
-                                  state=states[n % 4], condition="", ask_first=False)
+            record = _new(BoundaryItem, vault, key=entry.key, title="", category=entry.category,
+                          state=states[n % 4], condition="", ask_first=False)
         else:
             category = catalogue.CATEGORIES[n % len(catalogue.CATEGORIES)].slug
-            record = BoundaryItem(vault=vault, key="", title=f"My own item {n}", category=category,
-                                  state=states[n % 4], condition="", ask_first=n % 7 == 0)
+            record = _new(BoundaryItem, vault, key="", title=f"My own item {n}",
+                          category=category, state=states[n % 4], condition="",
+                          ask_first=n % 7 == 0)
         records.append(record)
     BoundaryItem.objects.bulk_create(records, batch_size=500)
     start = timezone.now() - dt.timedelta(days=changes)
@@ -33,8 +35,8 @@ def seed_many(vault: Vault, items: int = 500, changes: int = 5000) -> list[Bound
     for n in range(changes):
         record = records[n % len(records)]
         subject = {"key": record.key} if record.key else {"title": record.title}
-        history.append(BoundaryChange(
-            vault=vault, item=record, subject=subject,
+        history.append(_new(
+            BoundaryChange, vault, item=record, subject=subject,
             before={"state": states[(n + 1) % 4], "condition": "", "ask_first": False},
             after={"state": states[n % 4], "condition": "", "ask_first": False},
         ))

@@ -133,7 +133,8 @@ def test_bad_input_with_htmx_shows_the_message_in_the_row(survivor):
 
 
 def test_unknown_catalogue_key_is_not_found(survivor):
-    assert post(survivor, "/boundaries/items/new/", {"key": "x.y", "state": "yes"}).status_code == 404
+    response = post(survivor, "/boundaries/items/new/", {"key": "x.y", "state": "yes"})
+    assert response.status_code == 404
 
 
 def test_state_changes_need_post(survivor):
@@ -152,7 +153,8 @@ def test_own_item_can_be_added_renamed_and_removed(survivor):
     record = BoundaryItem.objects.owned_by(survivor.vault()).get()
     assert (record.title, record.category, record.key) == ("Hand on my knee", "touch", "")
     assert "Hand on my knee" in survivor.client.get("/boundaries/s/touch/").content.decode()
-    post(survivor, f"/boundaries/items/{record.pk}/edit/", {"title": "Hand on knee", "category": "areas"})
+    post(survivor, f"/boundaries/items/{record.pk}/edit/",
+         {"title": "Hand on knee", "category": "areas"})
     record = BoundaryItem.objects.owned_by(survivor.vault()).get()
     assert (record.title, record.category) == ("Hand on knee", "areas")
     post(survivor, f"/boundaries/items/{record.pk}/remove/")

@@ -50,4 +50,4 @@ def test_a_long_history_keeps_every_page_bounded(survivor, django_assert_max_num
     with django_assert_max_num_queries(CHANGE_QUERIES) as queries:
         response = post(survivor, f"/boundaries/items/{record.pk}/", {"state": "maybe"}, htmx=True)
     assert response.status_code == 200
-    print("queries per page:", counts, "one change:", len(queries))  # noqa: T201
+    print("queries per page:", counts, "one change:", len(queries))

@@ -30,7 +30,8 @@ def test_comfort_gesture_can_change_and_go(survivor):
 
 
 def test_situations_map_keeps_moves_with_dates(survivor):
-    post(survivor, "/boundaries/map/", {"title": "Crowded lifts", "zone": "avoid", "notes": "stairs"})
+    post(survivor, "/boundaries/map/",
+         {"title": "Crowded lifts", "zone": "avoid", "notes": "stairs"})
     situation = Situation.objects.owned_by(survivor.vault()).get()
     post(survivor, f"/boundaries/map/{situation.pk}/",
          {"title": "Crowded lifts", "zone": "plan", "notes": "stairs or wait"})
@@ -40,7 +41,8 @@ def test_situations_map_keeps_moves_with_dates(survivor):
     history = main_text(survivor.client.get("/boundaries/map/changes/"))
     assert "Avoid for now → Needs a boundary or plan" in history
     page = main_text(survivor.client.get("/boundaries/map/"))
-    assert "Crowded lifts" in page and "just notes" in page
+    assert "Crowded lifts" in page
+    assert "just notes" in page
 
 
 def test_situation_needs_a_place_on_the_map(survivor):
@@ -57,7 +59,8 @@ def test_wishes_are_private_and_separate(survivor):
     assert sorted((w.key, w.answer) for w in wishes) == [("", "yes"), ("wish.dance", "no")]
     assert services.wish_answers(survivor.vault()) == {"wish.dance": "no"}
     for row in raw_rows("boundaries_wish"):
-        assert b"dance" not in row and b"coast" not in row
+        assert b"dance" not in row
+        assert b"coast" not in row
 
 
 def test_wish_answer_with_htmx_only_updates_the_status(survivor):
@@ -88,15 +91,18 @@ def test_favourite_toggle_with_htmx_returns_the_row(survivor):
     response = post(survivor, "/boundaries/phrases/favourite/",
                     {"key": "p.no.plain", "favourite": "1"}, htmx=True)
     body = response.content.decode()
-    assert 'aria-pressed="true"' in body and "<html" not in body
+    assert 'aria-pressed="true"' in body
+    assert "<html" not in body
 
 
 def test_rehearse_works_without_javascript(survivor):
     page = main_text(survivor.client.get("/boundaries/phrases/practice/?set=stopping"))
     assert "Stop, please." in page
-    assert "n=1" in page and "Previous" not in page
+    assert "n=1" in page
+    assert "Previous" not in page
     page = main_text(survivor.client.get("/boundaries/phrases/practice/?set=stopping&n=3"))
-    assert "Okay, stopping now." in page and "Next" not in page
+    assert "Okay, stopping now." in page
+    assert "Next" not in page
     page = main_text(survivor.client.get("/boundaries/phrases/practice/?set=stopping&n=99"))
     assert "Okay, stopping now." in page
     page = main_text(survivor.client.get("/boundaries/phrases/practice/?set=favourites"))
@@ -111,7 +117,8 @@ def test_summary_shows_only_chosen_groups_and_answered_items(survivor):
     services.answer_item(vault, "touch.long_hug", "")
     services.answer_item(vault, "words.pet_names", "no")
     page = main_text(survivor.client.get("/boundaries/summary/?c=touch"))
-    assert "Hugs from the front" in page and "Ask me first" in page
+    assert "Hugs from the front" in page
+    assert "Ask me first" in page
     assert "after a warning" in page
     assert "Long hugs" not in page
     assert "Pet names" not in page
