@@ -230,39 +230,45 @@ class StepPractice:
     summary: str
 
 
-def practice_trends(vault: Vault, steps: int = 6) -> list[StepPractice]:
+def practices(vault: Vault) -> list[Any]:
+    """The recent practices, read once per page and shared by its sections."""
     from cove.ladder.public import recent_practices
 
+    return list(recent_practices(vault, limit=200))
+
+
+def practice_trends(vault: Vault, facts: list[Any] | None = None,
+                    steps: int = 6) -> list[StepPractice]:
     grouped: dict[str, list[Any]] = defaultdict(list)
-    for fact in recent_practices(vault, limit=200):
+    for fact in practices(vault) if facts is None else facts:
         grouped[fact.step_id].append(fact)
     found: list[StepPractice] = []
-    for step_id, facts in grouped.items():
-        facts.sort(key=lambda f: f.started_at)
-        last = facts[-1]
-        labels = [_short(f.started_at.date()) for f in facts]
+    for step_id, step_facts in grouped.items():
+        step_facts.sort(key=lambda f: f.started_at)
+        last = step_facts[-1]
+        labels = [_short(f.started_at.date()) for f in step_facts]
         series = [
-            charts.Series(_("Before"), [_f(f.distress_before) for f in facts]),
-            charts.Series(_("Peak"), [_f(f.distress_peak) for f in facts]),
-            charts.Series(_("After"), [_f(f.distress_after) for f in facts]),
+            charts.Series(_("Before"), [_f(f.distress_before) for f in step_facts]),
+            charts.Series(_("Peak"), [_f(f.distress_peak) for f in step_facts]),
+            charts.Series(_("After"), [_f(f.distress_after) for f in step_facts]),
         ]
-        peaks = [f.distress_peak for f in facts if f.distress_peak is not None]
+        peaks = [f.distress_peak for f in step_facts if f.distress_peak is not None]
         if len(peaks) >= 2:
             summary = ngettext(
                 "%(n)s practice. Peak distress was %(first)s the first time and %(last)s "
                 "the most recent time.",
                 "%(n)s practices. Peak distress was %(first)s the first time and %(last)s "
-                "the most recent time.", len(facts)) % {
-                "n": len(facts), "first": peaks[0], "last": peaks[-1]}
+                "the most recent time.", len(step_facts)) % {
+                "n": len(step_facts), "first": peaks[0], "last": peaks[-1]}
         else:
             summary = ngettext("%(n)s practice so far.", "%(n)s practices so far.",
-                               len(facts)) % {"n": len(facts)}
+                               len(step_facts)) % {"n": len(step_facts)}
         chart = charts.line_chart(f"step-{len(found)}", str(last.step_title),
                                   _("Distress from 0 to 100 before, at the peak and after "
                                     "each practice. ") + summary, labels, series,
                                   y_max=100, y_step=25)
-        found.append(StepPractice(step_id, last.step_title, last.ladder_title, facts, chart,
-                                  summary))
+        found.append(StepPractice(step_id, last.step_title, last.ladder_title, step_facts,
+                                  chart, summary))
     found.sort(key=lambda s: max(f.started_at for f in s.practices), reverse=True)
     return found[:steps]
 
@@ -282,15 +288,14 @@ class Win:
     link: str | None = None
 
 
-def small_wins(vault: Vault, limit: int = 12) -> list[Win]:
+def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) -> list[Win]:
     from django.urls import reverse
 
     from cove.journal.public import recent_wins
-    from cove.ladder.public import recent_practices
 
     wins = [Win(w.written_at, w.text, _("Journal"),
                 reverse("journal:entry", args=[w.entry_id])) for w in recent_wins(vault, limit)]
-    for fact in recent_practices(vault, limit=200):
+    for fact in practices(vault) if facts is None else facts:
         if fact.small_win:
             wins.append(Win(fact.started_at, _("A practice: %(step)s") % {
                 "step": fact.step_title}, _("Practice")))
