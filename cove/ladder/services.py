@@ -336,6 +336,11 @@ def end_for_today(session: PracticeSession, outcome: str = m.ENDED_FOR_TODAY) ->
     """End now, keeping everything recorded so far. Ending is always a good choice."""
     if session.phase == m.ENDED:
         return
+    reached_after = session.phase == m.AFTER or (
+        session.phase == m.PAUSED and session.resume_phase == m.AFTER)
+    if outcome == m.ENDED_FOR_TODAY and reached_after:
+        # The practice itself was done; only the notes were left out.
+        outcome = m.FINISHED
     session.phase = m.ENDED
     session.outcome = outcome
     _stamp(session, "ended")

@@ -26,7 +26,8 @@ def test_every_starting_point_makes_an_editable_ladder(survivor, starter):
     ladder = Ladder.objects.owned_by(vault).get()
     expected = next(s for s in STARTERS if s.key == starter)
     assert ladder.title == str(expected.title)
-    assert [s.title for s in services.steps_of(vault, ladder)] == [str(s.title) for s in expected.steps]
+    made = [s.title for s in services.steps_of(vault, ladder)]
+    assert made == [str(s.title) for s in expected.steps]
     page = survivor.client.get(response["Location"])
     assert page.status_code == 200
 
@@ -76,7 +77,8 @@ def test_status_is_only_what_the_person_chose_and_has_no_done(survivor):
     ladder = make_ladder(survivor)
     step = steps(survivor, ladder)[0]
     for status in ("practising", "comfortable", "resting", "not_yet"):
-        assert post(survivor, f"/ladder/step/{step.pk}/status/", {"status": status}).status_code == 302
+        response = post(survivor, f"/ladder/step/{step.pk}/status/", {"status": status})
+        assert response.status_code == 302
         assert steps(survivor, ladder)[0].status == status
     post(survivor, f"/ladder/step/{step.pk}/status/", {"status": "done"})
     assert steps(survivor, ladder)[0].status == "not_yet"
@@ -96,7 +98,8 @@ def test_reorder_by_keyboard_buttons_moves_one_place(survivor):
     first = steps(survivor, ladder)[0]
     post(survivor, f"/ladder/step/{first.pk}/move/", {"direction": "up"})
     assert titles(survivor, ladder) == before
-    assert post(survivor, f"/ladder/step/{first.pk}/move/", {"direction": "sideways"}).status_code == 302
+    response = post(survivor, f"/ladder/step/{first.pk}/move/", {"direction": "sideways"})
+    assert response.status_code == 302
     assert titles(survivor, ladder) == before
 
 

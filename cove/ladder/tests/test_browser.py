@@ -1,0 +1,184 @@
+"""The ladder and a whole practice in real Chromium: keyboard, axe, 360 px screenshots."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cove.testing_browser import axe, shot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+FINISHED = "I\u2019m finished"
+
+
+def _new_ladder(page, starter="Closeness without sex"):
+    page.goto("/ladder/")
+    page.get_by_role("link", name="Make a new ladder").click()
+    page.get_by_label(starter).check()
+    page.get_by_role("button", name="Make the ladder").click()
+    page.wait_for_url(re.compile(r"/ladder/[0-9a-f-]{36}/$"))
+
+
+def test_one_whole_practice_by_keyboard_and_screen_reader_names(page, signed_in):
+    signed_in(page)
+    _new_ladder(page)
+    axe(page)
+    page.get_by_role("link", name=re.compile(r"^Practise\W+Sit side by side")).click()
+    expect_heading(page, "Before anything else: a check-in")
+    axe(page)
+    page.get_by_role("button", name="Yes", exact=True).click()
+    expect_heading(page, "Before you begin")
+    axe(page)
+    slider = page.get_by_label("How much distress do you feel right now?")
+    slider.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert slider.input_value() == "25"
+    assert slider.get_attribute("aria-valuetext") == "25, a little uneasy"
+    assert "a little uneasy" in page.locator("#id_now_out").inner_text()
+    page.get_by_label("Every 2 minutes").check()
+    page.get_by_label("What are you afraid might happen?").fill("that I go numb")
+    page.get_by_role("button", name="Begin the practice").click()
+    expect_heading(page, "Sit side by side on the sofa")
+    axe(page)
+    clock = page.locator("#timer-clock")
+    assert clock.is_visible()
+    page.get_by_role("button", name="Hide the timer").click()
+    assert not clock.is_visible()
+    assert page.get_by_role("button", name="Hide the timer").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="Pause", exact=True).last.click()
+    expect_heading(page, "You paused. That is a good choice.")
+    axe(page)
+    page.get_by_role("button", name="Go on").click()
+    page.get_by_role("button", name=FINISHED).click()
+    expect_heading(page, "Afterwards")
+    axe(page)
+    page.get_by_label("What was the highest distress during the practice?").fill("40")
+    page.get_by_label("What happened, compared with what you feared?").fill("I stayed present")
+    page.get_by_label("This felt like a small win").check()
+    page.get_by_role("button", name="Save and finish").click()
+    expect_heading(page, "Thank you for taking this time")
+    assert "I stayed present" in page.content()
+    axe(page)
+    page.get_by_role("link", name="This step").click()
+    page.get_by_role("link", name="See how it has gone").click()
+    page.get_by_role("link", name="Show what the numbers say, in words").click()
+    assert "peak rating so far: 40" in page.content()
+    axe(page)
+
+
+def expect_heading(page, text):
+    page.get_by_role("heading", level=1, name=text).wait_for()
+
+
+def test_gentle_check_in_appears_at_the_chosen_interval(page, signed_in):
+    signed_in(page)
+    _new_ladder(page)
+    page.get_by_role("link", name=re.compile(r"^Practise\W+Hold hands")).click()
+    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_label("Every 2 minutes").check()
+    page.clock.install()
+    page.get_by_role("button", name="Begin the practice").click()
+    expect_heading(page, "Hold hands while we watch something")
+    checkin = page.locator("#gentle-checkin")
+    assert not checkin.is_visible()
+    page.clock.fast_forward("02:01")
+    checkin.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.id") == "gentle-h"
+    page.get_by_role("button", name="Slow down").click()
+    assert "Slowing down is a good choice" in page.content()
+
+
+def test_reorder_by_keyboard_in_the_browser(page, signed_in):
+    signed_in(page)
+    _new_ladder(page)
+    names = page.locator(".step__title").all_inner_texts()
+    page.get_by_role("button", name=re.compile(r"^Down\W+" + re.escape(names[0]))).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".step__title").all_inner_texts()[:2] == [names[1], names[0]]
+
+
+def test_reorder_by_drag(page, signed_in):
+    signed_in(page)
+    _new_ladder(page)
+    names = page.locator(".step__title").all_inner_texts()
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    source = page.locator(".step__handle").nth(2)
+    source.hover()
+    target = page.locator(".step").nth(0).bounding_box()
+    with page.expect_response(re.compile(r"/order/$")):
+        page.mouse.down()
+        page.mouse.move(target["x"] + 30, target["y"] + 8, steps=12)
+        page.mouse.up()
+    page.reload()
+    after = page.locator(".step__title").all_inner_texts()
+    assert after[0] == names[2]
+    assert sorted(after) == sorted(names)
+
+
+def test_every_ladder_page_at_360px(phone_page, signed_in):
+    page = phone_page
+    signed_in(page)
+    page.goto("/ladder/")
+    axe(page)
+    shot(page, "ladder-index-360")
+    page.goto("/ladder/new/")
+    axe(page)
+    shot(page, "ladder-new-360")
+    _new_ladder(page, "Touch in stages, at my pace")
+    axe(page)
+    shot(page, "ladder-ladder-360")
+    ladder_url = page.url
+    page.locator(".step__title a").first.click()
+    axe(page)
+    shot(page, "ladder-step-360")
+    step_url = page.url
+    page.get_by_role("link", name="Make it smaller").click()
+    axe(page)
+    shot(page, "ladder-split-360")
+    page.goto(step_url + "edit/")
+    axe(page)
+    shot(page, "ladder-step-edit-360")
+    page.goto("/ladder/words/")
+    axe(page)
+    shot(page, "ladder-words-360")
+    page.goto(step_url + "begin/")
+    axe(page)
+    shot(page, "ladder-checkin-360")
+    page.get_by_role("link", name="Pause").click()
+    axe(page)
+    shot(page, "ladder-pause-checkin-360")
+    page.goto(step_url + "begin/")
+    page.get_by_role("button", name="Not sure").click()
+    axe(page)
+    shot(page, "ladder-not-sure-360")
+    page.goto(step_url + "begin/")
+    page.get_by_role("button", name="No", exact=True).click()
+    axe(page)
+    shot(page, "ladder-no-360")
+    page.goto(step_url + "begin/")
+    page.get_by_role("button", name="Yes", exact=True).click()
+    axe(page)
+    shot(page, "ladder-before-360")
+    page.get_by_label("Every 5 minutes").check()
+    page.get_by_role("button", name="Begin the practice").click()
+    axe(page)
+    shot(page, "ladder-during-360", full_page=False)
+    page.get_by_role("button", name="Pause", exact=True).last.click()
+    axe(page)
+    shot(page, "ladder-paused-360")
+    page.get_by_role("button", name="Go on").click()
+    page.get_by_role("button", name=FINISHED).click()
+    axe(page)
+    shot(page, "ladder-after-360")
+    page.get_by_role("button", name="Save and finish").click()
+    axe(page)
+    shot(page, "ladder-ended-360")
+    page.goto(step_url + "progress/?facts=1")
+    axe(page)
+    shot(page, "ladder-progress-360")
+    page.goto(ladder_url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, width
