@@ -61,7 +61,7 @@ def test_templates_read_at_grade_eight_or_lower():
     )
     # textstat would download the CMU dictionary through nltk; tests make no network calls,
     # so syllables come from pyphen's bundled hyphenation patterns (textstat's fallback).
-    _count_syllables.get_cmudict = lambda lang: None  # type: ignore[assignment]
+    _count_syllables.get_cmudict = lambda lang: None
     grade = float(textstat.flesch_kincaid_grade(text))
     assert len(text) > 2000
     assert grade <= 8, grade
