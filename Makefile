@@ -13,13 +13,13 @@ test:  ## Set everything up and run the whole suite: lint, types, tests (incl. b
 	@uv="$(UV)"; "$$uv" sync --frozen --quiet && scripts/ensure-chromium.sh && \
 	  "$$uv" run --frozen ruff check . && \
 	  "$$uv" run --frozen mypy cove && \
-	  "$$uv" run --frozen pytest -n 2 --dist loadfile -q
+	  "$$uv" run --frozen pytest -n 2 --dist worksteal -q
 
 lint:
 	@uv="$(UV)"; "$$uv" run --frozen ruff check . && "$$uv" run --frozen mypy cove
 
 suite:  ## Only the tests (no lint), e.g. DATABASE_URL=postgres://… make suite
-	@uv="$(UV)"; "$$uv" run --frozen pytest -n 2 --dist loadfile -q
+	@uv="$(UV)"; "$$uv" run --frozen pytest -n 2 --dist worksteal -q
 
 demo:  ## Create demo accounts with sample data
 	@uv="$(UV)"; "$$uv" sync --frozen --no-dev --quiet && "$$uv" run --frozen --no-dev cove demo
