@@ -13,13 +13,13 @@ from cove.measures.models import MeasureResponse
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
 
-# (instrument, weeks ago, answers)
+# (instrument, days ago, answers): oldest first, so each compares with the one before.
 SAMPLES = (
-    ("pcl5", 8, [2, 1, 2, 2, 2, 1, 2, 0, 2, 2, 2, 1, 2, 1, 1, 0, 2, 2, 1, 2]),
-    ("phq9", 8, [1, 2, 2, 2, 1, 1, 1, 0, 0]),
-    ("gad7", 8, [2, 2, 1, 2, 1, 1, 1]),
-    ("pcl5", 4, [1, 1, 1, 2, 1, 1, 2, 0, 1, 1, 2, 1, 1, 1, 1, 0, 2, 1, 1, 1]),
-    ("phq9", 2, [1, 1, 1, 1, 1, 0, 1, 0, 0]),
+    ("pcl5", 58, [2, 1, 2, 2, 2, 1, 2, 0, 2, 2, 2, 1, 2, 1, 1, 0, 2, 2, 1, 2]),
+    ("phq9", 57, [1, 2, 2, 2, 1, 1, 1, 0, 0]),
+    ("gad7", 56, [2, 2, 1, 2, 1, 1, 1]),
+    ("pcl5", 29, [1, 1, 1, 2, 1, 1, 2, 0, 1, 1, 2, 1, 1, 1, 1, 0, 2, 1, 1, 1]),
+    ("phq9", 14, [1, 1, 1, 1, 1, 0, 1, 0, 0]),
 )
 
 
@@ -27,10 +27,10 @@ def populate(vault: Vault, role: str) -> None:
     if role != "survivor":
         return
     now = timezone.now()
-    for instrument_id, weeks_ago, answers in SAMPLES:
+    for instrument_id, days_ago, answers in SAMPLES:
         instrument = instruments.get(instrument_id)
         assert instrument is not None
         recorded = services.record_response(vault, instrument, answers)
         # Backdate (created_at is a plain column) so the history reads like past weeks.
         MeasureResponse.objects.filter(pk=recorded.response.pk).update(
-            created_at=now - timedelta(weeks=weeks_ago))
+            created_at=now - timedelta(days=days_ago))

@@ -68,6 +68,7 @@ def take(request: HttpRequest, slot: str) -> HttpResponse:
         return redirect("measures:result", response_id=recorded.response.pk)
     return render(request, "measures/form.html", {
         "instrument": instrument, "form": form, "about": explain.about(instrument),
+        **_help_context(request),
     })
 
 
