@@ -1,0 +1,130 @@
+"""Role × URL matrix: nobody reaches another person's objects by id.
+
+Two survivors get each app's demo data (`demo.py`). Then every URL of the site and the
+API that takes an object id is called with the first survivor's ids: as the owner it may
+succeed; as the other survivor and as a visitor it must fail exactly like an id that
+does not exist (404; or 405 where the method is wrong; visitors are sent to sign in).
+Afterwards the owner's data must be unchanged.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import json
+import re
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from cove.conftest import sign_up_person
+from cove.vault.records import sealed_models
+
+pytestmark = pytest.mark.django_db
+
+
+def populate(person, role="survivor"):
+    vault = person.vault()
+    for config in apps.get_app_configs():
+        if config.name.startswith("cove."):
+            try:
+                module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError:
+                continue
+            module.populate(vault, role)
+
+
+def id_routes():
+    """(route template, [parameter names]) for every site and API URL that takes ids."""
+
+    def walk(patterns, prefix=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern) and entry.pattern.converters:
+                yield "/" + prefix + str(entry.pattern)
+
+    found = []
+    for route in walk(get_resolver().url_patterns):
+        names = re.findall(r"<(?:\w+:)?(\w+)>", route)
+        found.append((route, names))
+    return found
+
+
+def fill(route, names, values):
+    for name, value in zip(names, values, strict=True):
+        route = re.sub(r"<(?:\w+:)?" + name + ">", str(value), route, count=1)
+    return route
+
+
+def owner_ids(person):
+    ids = []
+    for model in sealed_models():
+        first = model.objects.filter(owner=person.user).order_by("created_at").first()
+        if first is not None:
+            ids.append(str(first.pk))
+    return ids
+
+
+def export(person):
+    person.api("post", "/auth/reauth", {"passphrase": person.passphrase})
+    data = person.api("get", "/export").json()
+    data.pop("exported_at")
+    data.pop("activity")
+    return json.dumps(data, sort_keys=True)
+
+
+@pytest.fixture
+def two_survivors():
+    owner, other = sign_up_person("matrix-owner"), sign_up_person("matrix-other")
+    populate(owner)
+    populate(other)
+    return owner, other
+
+
+def urls_with_owner_ids(owner):
+    ids = owner_ids(owner)
+    assert len(ids) >= 5, "demo data should give the matrix something to try"
+    for route, names in id_routes():
+        if any(n in {"username", "area", "token", "instrument", "slug", "exercise", "kind"}
+               for n in names):
+            continue
+        combos = [[value] * len(names) for value in ids]
+        if len(names) > 1:
+            combos += [list(c) for c in itertools.permutations(ids[:6], len(names))]
+        for values in combos:
+            yield fill(route, names, values)
+
+
+def test_another_survivor_gets_404_for_every_id_url_and_changes_nothing(two_survivors):
+    owner, other = two_survivors
+    before = export(owner)
+    token = other.client.cookies["csrftoken"].value
+    leaks = []
+    for url in urls_with_owner_ids(owner):
+        for method in ("get", "post"):
+            response = getattr(other.client, method)(url, HTTP_X_CSRFTOKEN=token)
+            if response.status_code not in (404, 405, 422):
+                leaks.append(f"{method.upper()} {url} -> {response.status_code}")
+    assert leaks == []
+    assert export(owner) == before
+
+
+def test_visitors_get_no_content_from_any_id_url(two_survivors):
+    owner, _other = two_survivors
+    visitor = Client()
+    leaks = []
+    for url in urls_with_owner_ids(owner):
+        response = visitor.get(url)
+        if response.status_code not in (302, 401, 404, 405):
+            leaks.append(f"GET {url} -> {response.status_code}")
+    assert leaks == []
+
+
+def test_the_owner_reaches_their_own_objects(two_survivors):
+    owner, _other = two_survivors
+    reached = [url for url in urls_with_owner_ids(owner)
+               if owner.client.get(url).status_code == 200]
+    assert len(reached) >= 3
