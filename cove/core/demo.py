@@ -14,6 +14,7 @@ from django.test import RequestFactory
 
 from cove.accounts import services as accounts
 from cove.accounts.models import User
+from cove.vault.keyring import Vault
 
 DEMO_ACCOUNTS = (
     ("survivor", "demo-river", "quiet river under the old bridge"),
@@ -34,6 +35,22 @@ def _session_request():  # type: ignore[no-untyped-def]
     return request
 
 
+def populate_all(vault: Vault, role: str) -> None:
+    """Give one person every feature app's sample data for their role."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("cove.") or config.name == "cove.core":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        populate = getattr(module, "populate", None)
+        if callable(populate):
+            populate(vault, role)
+
+
 def create_demo() -> list[tuple[str, str, str]]:
     from cove.vault import services as vault_services
 
@@ -50,17 +67,7 @@ def create_demo() -> list[tuple[str, str, str]]:
         if role == "clinician":
             user.is_clinician = True
             user.save(update_fields=["is_clinician"])
-        vault = request.vault
-        for config in apps.get_app_configs():
-            if not config.name.startswith("cove."):
-                continue
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.demo":
-                    raise
-                continue
-            module.populate(vault, role)
+        populate_all(request.vault, role)
         request.session.flush()
         created.append((role, username, passphrase))
     return created

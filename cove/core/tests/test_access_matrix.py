@@ -9,31 +9,23 @@ Afterwards the owner's data must be unchanged.
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import json
 import re
 
 import pytest
-from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cove.conftest import sign_up_person
+from cove.core.demo import populate_all
 from cove.vault.records import sealed_models
 
 pytestmark = pytest.mark.django_db
 
 
 def populate(person, role="survivor"):
-    vault = person.vault()
-    for config in apps.get_app_configs():
-        if config.name.startswith("cove."):
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError:
-                continue
-            module.populate(vault, role)
+    populate_all(person.vault(), role)
 
 
 def id_routes():
