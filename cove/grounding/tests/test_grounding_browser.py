@@ -1,0 +1,167 @@
+"""Grounding exercises in real Chromium: keyboard, screen readers, reduced motion, offline."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from cove.grounding.exercises import EXERCISES
+from cove.testing_browser import axe, shot
+
+pytestmark = pytest.mark.browser
+
+
+def _tab_to(page, name: str, limit: int = 60) -> None:
+    """Press Tab until the focused element is the button with this name."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement && document.activeElement.textContent")
+        if (focused or "").strip() == name:
+            return
+    raise AssertionError(f"could not reach {name!r} by keyboard")
+
+
+def test_an_exercise_starts_pauses_and_stops_by_keyboard(page) -> None:
+    page.goto("/grounding/box/")
+    _tab_to(page, "Start")
+    page.keyboard.press("Enter")
+    live = page.locator(".js-live")
+    expect(page.locator(".js-live")).to_contain_text("Breathe in")
+    assert "Round 1 of 4" in live.text_content()
+    assert page.locator(".js-start").is_hidden()
+    assert page.locator(".js-resume").is_hidden()
+    # Focus moves to Pause, so one more key pauses.
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Pause"
+    page.keyboard.press("Enter")
+    expect(page.locator(".js-live")).to_contain_text("Paused")
+    phase_before = page.locator(".js-count").text_content()
+    page.wait_for_timeout(1500)
+    assert page.locator(".js-count").text_content() == phase_before
+    _tab_to(page, "Stop")
+    page.keyboard.press("Enter")
+    expect(page.locator(".js-live")).to_contain_text("Stopped")
+    assert page.locator(".js-start").is_visible()
+    assert page.evaluate("document.activeElement.id") == "after"
+
+
+def test_escape_stops_a_running_exercise(page) -> None:
+    page.goto("/grounding/paced/")
+    page.get_by_role("button", name="Start").click()
+    page.keyboard.press("Escape")
+    expect(page.locator(".js-live")).to_contain_text("Stopped")
+
+
+def test_phases_are_announced_once_each_not_every_second(page) -> None:
+    page.goto("/grounding/box/")
+    page.evaluate("""() => {
+        window.announced = [];
+        new MutationObserver(() => {
+            const text = document.querySelector('.js-live').textContent;
+            if (text) { window.announced.push(text); }
+        }).observe(document.querySelector('.js-live'), {childList: true, characterData: true,
+                                                         subtree: true});
+    }""")
+    page.get_by_label("Include the holds").uncheck()
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_timeout(5500)  # one 4-second phase and into the next
+    announced = page.evaluate("window.announced")
+    assert announced[0].startswith("Round 1 of 4")
+    assert announced[1] == "Breathe out"  # holds switched off
+    assert len(announced) == 2
+
+
+def test_no_sound_plays_unless_turned_on(page) -> None:
+    page.add_init_script("""
+        window.audioContexts = 0;
+        const Real = window.AudioContext;
+        window.AudioContext = function () { window.audioContexts += 1; return new Real(); };
+    """)
+    page.goto("/grounding/box/")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.audioContexts") == 0
+    assert not page.get_by_label("A soft sound at each change").is_checked()
+
+
+def test_senses_go_one_at_a_time_with_optional_typing(page) -> None:
+    page.goto("/grounding/senses/")
+    page.get_by_role("button", name="Start").click()
+    assert page.locator(".js-phase").text_content() == "Five things you can see"
+    page.get_by_label("What you notice (optional, not saved)").fill("a lamp")
+    page.get_by_role("button", name="Next").click()
+    assert page.locator(".js-phase").text_content() == "Four things you can touch"
+
+
+def test_reduced_motion_shows_no_animation(calm_page) -> None:
+    calm_page.goto("/grounding/paced/")
+    calm_page.get_by_role("button", name="Start").click()
+    shape = calm_page.locator(".pacer__shape")
+    assert shape.get_attribute("data-kind") == "in"
+    style = calm_page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('.pacer__shape'));
+        return {animation: s.animationName, transform: s.transform};
+    }""")
+    assert style == {"animation": "none", "transform": "none"}
+    # The words carry the pace instead.
+    assert calm_page.locator(".js-phase").text_content() == "Breathe in"
+
+
+def test_the_pacer_moves_when_motion_is_welcome(page) -> None:
+    page.goto("/grounding/paced/")
+    page.get_by_role("button", name="Start").click()
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('.pacer__shape')).animationName"
+    ) == "cove-in"
+
+
+def test_grounding_pages_pass_axe(page) -> None:
+    page.goto("/grounding/")
+    axe(page)
+    for exercise in EXERCISES:
+        page.goto(f"/grounding/{exercise.slug}/")
+        axe(page)
+    page.goto("/grounding/box/")
+    page.get_by_role("button", name="Start").click()
+    axe(page)
+
+
+def test_grounding_pages_at_phone_width(phone_page) -> None:
+    phone_page.goto("/grounding/")
+    shot(phone_page, "grounding-index-360")
+    phone_page.goto("/grounding/box/")
+    phone_page.get_by_role("button", name="Start").click()
+    phone_page.wait_for_timeout(2000)
+    shot(phone_page, "grounding-box-running-360")
+    phone_page.goto("/grounding/senses/?now=same")
+    shot(phone_page, "grounding-senses-answered-360")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+
+
+def test_grounding_and_help_work_offline_after_one_visit(page) -> None:
+    page.goto("/grounding/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # the worker now controls the page
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    page.watch.allow_console("net::ERR_INTERNET_DISCONNECTED")
+    page.context.set_offline(True)
+    try:
+        # The network really is gone for anything the worker does not keep ...
+        assert page.evaluate("fetch('/healthz').then(() => 'online', () => 'offline')") == "offline"
+        # ... yet the kept pages and their styles and scripts still load.
+        for path, heading in [("/grounding/", "Grounding and breathing"),
+                              ("/grounding/box/", "Box breathing"),
+                              ("/help/", "Get help now"),
+                              ("/help/guide/more-support/", "Knowing when to get more help")]:
+            page.goto(path)
+            assert page.locator("h1").text_content() == heading
+        page.reload()
+        assert page.locator("h1").text_content() == "Knowing when to get more help"
+        assert page.evaluate(
+            "getComputedStyle(document.querySelector('.site-header')).borderBottomStyle"
+        ) == "solid"
+        page.goto("/grounding/box/")
+        page.get_by_role("button", name="Start").click()
+        expect(page.locator(".js-live")).to_contain_text("Breathe in")
+    finally:
+        page.context.set_offline(False)
