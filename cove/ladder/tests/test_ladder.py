@@ -191,3 +191,27 @@ def test_ladder_page_query_count_does_not_grow_with_steps(survivor, django_asser
     ladder = make_ladder(survivor, "touch-stages")
     with django_assert_max_num_queries(15):
         assert survivor.client.get(f"/ladder/{ladder.pk}/").status_code == 200
+
+
+def test_demo_gives_the_survivor_a_ladder_with_practices(survivor):
+    from cove.ladder import demo, public
+
+    vault = survivor.vault()
+    demo.populate(vault, "survivor")
+    demo.populate(vault, "partner")
+    assert len(services.ladders_of(vault)) == 2
+    facts = public.recent_practices(vault)
+    assert len(facts) == 4
+    assert [f.distress_peak for f in reversed(facts) if not f.ended_early] == [55, 45, 35]
+
+
+def test_step_and_progress_pages_have_bounded_queries(survivor, django_assert_max_num_queries):
+    from cove.ladder import demo
+
+    vault = survivor.vault()
+    demo.populate(vault, "survivor")
+    step = services.steps_of(vault, services.ladders_of(vault)[0])[1]
+    with django_assert_max_num_queries(15):
+        assert survivor.client.get(f"/ladder/step/{step.pk}/").status_code == 200
+    with django_assert_max_num_queries(15):
+        assert survivor.client.get(f"/ladder/step/{step.pk}/progress/?facts=1").status_code == 200

@@ -265,3 +265,12 @@ def test_progress_shows_chart_table_and_facts_only_on_request(survivor, step):
     assert "Over your last 5 practices, your peak rating went from 60 to 30." in page
     for nudge in ("ready", "move on", "next step", "red"):
         assert nudge not in page.lower()
+
+
+def test_recent_practices_query_count_does_not_grow(survivor, django_assert_num_queries):
+    from cove.ladder import demo
+
+    vault = survivor.vault()
+    demo.populate(vault, "survivor")
+    with django_assert_num_queries(3):
+        assert len(public.recent_practices(vault)) == 4
