@@ -22,6 +22,8 @@ def test_phq9_with_item9_above_zero_shows_the_safety_response_on_a_phone(phone_p
     page = phone_page
     signed_in(page)
     page.goto("/questionnaires/")
+    axe(page)
+    shot(page, "measures-index-phone")
     page.get_by_role("link", name="PHQ-9").click()
     page.wait_for_url("**/questionnaires/1/")
     axe(page)
