@@ -189,3 +189,29 @@ def test_random_bodies_never_cause_a_500(survivor, instrument, body):
     response = survivor.api("post", f"/measures/{instrument}/responses", None,
                             data=json.dumps(body), content_type="application/json")
     assert response.status_code in {201, 400, 404, 422}, (body, response.content)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(response_id=st.text(min_size=1, max_size=40))
+def test_random_response_ids_are_404_never_500(survivor, response_id):
+    from urllib.parse import quote
+
+    response = survivor.api("get", f"/measures/responses/{quote(response_id, safe='')}")
+    assert response.status_code in {404, 405}, response.content
+
+
+def test_listing_is_bounded_in_queries(survivor, django_assert_max_num_queries):
+    vault = survivor.vault()
+    from cove.measures import instruments, services
+
+    phq9 = instruments.get("phq9")
+    assert phq9 is not None
+    for _ in range(60):
+        services.record_response(vault, phq9, [1] * 9)
+    survivor.api("get", "/measures/responses?limit=1")  # warm the session
+    with django_assert_max_num_queries(10):
+        listed = survivor.api("get", "/measures/responses?limit=50")
+    assert len(listed.json()) == 50
+    with django_assert_max_num_queries(10):
+        post(survivor, "phq9", {"answers": [0] * 9})
