@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from cove.core.policy import policy_of
@@ -38,6 +39,26 @@ class PrivacyHeadersMiddleware:
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("Referrer-Policy", "no-referrer")
         return response
+
+
+class ApiBodyMiddleware:
+    """Read an API request's body before anything parses it as a form.
+
+    The CSRF check looks for a form token in POST data; reading a form body that way
+    consumes the stream, and django-ninja could then not read the body at all. Read
+    once here (Django caches it; its size limit still applies) and both work.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/") and request.method not in {"GET", "HEAD", "OPTIONS"}:
+            try:
+                _ = request.body
+            except RequestDataTooBig:
+                return JsonResponse({"detail": "That request is too large."}, status=413)
+        return self.get_response(request)
 
 
 class AccessPolicyMiddleware:

@@ -90,3 +90,10 @@ def test_titles_are_discreet(anonymous, survivor):
     for client, path in ((anonymous, "/"), (anonymous, "/help/"), (survivor.client, "/")):
         title = client.get(path).content.split(b"<title>")[1].split(b"</title>")[0]
         assert title.startswith(b"Notes")
+
+
+def test_a_form_encoded_post_to_the_api_is_answered_not_crashed(survivor):
+    token = survivor.client.cookies["csrftoken"].value
+    response = survivor.client.post("/api/v1/auth/reauth", {"passphrase": "x"},
+                                    HTTP_X_CSRFTOKEN=token)
+    assert response.status_code in (400, 403, 422)
