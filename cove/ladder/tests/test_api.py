@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cove.api import api
 from cove.ladder.models import PracticeSession
@@ -109,3 +111,35 @@ def test_api_hides_other_peoples_things(survivor, other_survivor):
 
 def test_api_needs_sign_in(anonymous):
     assert anonymous.get("/api/v1/ladder/ladders").status_code == 401
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8),
+                                                                      children, max_size=3),
+    max_leaves=6,
+)
+FIELDS = ["expected", "now", "minutes", "fear", "checkin_every", "peak", "aftercare_done",
+          "small_win", "answer", "title", "status", "direction", "first", "words", "steps"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=4),
+       which=st.sampled_from(["before", "during", "after", "checkin", "step", "split", "words",
+                              "order", "move"]))
+def test_no_input_makes_the_api_fail_with_a_500(survivor, body, which):
+    ladder = make(survivor, "blank") if which == "order" else None
+    step_id = make(survivor)["steps"][0]["id"]
+    sid = survivor.api("post", f"/ladder/steps/{step_id}/checkin",
+                       {"answer": "yes"}).json()["session_id"]
+    path = {
+        "before": f"/ladder/practices/{sid}/before", "during": f"/ladder/practices/{sid}/during",
+        "after": f"/ladder/practices/{sid}/after", "checkin": f"/ladder/steps/{step_id}/checkin",
+        "step": f"/ladder/steps/{step_id}", "split": f"/ladder/steps/{step_id}/split",
+        "words": "/ladder/words", "move": f"/ladder/steps/{step_id}/move",
+        "order": f"/ladder/ladders/{ladder['id'] if ladder else ''}/order",
+    }[which]
+    method = {"step": "patch", "words": "put"}.get(which, "post")
+    response = survivor.api(method, path, body)
+    assert response.status_code < 500, response.content
