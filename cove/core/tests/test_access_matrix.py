@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import uuid
 
 import pytest
 from django.test import Client
@@ -84,17 +85,20 @@ def two_survivors():
     return owner, other
 
 
+SKIPPED_PARAMETERS = {"username", "area", "token", "instrument", "slug", "exercise", "kind"}
+
+
 def urls_with_owner_ids(owner):
+    """(url with the owner's ids, the same url with ids that exist for nobody)."""
     ids = owner_ids(owner)
     assert len(ids) >= 5, "demo data should give the matrix something to try"
     for route, names in id_routes():
-        if any(n in {"username", "area", "token", "instrument", "slug", "exercise", "kind"}
-               for n in names):
+        if any(n in SKIPPED_PARAMETERS for n in names):
             continue
         for values in itertools.islice(
             itertools.product(*(candidates(n, ids) for n in names)), 40
         ):
-            yield fill(route, names, values)
+            yield fill(route, names, values), fill(route, names, [uuid.uuid4() for _ in names])
 
 
 def test_another_survivor_gets_404_for_every_id_url_and_changes_nothing(two_survivors):
@@ -102,11 +106,16 @@ def test_another_survivor_gets_404_for_every_id_url_and_changes_nothing(two_surv
     before = export(owner)
     token = other.client.cookies["csrftoken"].value
     leaks = []
-    for url in urls_with_owner_ids(owner):
+    for url, nobodys in urls_with_owner_ids(owner):
         for method in ("get", "post"):
-            response = getattr(other.client, method)(url, HTTP_X_CSRFTOKEN=token)
-            if response.status_code not in (404, 405, 422):
-                leaks.append(f"{method.upper()} {url} -> {response.status_code}")
+            extra = {"data": "{}", "content_type": "application/json"} if (
+                method == "post" and url.startswith("/api/")) else {}
+            call = getattr(other.client, method)
+            response = call(url, HTTP_X_CSRFTOKEN=token, **extra)
+            missing = call(nobodys, HTTP_X_CSRFTOKEN=token, **extra)
+            if response.status_code < 400 or response.status_code != missing.status_code:
+                leaks.append(f"{method.upper()} {url} -> {response.status_code} "
+                             f"(a missing id gives {missing.status_code})")
     assert leaks == []
     assert export(owner) == before
 
@@ -115,7 +124,7 @@ def test_visitors_get_no_content_from_any_id_url(two_survivors):
     owner, _other = two_survivors
     visitor = Client()
     leaks = []
-    for url in urls_with_owner_ids(owner):
+    for url, _nobodys in urls_with_owner_ids(owner):
         response = visitor.get(url)
         if response.status_code not in (302, 401, 404, 405):
             leaks.append(f"GET {url} -> {response.status_code}")
@@ -124,6 +133,6 @@ def test_visitors_get_no_content_from_any_id_url(two_survivors):
 
 def test_the_owner_reaches_their_own_objects(two_survivors):
     owner, _other = two_survivors
-    reached = [url for url in urls_with_owner_ids(owner)
+    reached = [url for url, _nobodys in urls_with_owner_ids(owner)
                if owner.client.get(url).status_code == 200]
     assert len(reached) >= 3
