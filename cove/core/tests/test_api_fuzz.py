@@ -1,0 +1,85 @@
+"""No input makes the API fail with a 500: every operation, random and schema-shaped bodies."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cove.conftest import sign_up_person
+
+pytestmark = pytest.mark.django_db
+
+json_scalars = st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats(
+    allow_nan=False, allow_infinity=False) | st.text(max_size=40)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5),
+    max_leaves=12,
+)
+path_values = st.one_of(
+    st.uuids().map(str), st.integers(-5, 10**12).map(str),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+            min_size=1, max_size=20),
+)
+# Operations that would end the fuzzing person's session or account.
+DISRUPTIVE = re.compile(r"/(logout|delete|emergency-reset|passphrase|recover|end-others|end)$")
+
+
+def _operations():
+    from django.test import Client
+
+    spec = Client().get("/api/v1/openapi.json").json()
+    found = []
+    for route, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            if DISRUPTIVE.search(route):
+                continue
+            schema = (operation.get("requestBody", {}).get("content", {})
+                      .get("application/json", {}).get("schema"))
+            found.append((method, route, schema, spec))
+    return found
+
+
+def _resolve(schema, spec):
+    while schema and "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema or {}
+
+
+def _body_strategy(schema, spec):
+    properties = _resolve(schema, spec).get("properties", {})
+    shaped = st.fixed_dictionaries({name: json_values for name in properties}) if properties \
+        else st.just({})
+    return st.one_of(json_values, shaped)
+
+
+@pytest.fixture(scope="module")
+def operations(django_db_blocker):
+    with django_db_blocker.unblock():
+        return _operations()
+
+
+def test_the_api_describes_itself_with_operations(operations):
+    assert len(operations) > 20
+
+
+@pytest.mark.parametrize("index", range(80))
+def test_random_requests_never_cause_a_server_error(index, operations):
+    if index >= len(operations):
+        pytest.skip("fewer operations than slots")
+    method, route, schema, spec = operations[index]
+    person = sign_up_person()
+
+    @settings(max_examples=12, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(body=_body_strategy(schema, spec), value=path_values)
+    def check(body, value):
+        path = re.sub(r"{\w+}", quote(value, safe=""), route).removeprefix("/api/v1")
+        response = person.api(method, path, body if method != "get" else None)
+        assert response.status_code < 500, (method, path, body, response.content[:300])
+
+    check()
