@@ -30,9 +30,9 @@ DISRUPTIVE = re.compile(r"/(logout|delete|emergency-reset|passphrase|recover|end
 
 
 def _operations():
-    from django.test import Client
+    from cove.api import api
 
-    spec = Client().get("/api/v1/openapi.json").json()
+    spec = api.get_openapi_schema()
     found = []
     for route, methods in spec["paths"].items():
         for method, operation in methods.items():
@@ -57,24 +57,19 @@ def _body_strategy(schema, spec):
     return st.one_of(json_values, shaped)
 
 
-@pytest.fixture(scope="module")
-def operations(django_db_blocker):
-    with django_db_blocker.unblock():
-        return _operations()
+OPERATIONS = _operations()
 
 
-def test_the_api_describes_itself_with_operations(operations):
-    assert len(operations) > 20
+def test_the_api_describes_itself_with_operations():
+    assert len(OPERATIONS) > 20
 
 
-@pytest.mark.parametrize("index", range(80))
-def test_random_requests_never_cause_a_server_error(index, operations):
-    if index >= len(operations):
-        pytest.skip("fewer operations than slots")
-    method, route, schema, spec = operations[index]
+@pytest.mark.parametrize(("method", "route", "schema", "spec"), OPERATIONS,
+                         ids=[f"{m.upper()} {r}" for m, r, _s, _p in OPERATIONS])
+def test_random_requests_never_cause_a_server_error(method, route, schema, spec):
     person = sign_up_person()
 
-    @settings(max_examples=12, deadline=None, database=None,
+    @settings(max_examples=8, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(body=_body_strategy(schema, spec), value=path_values)
     def check(body, value):
