@@ -7,12 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cove.core import policy
 from cove.ladder import charts, forms, services
-from cove.ladder.models import ComfortStep, Ladder
+from cove.ladder.models import STATUSES, ComfortStep, Ladder
 from cove.ladder.starters import STARTERS
 from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
@@ -54,10 +55,22 @@ def ladder_page(request: HttpRequest, ladder_id: str) -> HttpResponse:
     vault = vault_of(request)
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
     steps = services.steps_of(vault, ladder)
+    for step in steps:
+        step.links = _step_links(step)  # type: ignore[attr-defined]
     return render(request, "ladder/ladder.html", {
-        "ladder": ladder, "steps": steps, "status_form": forms.StatusForm,
-        "words": services.distress_words(vault),
+        "ladder": ladder, "steps": steps,
+        "statuses": [(value, str(label)) for value, label in STATUSES.items()],
     })
+
+
+# Every step URL shares the step page's prefix, so one reverse() per step is enough; the
+# ladder page would otherwise reverse six URLs for every step on it.
+_STEP_ACTIONS = ("begin", "smaller", "move", "status")
+
+
+def _step_links(step: ComfortStep) -> dict[str, str]:
+    base = reverse("ladder:step", args=[step.pk])
+    return {"page": base, **{action: f"{base}{action}/" for action in _STEP_ACTIONS}}
 
 
 @policy.signed_in
