@@ -165,3 +165,16 @@ def test_grounding_and_help_work_offline_after_one_visit(page) -> None:
         expect(page.locator(".js-live")).to_contain_text("Breathe in")
     finally:
         page.context.set_offline(False)
+
+
+def test_a_signed_in_answer_is_kept_only_when_ticked_and_shown_in_notes(page, signed_in) -> None:
+    signed_in(page)
+    page.goto("/grounding/box/")
+    axe(page)
+    page.get_by_label("A little calmer").check()
+    page.get_by_label("Keep my answer in my notes (only I can see it)").check()
+    page.get_by_role("button", name="Answer").click()
+    expect(page.locator("#after")).to_contain_text("Your answer is kept in your notes.")
+    page.goto("/grounding/notes/")
+    expect(page.locator("table")).to_contain_text("A little calmer")
+    axe(page)

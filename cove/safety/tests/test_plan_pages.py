@@ -176,3 +176,14 @@ def test_titles_and_addresses_use_neutral_words(survivor) -> None:
         for word in ("trauma", "sex", "abuse", "safety", "crisis", "rape", "assault"):
             assert word not in title, (path, title)
             assert word not in path
+
+
+def test_the_demo_survivor_gets_a_plan_and_comfort_box(survivor) -> None:
+    from cove.safety.demo import populate
+
+    vault = survivor.vault()
+    populate(vault, "partner")
+    assert services.current_plan(vault) is None
+    populate(vault, "survivor")
+    assert get_pause_plan(vault) is not None
+    assert services.comfort_box(vault) is not None

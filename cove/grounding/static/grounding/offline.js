@@ -1,16 +1,17 @@
-/* Offline support: register the service worker (/sw.js), keep an opted-in plan copy fresh,
-   and forget that copy on sign-out and "Leave quickly". Public pages work without this. */
+/* Offline support: register the service worker (/sw.js), and forget an opted-in copy of
+   the plan on sign-out and "Leave quickly". Public pages work without this. The copy is
+   made and refreshed by safety/safety.js, on plan pages only. */
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator)) { return; }
   var PLAN_CACHE = "cove-plan";
-  var CALM_URL = "/plan/calm/";
 
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {
     /* Offline use is a bonus; the page works without it. */
   });
 
   function forgetPlan() {
+    document.documentElement.setAttribute("data-forget-plan", "1");
     if ("caches" in window) { caches.delete(PLAN_CACHE); }
     // The worker outlives this page, so it finishes the job if the page goes first.
     var worker = navigator.serviceWorker.controller;
@@ -29,16 +30,4 @@
   new MutationObserver(function () {
     if (document.documentElement.classList.contains("is-leaving")) { forgetPlan(); }
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-
-  // A kept copy of the plan is refreshed whenever a signed-in plan page is opened online.
-  if ("caches" in window && navigator.onLine && location.pathname.indexOf("/plan/") === 0) {
-    caches.has(PLAN_CACHE).then(function (kept) {
-      if (!kept) { return; }
-      return fetch(CALM_URL, { credentials: "same-origin" }).then(function (response) {
-        if (response.ok && !response.redirected) {
-          return caches.open(PLAN_CACHE).then(function (cache) { return cache.put(CALM_URL, response); });
-        }
-      });
-    }).catch(function () { /* keep the copy we have */ });
-  }
 })();

@@ -32,10 +32,29 @@
     document.querySelectorAll(".js-no-print-button").forEach(function (el) { el.hidden = true; });
   }
 
+  if (!("caches" in window) || !("serviceWorker" in navigator)) { return; }
+  var CALM_URL = "/plan/calm/";
+  var switchedOff = false;
+
+  function mayKeep() {
+    // Not after "switch off", sign-out or "Leave quickly" began (see grounding/offline.js).
+    return !switchedOff && !document.documentElement.hasAttribute("data-forget-plan");
+  }
+
+  // A kept copy is refreshed whenever a plan page is opened online.
+  var refreshing = !navigator.onLine ? Promise.resolve() : caches.has(PLAN_CACHE).then(function (kept) {
+    if (!kept) { return; }
+    return fetch(CALM_URL, { credentials: "same-origin" }).then(function (response) {
+      if (response.ok && !response.redirected && mayKeep()) {
+        return caches.open(PLAN_CACHE).then(function (cache) { return cache.put(CALM_URL, response); });
+      }
+    });
+  }).catch(function () { /* keep the copy we have */ });
+
   // Keep (or remove) a copy of the calm view for use without internet, on this device only.
   var box = document.querySelector(".offline-switch");
-  if (!box || !("caches" in window) || !("serviceWorker" in navigator)) { return; }
-  var calmUrl = box.getAttribute("data-calm-url");
+  if (!box) { return; }
+  var calmUrl = box.getAttribute("data-calm-url") || CALM_URL;
   var status = box.querySelector(".js-offline-status");
   var on = box.querySelector(".js-offline-on");
   var off = box.querySelector(".js-offline-off");
@@ -54,6 +73,7 @@
   caches.has(PLAN_CACHE).then(function (kept) { show(kept); });
 
   on.addEventListener("click", function () {
+    switchedOff = false;
     caches.open(PLAN_CACHE).then(function (cache) {
       return fetch(calmUrl, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok || response.redirected) { throw new Error("not saved"); }
@@ -64,6 +84,9 @@
   });
 
   off.addEventListener("click", function () {
-    caches.delete(PLAN_CACHE).then(function () { show(false); on.focus(); });
+    switchedOff = true;
+    // Wait for a refresh that may be under way, so it cannot bring the copy back.
+    refreshing.then(function () { return caches.delete(PLAN_CACHE); })
+      .then(function () { show(false); on.focus(); });
   });
 })();
