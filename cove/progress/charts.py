@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-WIDTH = 600
-HEIGHT = 220
-LEFT = 40
-RIGHT = 16
-TOP = 14
-BOTTOM = 34
+# Sized for a phone: at 360 px the drawing is shown near 1:1, so its text stays readable.
+WIDTH = 320
+HEIGHT = 180
+LEFT = 30
+RIGHT = 14
+TOP = 12
+BOTTOM = 30
 MARKERS = ("circle", "square", "diamond")
 
 
@@ -32,12 +33,12 @@ class Dot:
 
     @property
     def corner(self) -> tuple[float, float]:
-        return round(self.x - 4, 1), round(self.y - 4, 1)
+        return round(self.x - 3, 1), round(self.y - 3, 1)
 
     @property
     def diamond(self) -> str:
         x, y = self.x, self.y
-        return f"{x},{y - 5:.1f} {x + 5:.1f},{y} {x},{y + 5:.1f} {x - 5:.1f},{y}"
+        return f"{x},{y - 4:.1f} {x + 4:.1f},{y} {x},{y + 4:.1f} {x - 4:.1f},{y}"
 
 
 @dataclass
@@ -57,7 +58,7 @@ class Chart:
     x_labels: list[str]
     series: list[DrawnSeries] = field(default_factory=list)
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
-    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    x_ticks: list[tuple[float, str, str]] = field(default_factory=list)  # x, label, anchor
     width: int = WIDTH
     height: int = HEIGHT
     plot_left: int = LEFT
@@ -65,8 +66,8 @@ class Chart:
     plot_top: int = TOP
     plot_bottom: int = HEIGHT - BOTTOM
     lines: list[dict[str, float]] = field(default_factory=list)
-    ylabel_x: int = LEFT - 6
-    xlabel_y: int = HEIGHT - 10
+    ylabel_x: int = LEFT - 5
+    xlabel_y: int = HEIGHT - 9
 
     @property
     def has_data(self) -> bool:
@@ -98,10 +99,20 @@ def line_chart(key: str, title: str, desc: str, x_labels: list[str], series: lis
         chart.y_ticks.append((_y(level, y_max), f"{level:g}"))
         level += step
     if count:
-        every = max(1, -(-count // 6))  # at most about six labels along the bottom
-        chart.x_ticks = [(_x(i, count), x_labels[i]) for i in range(0, count, every)]
+        every = max(1, -(-count // 4))  # at most about four labels along the bottom
+        indexes = list(range(0, count, every))
         if (count - 1) % every:
-            chart.x_ticks.append((_x(count - 1, count), x_labels[-1]))
+            if len(indexes) > 1:
+                indexes.pop()  # too close to the last label to fit beside it
+            indexes.append(count - 1)
+        for i in indexes:
+            # The end labels line up with the plot's edges so they are never cut off.
+            anchor = "middle"
+            if count > 1 and i == 0:
+                anchor = "start"
+            elif count > 1 and i == count - 1:
+                anchor = "end"
+            chart.x_ticks.append((_x(i, count), x_labels[i], anchor))
     for value in reference_lines or []:
         y = _y(value, y_max)
         chart.lines.append({"y": y})
