@@ -80,6 +80,11 @@ def _locked_response(request: HttpRequest) -> HttpResponse:
         return JsonResponse(
             {"detail": "Your data is locked. Please enter your passphrase again."}, status=423
         )
+    if getattr(request, "htmx", False):
+        # A fragment request cannot show a whole page: reload the page, which asks.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = request.headers.get("HX-Current-URL") or request.get_full_path()
+        return response
     from cove.vault.views import unlock_page
 
     return unlock_page(request)

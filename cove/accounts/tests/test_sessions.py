@@ -117,3 +117,13 @@ def test_a_session_without_key_material_asks_for_the_passphrase_and_keeps_the_ty
         "carried_method": "POST", "carry__minutes": "5"}, HTTP_X_CSRFTOKEN=token)
     assert b"Save what I wrote" in unlocked.content
     assert survivor.client.get("/account/settings/").status_code == 200
+
+
+def test_a_locked_htmx_request_reloads_the_page_to_ask_for_the_passphrase(survivor):
+    del survivor.client.cookies["cove_vk"]
+    token = survivor.client.cookies["csrftoken"].value
+    response = survivor.client.post("/account/settings/", {"minutes": 5}, HTTP_X_CSRFTOKEN=token,
+                                    HTTP_HX_REQUEST="true",
+                                    HTTP_HX_CURRENT_URL="http://testserver/account/settings/")
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == "http://testserver/account/settings/"
