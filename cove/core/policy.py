@@ -17,7 +17,7 @@ import typing
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
@@ -83,7 +83,12 @@ def _locked_response(request: HttpRequest) -> HttpResponse:
     if getattr(request, "htmx", False):
         # A fragment request cannot show a whole page: reload the page, which asks.
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = request.headers.get("HX-Current-URL") or request.get_full_path()
+        current = urlsplit(request.headers.get("HX-Current-URL", ""))
+        response["HX-Redirect"] = (
+            current.path + (f"?{current.query}" if current.query else "")
+            if current.path.startswith("/") and not current.path.startswith("//")
+            else request.get_full_path()
+        )
         return response
     from cove.vault.views import unlock_page
 

@@ -126,4 +126,4 @@ def test_a_locked_htmx_request_reloads_the_page_to_ask_for_the_passphrase(surviv
                                     HTTP_HX_REQUEST="true",
                                     HTTP_HX_CURRENT_URL="http://testserver/account/settings/")
     assert response.status_code == 204
-    assert response["HX-Redirect"] == "http://testserver/account/settings/"
+    assert response["HX-Redirect"] == "/account/settings/"
