@@ -183,6 +183,8 @@ def move_step(request: HttpRequest, step_id: str) -> HttpResponse:
         services.move_step(vault, step, direction)
     except ValueError as exc:
         messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Moved: %(title)s.") % {"title": step.title})
     response = redirect("ladder:ladder", ladder_id=step.ladder_id)
     response["Location"] += f"#step-{step.pk}"
     return response

@@ -98,6 +98,11 @@ def test_reorder_by_keyboard_in_the_browser(page, signed_in):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator(".step__title").all_inner_texts()[:2] == [names[1], names[0]]
+    # The page comes back at the moved step, so Tab goes on from where the person was.
+    assert page.evaluate("location.hash").startswith("#step-")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('li.step')?.id")
+    assert focused == page.evaluate("location.hash.slice(1)")
 
 
 def test_reorder_by_drag(page, signed_in):
@@ -182,3 +187,27 @@ def test_every_ladder_page_at_360px(phone_page, signed_in):
     page.goto(ladder_url)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, width
+
+
+def test_leaving_quickly_mid_practice_keeps_it_as_it_was(page, signed_in):
+    from cove.testing_browser import sign_in
+
+    person = signed_in(page)
+    _new_ladder(page)
+    page.get_by_role("link", name=re.compile(r"^Practise\W+Sit side by side")).click()
+    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_label("What are you afraid might happen?").fill("that I panic")
+    page.get_by_role("button", name="Begin the practice").click()
+    expect_heading(page, "Sit side by side on the sofa")
+    page.get_by_role("button", name="Leave quickly").click()
+    page.wait_for_url(re.compile("weather.example.org"))
+    page.goto("/ladder/")
+    page.wait_for_url(re.compile("/account/login/"))
+    sign_in(page, person.username, person.passphrase)
+    page.goto("/ladder/")
+    page.locator(".ladder-list a").first.click()
+    page.get_by_role("link", name="Sit side by side on the sofa", exact=True).click()
+    assert "Unfinished, kept as it was" in page.content()
+    page.locator(".sessions a").first.click()
+    expect_heading(page, "Sit side by side on the sofa")
+    assert page.get_by_role("button", name=FINISHED).is_visible()
