@@ -130,7 +130,7 @@ def main() -> int:
 
     logins = _timed(login, max(5, ROUNDS // 8))
     rows.append(("sign-in, standard Argon2id (median / max ms)",
-                 f"{statistics.median(logins):.0f} / {max(logins):.0f} (target 200–1000)"))
+                 f"{statistics.median(logins):.0f} / {max(logins):.0f} (target 200-1000)"))
 
     anonymous = Client()
     for path in ("/", "/help/", "/grounding/", "/account/login/"):

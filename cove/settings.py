@@ -11,8 +11,8 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
 import platformdirs
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 

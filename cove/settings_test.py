@@ -13,7 +13,7 @@ os.environ["COVE_DATA_DIR"] = tempfile.mkdtemp(prefix="cove-test-")
 # there unless told it is safe, which it is for tests that never share a connection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from cove.settings import *  # noqa: E402, F403
+from cove.settings import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "cove.vault.tests.sampleapp"]  # noqa: F405
 PASSWORD_HASHERS = ["cove.accounts.hashers.CoveArgon2idHasher"]

@@ -12,6 +12,7 @@ test walks the URLconf and the API so that no view ships without one.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import typing
 from collections.abc import Callable
@@ -42,10 +43,8 @@ def _resolve_annotations(view: Any) -> None:
     django-ninja reads a view's parameter types through our wrapper; with postponed
     annotations it would look names up in this module and miss the view's schemas.
     """
-    try:
+    with contextlib.suppress(NameError, TypeError):
         view.__annotations__ = typing.get_type_hints(view, include_extras=True)
-    except (NameError, TypeError):
-        pass
 
 
 def _mark(view: F, policy: Policy, **extra: Any) -> F:

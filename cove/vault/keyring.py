@@ -43,10 +43,11 @@ class Vault:
         cached = self._area_keys.get((owner_id, area))
         if cached is not None:
             return cached
-        if owner_id == self.user.pk:
-            key = self._own_area_key(area)
-        else:
-            key = self._granted_area_key(owner_id, area)
+        key = (
+            self._own_area_key(area)
+            if owner_id == self.user.pk
+            else self._granted_area_key(owner_id, area)
+        )
         self._area_keys[(owner_id, area)] = key
         return key
 

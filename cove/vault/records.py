@@ -93,6 +93,20 @@ class SealedRecord(models.Model):
         super().__init__(*args, **kwargs)
         self._vault = vault
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._vault is None:
+            raise VaultLocked(f"{type(self).__name__} has no vault bound")
+        stored = getattr(self, "_stored_area", None)
+        current = self.get_sharing_area()
+        if stored is not None and stored != current:
+            self.reseal_all()  # opened with the old area's key ...
+            if kwargs.get("update_fields") is not None:
+                names = {f.name for f in self.sealed_fields()}
+                kwargs["update_fields"] = set(kwargs["update_fields"]) | names
+        self._stored_area = None  # ... and sealed with the new one
+        super().save(*args, **kwargs)
+        self._stored_area = current
+
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> Self:
         instance = super().from_db(db, field_names, values)
@@ -129,20 +143,6 @@ class SealedRecord(models.Model):
         """Open every sealed value now, so the next save seals all of them again."""
         for name, value in self.plaintext().items():
             setattr(self, name, value)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self._vault is None:
-            raise VaultLocked(f"{type(self).__name__} has no vault bound")
-        stored = getattr(self, "_stored_area", None)
-        current = self.get_sharing_area()
-        if stored is not None and stored != current:
-            self.reseal_all()  # opened with the old area's key ...
-            if kwargs.get("update_fields") is not None:
-                names = {f.name for f in self.sealed_fields()}
-                kwargs["update_fields"] = set(kwargs["update_fields"]) | names
-        self._stored_area = None  # ... and sealed with the new one
-        super().save(*args, **kwargs)
-        self._stored_area = current
 
 
 R = TypeVar("R", bound=SealedRecord)

@@ -18,8 +18,8 @@ from cove.audit import services as audit
 from cove.core import policy
 from cove.vault import services
 from cove.vault.export import build_export, readable_sections
-from cove.vault.sessions_reauth import mark_reauthenticated
 from cove.vault.session import open_vault_session
+from cove.vault.sessions_reauth import mark_reauthenticated
 
 # Fields never carried over from an interrupted form.
 _NOT_CARRIED = {"csrfmiddlewaretoken", "passphrase", "next", "carried_method"}

@@ -1,4 +1,4 @@
-"""Role × URL matrix: nobody reaches another person's objects by id.
+"""Role x URL matrix: nobody reaches another person's objects by id.
 
 Two survivors get each app's demo data (`demo.py`). Then every URL of the site and the
 API that takes an object id is called with the first survivor's ids: as the owner it may

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, path

@@ -52,7 +52,7 @@ def _resolve(schema, spec):
 
 def _body_strategy(schema, spec):
     properties = _resolve(schema, spec).get("properties", {})
-    shaped = st.fixed_dictionaries({name: json_values for name in properties}) if properties \
+    shaped = st.fixed_dictionaries(dict.fromkeys(properties, json_values)) if properties \
         else st.just({})
     return st.one_of(json_values, shaped)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cove.core.policy import Policy, policy_of
@@ -32,7 +31,8 @@ def test_sign_up_errors_are_announced_and_keep_the_username(page):
     page.get_by_role("button", name="Make my account").click()
     field = page.get_by_label("Passphrase", exact=True)
     assert field.get_attribute("aria-invalid") == "true"
-    assert "15 characters" in page.locator("#" + field.get_attribute("aria-describedby").split()[-1]).inner_text()
+    errors_id = field.get_attribute("aria-describedby").split()[-1]
+    assert "15 characters" in page.locator("#" + errors_id).inner_text()
     assert page.get_by_label("Username").input_value() == "willow"
     axe(page)
 

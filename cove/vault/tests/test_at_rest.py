@@ -81,9 +81,9 @@ def example(schema: dict[str, Any], spec: dict[str, Any], planted: list[str]) ->
 def collect_ids(value: Any, found: list[str]) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key == "id" or key.endswith("_id"):
-                if isinstance(inner, str | int) and str(inner) not in found:
-                    found.append(str(inner))
+            is_id = key == "id" or key.endswith("_id")
+            if is_id and isinstance(inner, str | int) and str(inner) not in found:
+                found.append(str(inner))
             collect_ids(inner, found)
     elif isinstance(value, list):
         for inner in value:

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def raw_row(model, pk):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {model._meta.db_table} WHERE id = %s",
+        cursor.execute(f"SELECT * FROM {model._meta.db_table} WHERE id = %s",  # noqa: S608
                        [pk.hex if connection.vendor == "sqlite" else pk])
         return cursor.fetchone()
 
