@@ -49,7 +49,7 @@ def serve(args: argparse.Namespace) -> int:
 
     from cove.wsgi import application
 
-    class CoveServer(BaseApplication):  # type: ignore[misc]
+    class CoveServer(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)

@@ -36,7 +36,7 @@ class Person:
         assert data_key is not None
         return Vault(self.user, data_key)
 
-    def api(self, method: str, path: str, json: object | None = None, **extra: object):  # type: ignore[no-untyped-def]
+    def api(self, method: str, path: str, json: object | None = None, **extra: object):
         """Call /api/v1 as this person, with the CSRF header the API requires."""
         token = self.client.cookies["csrftoken"].value if "csrftoken" in self.client.cookies else ""
         if not token:

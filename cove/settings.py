@@ -146,7 +146,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "cove.sqlite3",
+            "NAME": str(DATA_DIR / "cove.sqlite3"),
             "ATOMIC_REQUESTS": True,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two

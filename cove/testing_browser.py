@@ -101,7 +101,7 @@ def _new_page(browser: Any, live_server: Any, viewport: dict[str, int],
     watch = PageWatch(origin)
     page.on("request", watch.on_request)
     page.on("console", watch.on_console)
-    page.watch = watch  # type: ignore[attr-defined]
+    page.watch = watch
     return context, page, watch
 
 

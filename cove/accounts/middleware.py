@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -37,7 +38,7 @@ class SessionGuardMiddleware:
 
     def _touch(self, request: HttpRequest) -> None:
         now = timezone.now()
-        seen = timezone.datetime.fromisoformat(request.session[SESSION_SEEN])
+        seen = datetime.fromisoformat(request.session[SESSION_SEEN])
         if (now - seen).total_seconds() >= SEEN_WRITE_SECONDS:
             request.session[SESSION_SEEN] = now.isoformat()
             if request.session.session_key:

@@ -43,7 +43,7 @@ class User(AbstractBaseUser):
         default=15, choices=IDLE_TIMEOUT_CHOICES
     )
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "username_key"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.password_validation import validate_password
@@ -166,7 +166,7 @@ def end_current_session(request: HttpRequest) -> None:
 def sign_out(request: HttpRequest) -> None:
     user = request.user
     if user.is_authenticated:
-        audit.record("auth.logout", subject=user, actor=user)  # type: ignore[arg-type]
+        audit.record("auth.logout", subject=user, actor=user)
     end_current_session(request)
     logout(request)
 
@@ -221,8 +221,8 @@ def session_expired(request: HttpRequest, max_hours: int) -> bool:
     if not started or not seen:
         return True
     idle_limit = timedelta(minutes=getattr(user, "idle_timeout_minutes", 15))
-    started_at = timezone.datetime.fromisoformat(started)
-    seen_at = timezone.datetime.fromisoformat(seen)
+    started_at = datetime.fromisoformat(started)
+    seen_at = datetime.fromisoformat(seen)
     return now - seen_at > idle_limit or now - started_at > timedelta(hours=max_hours)
 
 

@@ -23,7 +23,7 @@ DEMO_ACCOUNTS = (
 )
 
 
-def _session_request():  # type: ignore[no-untyped-def]
+def _session_request():
     from importlib import import_module
 
     from django.conf import settings

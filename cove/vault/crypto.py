@@ -44,7 +44,7 @@ def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
     return header + nonce + AESGCM(key).encrypt(nonce, plaintext, header + aad)
 
 
-def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
+def open_sealed(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
     """Decrypt a sealed blob; raise VaultError unless key, aad and bytes all match."""
     blob = bytes(blob)
     if len(blob) < 1 + NONCE_BYTES + 16 or blob[0] != SUITE_AES256GCM:
@@ -129,7 +129,7 @@ def seal_to_public_key(public_key: bytes, plaintext: bytes) -> bytes:
     return bytes(SealedBox(PublicKey(public_key)).encrypt(plaintext))
 
 
-def open_sealed_box(private_key: bytes, blob: bytes) -> bytes:
+def open_sealed_box(private_key: bytes, blob: bytes | memoryview) -> bytes:
     try:
         return bytes(SealedBox(PrivateKey(private_key)).decrypt(bytes(blob)))
     except CryptoError as exc:

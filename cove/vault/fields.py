@@ -51,7 +51,7 @@ class SealedField(models.BinaryField):
         kwargs["default"] = b""
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+    def deconstruct(self) -> Any:
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("default", None)
         kwargs.pop("editable", None)

@@ -57,7 +57,7 @@ class SealedQuerySet(models.QuerySet):
         return self.filter(owner_id=vault.user.pk).unlocked(vault)
 
     def _fetch_all(self) -> None:
-        super()._fetch_all()  # type: ignore[misc]
+        super()._fetch_all()
         if self._vault is not None and self._result_cache:
             for obj in self._result_cache:
                 if isinstance(obj, SealedRecord):
@@ -108,7 +108,7 @@ class SealedRecord(models.Model):
         self._stored_area = current
 
     @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any) -> Self:
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Self:  # type: ignore[override]
         instance = super().from_db(db, field_names, values)
         instance._vault = None
         # The area whose key sealed the stored values; save() re-seals if it changes.

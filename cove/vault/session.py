@@ -53,7 +53,7 @@ def vault_from_request(request: HttpRequest) -> Vault | None:
         data_key = crypto.open_sealed(crypto.unb64(cookie), crypto.unb64(sealed), _aad(user.pk))
     except (crypto.VaultError, ValueError):
         return None
-    return Vault(user, data_key)  # type: ignore[arg-type]
+    return Vault(user, data_key)
 
 
 def apply_cookie(request: HttpRequest, response: HttpResponse) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -19,4 +19,4 @@ def recently_reauthenticated(request: HttpRequest) -> bool:
     stamp = request.session.get(REAUTH_FIELD)
     if not stamp:
         return False
-    return timezone.now() - timezone.datetime.fromisoformat(stamp) <= REAUTH_WINDOW
+    return timezone.now() - datetime.fromisoformat(stamp) <= REAUTH_WINDOW

@@ -27,6 +27,11 @@ CONTENT_TYPES = (
 )
 
 
+def ciphertext_of(record: SealedRecord, field: str) -> bytes:
+    """The stored ciphertext of one sealed field (for tests that inspect what is at rest)."""
+    return bytes(getattr(record, f"{field}_sealed"))
+
+
 def plain_content_fields(app_labels: Iterable[str] | None = None) -> list[str]:
     """Every field of a feature app's model that could hold content in the clear.
 

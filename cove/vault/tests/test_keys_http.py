@@ -7,6 +7,7 @@ from cove.accounts.models import UserSession
 from cove.conftest import sign_up_person
 from cove.vault import areas
 from cove.vault.models import Grant, KeyBundle
+from cove.vault.testing import ciphertext_of
 from cove.vault.tests.sampleapp.models import SampleNote
 
 pytestmark = pytest.mark.django_db
@@ -22,10 +23,10 @@ def sign_in(username, passphrase):
 
 def test_passphrase_change_rewraps_only(survivor):
     SampleNote(vault=survivor.vault(), title="kept safe").save()
-    before = bytes(SampleNote.objects.get().title_sealed)
+    before = ciphertext_of(SampleNote.objects.get(), "title")
     response = survivor.api("post", "/account/passphrase", {"current": survivor.passphrase, "new": NEW})
     assert response.status_code == 204
-    assert bytes(SampleNote.objects.get().title_sealed) == before  # nothing re-encrypted
+    assert ciphertext_of(SampleNote.objects.get(), "title") == before  # nothing re-encrypted
     survivor.passphrase = NEW
     assert SampleNote.objects.owned_by(survivor.vault()).get().title == "kept safe"
 

@@ -6,6 +6,7 @@ from django.db import connection
 from cove.vault.crypto import VaultError
 from cove.vault.fields import VaultLocked
 from cove.vault.records import get_owned_or_404
+from cove.vault.testing import ciphertext_of
 from cove.vault.tests.sampleapp.models import SampleNote, SampleStep
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_ciphertext_moved_to_another_row_does_not_open(survivor):
     first.save()
     second = SampleNote(vault=vault, title="second")
     second.save()
-    SampleNote.objects.filter(pk=second.pk).update(title_sealed=first.title_sealed)
+    SampleNote.objects.filter(pk=second.pk).update(title_sealed=ciphertext_of(first, "title"))
     moved = SampleNote.objects.owned_by(vault).get(pk=second.pk)
     with pytest.raises(VaultError):
         _ = moved.title
@@ -61,7 +62,7 @@ def test_ciphertext_moved_to_another_field_does_not_open(survivor):
     vault = survivor.vault()
     note = SampleNote(vault=vault, title="title", body="body")
     note.save()
-    SampleNote.objects.filter(pk=note.pk).update(body_sealed=note.title_sealed)
+    SampleNote.objects.filter(pk=note.pk).update(body_sealed=ciphertext_of(note, "title"))
     moved = SampleNote.objects.owned_by(vault).get(pk=note.pk)
     with pytest.raises(VaultError):
         _ = moved.body
@@ -97,13 +98,13 @@ def test_changing_the_area_reseals_the_record_under_the_new_key(survivor):
     vault = survivor.vault()
     note = SampleNote(vault=vault, title="moving", shareable=False)
     note.save()
-    before = bytes(note.title_sealed)
+    before = ciphertext_of(note, "title")
     note = SampleNote.objects.owned_by(vault).get(pk=note.pk)
     note.shareable = True
     note.save()
     reread = SampleNote.objects.owned_by(survivor.vault()).get(pk=note.pk)
     assert reread.title == "moving"
-    assert bytes(reread.title_sealed) != before
+    assert ciphertext_of(reread, "title") != before
 
 
 def test_updating_one_field_leaves_the_others_readable(survivor):

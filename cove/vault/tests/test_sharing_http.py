@@ -4,6 +4,7 @@ import pytest
 
 from cove.vault import areas, crypto
 from cove.vault.models import AreaKey, Grant
+from cove.vault.testing import ciphertext_of
 from cove.vault.tests.sampleapp.models import SampleNote, SampleStep
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,8 @@ def test_revoking_rotates_the_key_so_an_old_wrap_opens_nothing(shared_step):
     assert AreaKey.objects.get(owner=owner.user, area=areas.LADDER).version == 2
     step = SampleStep.objects.get()
     with pytest.raises(crypto.VaultError):
-        crypto.open_sealed(old_key, bytes(step.words_sealed), SampleStep._meta.get_field("words").aad(step))
+        words_field = SampleStep._meta.get_field("words")
+        crypto.open_sealed(old_key, ciphertext_of(step, "words"), words_field.aad(step))
     assert SampleStep.objects.owned_by(owner.vault()).get().words == "sit close on the sofa"
 
 
