@@ -210,11 +210,16 @@ def catalogue_view(request: VaultRequest) -> Any:
 
 
 @router.get("/items", response=list[ItemOut], auth=django_auth,
-            summary="Your answered and own items (one group with ?category=)")
+            summary="Your answered and own items: one group with ?category=, or 100 at a time "
+                    "with ?offset=")
 @policy.signed_in
-def list_items(request: VaultRequest, category: str = "") -> Any:
-    records = services.items(request.vault)
-    return [_item(r) for r in records if not category or r.category == category]
+def list_items(request: VaultRequest, category: str = "", offset: int = 0) -> Any:
+    if category:
+        records = services.items_in_categories(request.vault, [category])
+    else:
+        start = max(0, offset)
+        records = list(services.items(request.vault)[start:start + 100])
+    return [_item(r) for r in records]
 
 
 @router.post("/items/answer", response={200: ItemOut, **ERRORS}, auth=django_auth,

@@ -42,7 +42,7 @@ def test_a_long_history_keeps_every_page_bounded(survivor, django_assert_max_num
         counts[path] = len(queries)
 
     html = survivor.client.get("/boundaries/s/touch/").content.decode()
-    assert html.count('class="card b-row"') <= 40
+    assert html.count('class="card b-row"') <= 20
     html = survivor.client.get("/boundaries/changes/").content.decode()
     assert html.count('<li><span class="b-what">') == 25
 
