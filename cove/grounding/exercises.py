@@ -163,7 +163,7 @@ PACED = Exercise(
     intro=(
         _("Breathing slowly, with a breath out that is longer than the breath in, can help "
           "your body settle. This pace is about six breaths a minute."),
-        _("Change the timing until it feels easy. It should never feel like a strain."),
+        _("Change the timing until it feels easy. It is never meant to feel like a strain."),
     ),
     care_note=_("If you feel dizzy, go back to your normal breathing for a while."),
     steps=(
@@ -255,7 +255,7 @@ MUSCLES = Exercise(
     intro=(
         _("You tense one group of muscles for about five seconds, then let go and rest for "
           "about thirty. The change from tight to loose can help your body let go of stress."),
-        _("Use only a little effort. It should never hurt."),
+        _("Use only a little effort. It is never meant to hurt."),
     ),
     care_note=_("Tensing can feel bad for some people. Skip any part that hurts or feels "
                 "wrong, and just rest and breathe instead."),

@@ -95,7 +95,9 @@ def notes(request: HttpRequest) -> HttpResponse:
         kept.append({"when": record.created_at,
                      "exercise": BY_SLUG[slug].title if slug in BY_SLUG else "",
                      "feeling": FEELING_LABELS.get(feeling, "")})
-    return render(request, "grounding/notes.html", {"kept": kept})
+    return render(request, "grounding/notes.html", {
+        "kept": kept, "confirm_delete": request.GET.get("delete") == "ask" and kept,
+    })
 
 
 # --- Service worker -----------------------------------------------------------------------

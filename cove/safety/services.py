@@ -98,14 +98,6 @@ def plan_versions(vault: Vault) -> QuerySet[SafetyPlanVersion]:
     )
 
 
-def forget_plan_versions(vault: Vault, keep: SafetyPlanVersion) -> int:
-    """Delete every earlier version, keeping the one given."""
-    deleted, _ = (
-        SafetyPlanVersion.objects.owned_by(vault).exclude(pk=keep.pk).delete()
-    )
-    return deleted
-
-
 # --- Comfort box --------------------------------------------------------------------------
 
 def comfort_box(vault: Vault) -> ComfortBox | None:

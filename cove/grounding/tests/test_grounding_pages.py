@@ -152,3 +152,15 @@ def test_grounding_pages_fit_in_30_kb_compressed(anonymous: Client, path: str) -
         body = b"".join(response.streaming_content) if response.streaming else response.content
         total += len(gzip.compress(body))
     assert total <= 30 * 1024, f"{path}: {total} bytes"
+
+
+def test_deleting_kept_answers_asks_first_then_deletes(survivor) -> None:
+    token = survivor.client.cookies["csrftoken"].value
+    survivor.client.post("/grounding/box/after/", {"now": "same", "keep": "on"},
+                         HTTP_X_CSRFTOKEN=token)
+    html = survivor.client.get("/grounding/notes/?delete=ask").content.decode()
+    assert "Delete all your kept answers?" in html
+    assert "Keep them" in html
+    assert FeelingAfterExercise.objects.count() == 1
+    survivor.client.post("/grounding/notes/", {"forget": "all"}, HTTP_X_CSRFTOKEN=token)
+    assert FeelingAfterExercise.objects.count() == 0

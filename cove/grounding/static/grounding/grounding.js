@@ -19,6 +19,7 @@
   var detailText = q(".js-detail");
   var live = q(".js-live");
   var notes = q(".js-notes");
+  var settings = q(".runner__settings");  // fixed while a run is under way
   var buttons = {
     start: q(".js-start"), pause: q(".js-pause"), resume: q(".js-resume"),
     next: q(".js-next"), stop: q(".js-stop")
@@ -148,6 +149,7 @@
     state = "running";
     runner.classList.add("is-running");
     runner.classList.remove("is-paused");
+    if (settings) { settings.disabled = true; }
     if (notes) { notes.hidden = false; }
     show(data.selfPaced ? ["pause", "next", "stop"] : ["pause", "stop"]);
     buttons.pause.focus();
@@ -178,6 +180,7 @@
     window.clearTimeout(timer);
     state = "idle";
     runner.classList.remove("is-running", "is-paused");
+    if (settings) { settings.disabled = false; }
     shape.setAttribute("data-kind", "rest");
     shape.classList.remove("is-moving");
     phaseText.textContent = message;

@@ -61,7 +61,7 @@
   var said = {
     kept: box.getAttribute("data-said-kept") || "A copy of your plan is kept on this device.",
     none: box.getAttribute("data-said-none") || "No copy of your plan is kept on this device.",
-    failed: box.getAttribute("data-said-failed") || "That did not work. Nothing was kept."
+    error: box.getAttribute("data-said-error") || "That did not work. Nothing was kept."
   };
 
   function show(kept, message) {
@@ -80,7 +80,7 @@
         return cache.put(calmUrl, response);
       });
     }).then(function () { show(true); off.focus(); })
-      .catch(function () { caches.delete(PLAN_CACHE); show(false, said.failed); });
+      .catch(function () { caches.delete(PLAN_CACHE); show(false, said.error); });
   });
 
   off.addEventListener("click", function () {
