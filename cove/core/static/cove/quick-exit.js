@@ -26,6 +26,8 @@
     var action = f ? f.action : null;
     blank();
     try { sessionStorage.clear(); } catch (e) { /* storage may be off */ }
+    // An offline copy of the safety plan, if the person kept one on this device.
+    try { if (window.caches) { caches.delete("cove-plan"); } } catch (e) { /* no caches */ }
     if (signedIn && action && data) {
       var sent = false;
       try { sent = navigator.sendBeacon(action, data); } catch (e) { sent = false; }
