@@ -99,10 +99,24 @@ def preview(entry: JournalEntry, length: int = 90) -> str:
     return ""
 
 
-def _haystack(entry: JournalEntry) -> str:
-    kind = kind_of(entry)
-    parts = [str(kind.label) if kind else ""]
-    parts += [text for _label, text in readable_answers(entry)]
+def _choice_words() -> dict[str, str]:
+    """Every picker key with its words, turned into text once per search, not per entry."""
+    words = {key: str(label) for key, label in kinds.BODY_AREAS.items()}
+    for kind in kinds.KINDS:
+        for prompt in kind.prompts:
+            words.update((key, str(label)) for key, label in prompt.choices)
+    return words
+
+
+def _haystack(entry: JournalEntry, words: dict[str, str], kind_words: dict[str, str]) -> str:
+    parts = [kind_words.get(str(entry.kind), "")]
+    for value in entry.answer_map.values():
+        if isinstance(value, list):
+            parts += [words.get(str(v), str(v)) for v in value]
+        elif isinstance(value, str):
+            parts.append(words.get(value, value))
+        else:
+            parts.append(str(value))
     parts += entry.tag_list
     return "\n".join(parts).casefold()
 
@@ -116,9 +130,12 @@ class SearchResult:
 
 def search(vault: Vault, query: str) -> SearchResult:
     """Entries among the newest SCAN_LIMIT whose words or tags contain every search word."""
-    words = [w.casefold() for w in query.split() if w.strip()]
+    wanted = [w.casefold() for w in query.split() if w.strip()]
+    words = _choice_words()
+    kind_words = {kind.key: str(kind.label) for kind in kinds.KINDS}
     scanned = newest(vault)
-    found = [e for e in scanned if all(w in _haystack(e) for w in words)]
+    found = [e for e in scanned
+             if all(w in _haystack(e, words, kind_words) for w in wanted)]
     return SearchResult(found[:MAX_RESULTS], len(scanned), len(found) > MAX_RESULTS)
 
 

@@ -167,7 +167,8 @@ def _reminder_out(reminder: Reminder) -> dict[str, Any]:
 @policy.signed_in
 def list_checkins(request: HttpRequest, query: Query[DaysQuery]) -> Any:
     first = services.today() - timedelta(days=query.days - 1)
-    return [_checkin_out(c) for c in services.checkins_since(_vault(request), first)]
+    found = services.checkins_since(_vault(request), first, with_notes=True)
+    return [_checkin_out(c) for c in found]
 
 
 @router.get("/checkins/today", response={200: CheckInOut, 404: Message}, auth=django_auth,

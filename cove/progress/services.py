@@ -7,7 +7,6 @@ import secrets
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from statistics import mean
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -57,8 +56,11 @@ def recent_checkins(vault: Vault, limit: int = 14) -> list[CheckIn]:
     return list(CheckIn.objects.owned_by(vault).order_by("-day")[:limit])
 
 
-def checkins_since(vault: Vault, first_day: date) -> list[CheckIn]:
-    return list(CheckIn.objects.owned_by(vault).filter(day__gte=first_day).order_by("day"))
+def checkins_since(vault: Vault, first_day: date, with_notes: bool = False) -> list[CheckIn]:
+    found = CheckIn.objects.owned_by(vault).filter(day__gte=first_day).order_by("day")
+    if not with_notes:  # charts need only the ratings; leave the notes' ciphertext unread
+        found = found.defer("note")
+    return list(found)
 
 
 # ---- Trends -------------------------------------------------------------------------
@@ -100,7 +102,8 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
         cursor += timedelta(days=7 if by_week else 1)
     rows = []
     for slot in slots:
-        values = {name: (round(mean(buckets[slot][name]), 1) if buckets[slot][name] else None)
+        values = {name: (round(sum(buckets[slot][name]) / len(buckets[slot][name]), 1)
+                         if buckets[slot][name] else None)
                   for name in QUESTIONS}
         label = (_("Week of %(day)s") % {"day": _short(slot)}) if by_week else _short(slot)
         rows.append(TrendRow(label, values))
@@ -280,6 +283,11 @@ def _f(value: int | None) -> float | None:
 # ---- Small wins -----------------------------------------------------------------------
 
 
+# The timeline looks for small wins among this many of the newest journal entries: the
+# kind is sealed, so each one must be opened, and the page says how far it looked.
+WINS_SCAN = 200
+
+
 @dataclass
 class Win:
     when: datetime
@@ -294,7 +302,8 @@ def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) ->
     from cove.journal.public import recent_wins
 
     wins = [Win(w.written_at, w.text, _("Journal"),
-                reverse("journal:entry", args=[w.entry_id])) for w in recent_wins(vault, limit)]
+                reverse("journal:entry", args=[w.entry_id]))
+            for w in recent_wins(vault, limit, scan=WINS_SCAN)]
     for fact in practices(vault) if facts is None else facts:
         if fact.small_win:
             wins.append(Win(fact.started_at, _("A practice: %(step)s") % {

@@ -57,6 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "ranges": list(RANGE_LABELS.items()),
         "questions": [(name, SHORT_LABELS[name]) for name in QUESTIONS],
         "wins": services.small_wins(vault, facts),
+        "wins_scan": services.WINS_SCAN,
         "measures": services.measure_trends(vault),
         "practices": services.practice_trends(vault, facts),
         "today": services.checkin_for(vault, services.today()),

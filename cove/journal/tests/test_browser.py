@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cove.journal import services
@@ -9,7 +11,7 @@ from cove.testing_browser import axe as run_axe
 from cove.testing_browser import shot
 
 
-def axe(page):  # type: ignore[no-untyped-def]
+def axe(page: Any) -> None:
     # From the top: once scrolled, the sticky "Leave quickly" bar covers the menu links and
     # axe reports them as too small (a layout matter, reported to the core owners).
     page.evaluate("window.scrollTo(0, 0)")

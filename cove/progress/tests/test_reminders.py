@@ -161,3 +161,19 @@ def test_without_email_set_up_the_page_says_so(survivor, settings):
     html = survivor.client.get("/progress/reminders/").content.decode()
     assert "has not set up email" in html
     assert 'name="by_email"' not in html
+
+
+def test_send_reminders_command_says_when_email_is_not_set_up(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "localhost"
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    assert "not set up" in out.getvalue()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    assert "Sent 0" in out.getvalue()
