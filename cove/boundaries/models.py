@@ -95,6 +95,19 @@ class BoundaryChange(SealedRecord):
         return subject.get("title", "")
 
 
+class BoundaryIndex(SealedRecord):
+    """One per person: which group (and catalogue key) each item belongs to, sealed.
+
+    Sealed fields cannot be filtered in SQL, so without this a group page would open the
+    group of every item the person has. With it, a page opens one value and then loads
+    only its own rows, so its cost grows with what it shows, not with the whole inventory.
+    services.py keeps it in step and rebuilds it if the item count ever disagrees.
+    """
+
+    sharing_area = areas.BOUNDARIES
+    entries: Any = SealedJSONField(plain_default={})  # {item id: [category, key]}
+
+
 class ReviewSettings(SealedRecord):
     """How often the person wants to be asked to look over their boundaries."""
 

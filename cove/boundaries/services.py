@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from cove.boundaries import catalogue
 from cove.boundaries.models import (
     BoundaryChange,
+    BoundaryIndex,
     BoundaryItem,
     ComfortGesture,
     PhraseChoice,
@@ -119,19 +120,59 @@ def items(vault: Vault) -> Any:
     return BoundaryItem.objects.owned_by(vault).order_by("created_at")
 
 
-def ids_in_categories(vault: Vault, slugs: Iterable[str]) -> list[Any]:
-    """Ids of the items in these categories, in order, opening only each row's category.
+def _index_row(vault: Vault) -> BoundaryIndex | None:
+    return BoundaryIndex.objects.owned_by(vault).order_by("created_at").first()
 
-    The scan loads just id, owner and the sealed category (not the other columns, not even
-    the timestamps), so its cost per item stays tiny; the page then loads its own rows.
+
+def _rebuild_index(vault: Vault, row: BoundaryIndex | None) -> dict[str, list[str]]:
+    scan = items(vault).only("id", "owner_id", "category", "key")
+    entries = {str(r.pk): [r.category, r.key] for r in scan}
+    row = row or _new(BoundaryIndex, vault)
+    row.entries = entries
+    row.save()
+    return entries
+
+
+def item_index(vault: Vault) -> dict[str, list[str]]:
+    """{item id: [category, key]} for every item, from one sealed value.
+
+    A count of rows checks that the index is whole; if not (items made in bulk, or an
+    interrupted write), it is rebuilt from the items themselves.
     """
-    wanted = set(slugs)
-    scan = items(vault).only("id", "owner_id", "category")
-    return [r.pk for r in scan if r.category in wanted]
+    row = _index_row(vault)
+    count = BoundaryItem.objects.filter(owner_id=vault.user.pk).count()
+    if row is None or len(row.entries) != count:
+        return _rebuild_index(vault, row)
+    return dict(row.entries)
+
+
+def _index_put(record: BoundaryItem) -> None:
+    vault = record._vault
+    assert vault is not None
+    row = _index_row(vault)
+    if row is None:
+        _rebuild_index(vault, None)
+        return
+    entries = dict(row.entries)
+    entries[str(record.pk)] = [record.category, record.key]
+    row.entries = entries
+    row.save(update_fields=["entries", "updated_at"])
+
+
+def _index_drop(vault: Vault, record_id: Any) -> None:
+    row = _index_row(vault)
+    if row is None:
+        return
+    entries = dict(row.entries)
+    entries.pop(str(record_id), None)
+    row.entries = entries
+    row.save(update_fields=["entries", "updated_at"])
 
 
 def items_in_categories(vault: Vault, slugs: Iterable[str]) -> list[BoundaryItem]:
-    ids = ids_in_categories(vault, slugs)
+    """The items of these categories, oldest first, loading only those rows."""
+    wanted = set(slugs)
+    ids = [pk for pk, (category, _key) in item_index(vault).items() if category in wanted]
     if not ids:
         return []
     return list(items(vault).filter(pk__in=ids))
@@ -156,9 +197,9 @@ def find_by_key(vault: Vault, key: str) -> BoundaryItem | None:
     item = catalogue.ITEM_BY_KEY.get(key)
     if item is None:
         return None
-    for record in items_in_categories(vault, [item.category]):
-        if record.key == key:
-            return record
+    for pk, (_category, item_key) in item_index(vault).items():
+        if item_key == key:
+            return items(vault).filter(pk=pk).first()
     return None
 
 
@@ -185,6 +226,7 @@ def answer_item(vault: Vault, key: str, state: Any, condition: Any = "",
                           condition=_clean_text("condition", condition, CONDITION_MAX),
                           ask_first=bool(ask_first))
     record.save()
+    _index_put(record)
     _record_change(record, None)
     return record
 
@@ -215,6 +257,7 @@ def add_own_item(vault: Vault, title: Any, category: Any, state: Any = "",
         ask_first=bool(ask_first),
     )
     record.save()
+    _index_put(record)
     _record_change(record, None)
     return record
 
@@ -224,7 +267,9 @@ def rename_own_item(record: BoundaryItem, title: Any, category: Any) -> Boundary
         raise ValidationError({"title": [_("Items from Cove's list keep their name.")]})
     record.title = _clean_text("title", title, TITLE_MAX, required=True)
     record.category = _clean_category(category)
-    record.save(update_fields=["title", "category", "updated_at"])
+    with transaction.atomic():
+        record.save(update_fields=["title", "category", "updated_at"])
+        _index_put(record)
     return record
 
 
@@ -232,7 +277,12 @@ def delete_own_item(record: BoundaryItem) -> None:
     """Remove an own item and its history. Catalogue answers are cleared, not deleted."""
     if not record.is_custom:
         raise ValidationError({"item": [_("Items from Cove's list can be set to “Not sure yet”.")]})
-    record.delete()
+    vault = record._vault
+    assert vault is not None
+    with transaction.atomic():
+        record_id = record.pk
+        record.delete()
+        _index_drop(vault, record_id)
 
 
 def history_page(vault: Vault, number: Any) -> Page:

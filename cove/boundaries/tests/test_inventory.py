@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cove.boundaries import services
-from cove.boundaries.models import BoundaryChange, BoundaryItem
+from cove.boundaries import catalogue, services
+from cove.boundaries.models import BoundaryChange, BoundaryIndex, BoundaryItem
 from cove.boundaries.tests.helpers import main_text, post, raw_rows
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +219,31 @@ def test_history_is_paged(survivor):
     second = survivor.client.get("/boundaries/changes/?page=2").content.decode()
     assert second.count("<li><span class=\"b-what\">") == 31 - services.HISTORY_PAGE_SIZE
     assert survivor.client.get("/boundaries/changes/?page=zzz").status_code == 200
+
+
+def test_the_sealed_index_follows_adds_moves_and_removals(survivor):
+    vault = survivor.vault()
+    record = services.add_own_item(vault, "Hand on my knee", "touch", "maybe")
+    services.answer_item(vault, "more.toys", "no")
+    assert "Hand on my knee" in main_text(survivor.client.get("/boundaries/s/touch/"))
+    post(survivor, f"/boundaries/items/{record.pk}/edit/",
+         {"title": "Hand on my knee", "category": "areas"})
+    assert "Hand on my knee" not in main_text(survivor.client.get("/boundaries/s/touch/"))
+    assert "Hand on my knee" in main_text(survivor.client.get("/boundaries/s/areas/"))
+    post(survivor, f"/boundaries/items/{record.pk}/remove/")
+    assert "Hand on my knee" not in main_text(survivor.client.get("/boundaries/s/areas/"))
+    for row in raw_rows("boundaries_boundaryindex"):
+        assert b"more" not in row
+        assert b"toys" not in row
+
+
+def test_a_stale_index_is_rebuilt(survivor):
+    vault = survivor.vault()
+    services.answer_item(vault, "more.toys", "no")
+    BoundaryIndex.objects.filter(owner=survivor.user).delete()
+    services.answer_item(vault, "touch.hug_front", "yes")
+    page = main_text(survivor.client.get("/boundaries/s/more/"))
+    number = catalogue.ITEM_NUMBER["more.toys"]
+    assert f'id="b-i{number}-s4" checked' in page  # "No" is the fourth choice
+    assert services.find_by_key(vault, "more.toys") is not None
+    assert len(services.item_index(vault)) == 2
