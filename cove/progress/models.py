@@ -83,5 +83,12 @@ class CalendarFeed(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Not a SealedRecord: the feed is read by a calendar app with no key. It holds no
+    # content, only the hash that the token in the address is checked against.
+    plain_fields: ClassVar[dict[str, str]] = {
+        "token_hash": "SHA-256 of the feed's 256-bit random token; the token itself is "
+        "shown once and stored nowhere. It reveals nothing and cannot be turned back.",
+    }
+
     def __str__(self) -> str:  # never the hash
         return f"calendar feed {self.pk}"
