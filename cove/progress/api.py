@@ -15,7 +15,7 @@ from pydantic import Field
 from cove.accounts.models import User
 from cove.core import policy
 from cove.progress import services
-from cove.progress.forms import MAX_NOTE
+from cove.progress.forms import MAX_NOTE, time_zones
 from cove.progress.models import CheckIn, Reminder
 from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
@@ -119,6 +119,7 @@ class ReminderIn(Schema):
     time_of_day: time
     weekdays: list[int] = Field(min_length=1, max_length=7)
     by_email: bool = False
+    timezone: str | None = Field(None, max_length=64, description="IANA name, for emails")
 
 
 class ReminderOut(Schema):
@@ -232,11 +233,15 @@ def add_reminder(request: HttpRequest, payload: ReminderIn) -> Any:
         return Status(422, {"detail": "Email is not set up on this server.",
                             "errors": [{"loc": ["body", "payload", "by_email"],
                                         "msg": "Email is not set up on this server."}]})
+    if payload.timezone is not None and payload.timezone not in time_zones():
+        return Status(422, {"detail": "Some of what was sent could not be used.",
+                            "errors": [{"loc": ["body", "payload", "timezone"],
+                                        "msg": "Not a known time zone, e.g. Europe/Berlin."}]})
     days = "".join(sorted({str(d) for d in payload.weekdays}))
     reminder = services.add_reminder(_vault(request), payload.what,
                                      payload.time_of_day.replace(second=0, microsecond=0,
                                                                  tzinfo=None),
-                                     days, payload.by_email)
+                                     days, payload.by_email, payload.timezone)
     return Status(201, _reminder_out(reminder))
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
+from zoneinfo import available_timezones
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cove.core.forms import CoveForm
@@ -65,6 +68,11 @@ WEEKDAY_SHORT = {"0": _("Mon"), "1": _("Tue"), "2": _("Wed"), "3": _("Thu"), "4"
                  "5": _("Sat"), "6": _("Sun")}
 
 
+@cache
+def time_zones() -> tuple[str, ...]:
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+
+
 class ReminderForm(CoveForm):
     what = forms.ChoiceField(label=_("What is it for?"), choices=list(WHAT_LABELS.items()),
                              widget=forms.RadioSelect,
@@ -76,11 +84,23 @@ class ReminderForm(CoveForm):
     weekdays = forms.MultipleChoiceField(label=_("On which days?"), choices=WEEKDAYS,
                                          widget=forms.CheckboxSelectMultiple)
     by_email = forms.BooleanField(label=_("Also send me an email"), required=False)
+    timezone = forms.ChoiceField(
+        label=_("Your time zone, for emails"), required=False,
+        help_text=_("So an email comes at your time. Calendar apps use your device's time."))
 
     def __init__(self, *args: Any, email_possible: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not email_possible:
             del self.fields["by_email"]
+            del self.fields["timezone"]
+        else:
+            zone_field = self.fields["timezone"]
+            assert isinstance(zone_field, forms.ChoiceField)
+            zone_field.choices = [(z, z) for z in time_zones()]
+            zone_field.initial = settings.TIME_ZONE
+
+    def clean_timezone(self) -> str:
+        return self.cleaned_data.get("timezone") or settings.TIME_ZONE
 
     def weekday_string(self) -> str:
         return "".join(sorted(set(self.cleaned_data["weekdays"])))

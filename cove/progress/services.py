@@ -316,9 +316,10 @@ def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) ->
 
 
 def add_reminder(vault: Vault, what: str, time_of_day: time, weekdays: str,
-                 by_email: bool = False) -> Reminder:
+                 by_email: bool = False, zone: str | None = None) -> Reminder:
     reminder = Reminder(owner=vault.user, what=what, time_of_day=time_of_day,
-                        weekdays=weekdays, by_email=by_email).bind(vault)
+                        weekdays=weekdays, by_email=by_email,
+                        timezone=zone or settings.TIME_ZONE).bind(vault)
     reminder.save()
     return reminder
 

@@ -111,7 +111,8 @@ def reminders(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.add_reminder(vault, form.cleaned_data["what"], form.cleaned_data["time_of_day"],
                               form.weekday_string(),
-                              bool(form.cleaned_data.get("by_email")))
+                              bool(form.cleaned_data.get("by_email")),
+                              form.cleaned_data.get("timezone"))
         messages.success(request, _("Reminder added."))
         return redirect("progress:reminders")
     return _reminders_page(request, form)

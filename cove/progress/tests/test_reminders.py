@@ -146,9 +146,14 @@ def test_email_reminders_are_discreet_and_sent_once_a_day(survivor, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     survivor.user.email = "river@example.org"
     survivor.user.save(update_fields=["email"])
-    add(survivor, what="practice", time_of_day="07:00", weekdays=["0"], by_email="on")
-    assert Reminder.objects.get().by_email
-    monday = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday
+    add(survivor, what="practice", time_of_day="07:00", weekdays=["0"], by_email="on",
+        timezone="America/New_York")
+    reminder = Reminder.objects.get()
+    assert reminder.by_email
+    assert reminder.timezone == "America/New_York"
+    monday_early = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)  # 06:00 on Monday in New York
+    assert services.send_due_emails(monday_early) == 0
+    monday = datetime(2026, 11, 23, 12, 30, tzinfo=UTC)  # 07:30 in New York
     assert services.send_due_emails(monday) == 1
     assert services.send_due_emails(monday) == 0
     assert mail.outbox[0].subject == "A moment for you"
