@@ -15,12 +15,12 @@ ANSWERS = (
     ("touch.sit_close", "yes", "", False),
     ("touch.surprise", "no", "", False),
     ("areas.hands", "yes", "", False),
-    ("areas.shoulders", "maybe", "only over clothes", False),
+    ("areas.shoulders", "maybe", "it is over clothes", False),
     ("areas.neck", "not_now", "", False),
-    ("gentle.massage_clothed", "maybe", "only if I ask for it", True),
+    ("gentle.massage_clothed", "maybe", "I ask for it", True),
     ("gentle.kiss_cheek", "yes", "", False),
     ("words.told_what", "yes", "", False),
-    ("words.pet_names", "maybe", "not in bed", False),
+    ("words.pet_names", "maybe", "we are not in bed", False),
     ("setting.dim", "yes", "", False),
     ("setting.door_open", "yes", "", False),
     ("start.asked_first", "yes", "", False),
@@ -36,7 +36,7 @@ def populate(vault: Vault, role: str) -> None:
     for key, state, condition, ask_first in ANSWERS:
         services.answer_item(vault, key, state, condition, ask_first)
     # A change of mind, kept in the history like any other choice.
-    services.answer_item(vault, "touch.hug_behind", "maybe", "only if I can see you first", True)
+    services.answer_item(vault, "touch.hug_behind", "maybe", "I can see you first", True)
     services.add_own_item(vault, "Someone playing with my hair while I fall asleep", "touch",
                           "maybe", "", True)
     services.set_review_cadence(vault, 30)

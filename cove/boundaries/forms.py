@@ -27,7 +27,7 @@ class OwnItemForm(CoveForm):
                               required=False, widget=forms.RadioSelect, initial="")
     condition = forms.CharField(label=_("Only if…"), max_length=services.CONDITION_MAX,
                                 required=False,
-                                help_text=_("For example: “only if I start it”."))
+                                help_text=_("Finish the sentence, for example: “I start it”."))
     ask_first = forms.BooleanField(label=_("Ask me first"), required=False)
 
 

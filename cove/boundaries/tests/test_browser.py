@@ -13,7 +13,7 @@ from cove.testing_browser import axe, shot, sign_in
 def _seed(person):
     vault = person.vault()
     services.answer_item(vault, "touch.hug_behind", "no")
-    services.answer_item(vault, "touch.hug_behind", "maybe", "if I can see you first", True)
+    services.answer_item(vault, "touch.hug_behind", "maybe", "I can see you first", True)
     services.answer_item(vault, "areas.hands", "yes")
     services.add_own_item(vault, "Someone playing with my hair", "touch", "maybe")
     services.set_review_cadence(vault, 30)
@@ -128,7 +128,7 @@ def test_summary_prints_chosen_groups(page, signed_in):
     page.goto("/boundaries/summary/")
     page.get_by_label("Everyday touch").check()
     page.get_by_role("button", name="Show summary").click()
-    page.get_by_text("if I can see you first").wait_for()
+    page.get_by_text("I can see you first").wait_for()
     assert page.get_by_role("button", name="Print").is_visible()
     assert "Hands" not in page.locator(".b-summary").inner_text()
     axe(page)
