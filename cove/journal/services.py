@@ -161,6 +161,11 @@ class Patterns:
     sentences: list[str]
 
 
+def _mid_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "At home" becomes "at home"."""
+    return label[:1].lower() + label[1:]
+
+
 def patterns(vault: Vault) -> Patterns:
     from cove.ladder.public import recent_practices
 
@@ -192,18 +197,21 @@ def patterns(vault: Vault) -> Patterns:
     if context_rows:
         top = context_rows[:3]
         listed = ", ".join(
-            ngettext("%(what)s (%(n)s time)", "%(what)s (%(n)s times)", n) % {"what": w, "n": n}
+            ngettext("%(what)s (%(n)s time)", "%(what)s (%(n)s times)", n)
+            % {"what": _mid_sentence(w), "n": n}
             for w, n in top
         )
         sentences.append(_("Across %(count)s notes about hard moments, what came up most "
                            "often was: %(list)s.") % {"count": len(moments), "list": listed})
     for row in helper_rows[:5]:
-        sentences.append(
-            ngettext("%(what)s helped %(helped)s of the %(tried)s time you tried it.",
-                     "%(what)s helped %(helped)s of the %(tried)s times you tried it.",
-                     row.tried)
-            % {"what": row.label, "helped": row.helped, "tried": row.tried}
-        )
+        values = {"what": row.label, "helped": row.helped, "tried": row.tried}
+        if row.tried == 1:
+            sentence = (_("You tried %(what)s once, and it helped.") if row.helped
+                        else _("You tried %(what)s once."))
+            sentences.append(sentence % {"what": _mid_sentence(row.label)})
+        else:
+            sentences.append(_("%(what)s helped %(helped)s of the %(tried)s times you tried "
+                               "it.") % values)
     for what, n in practice_rows[:5]:
         sentences.append(
             ngettext("In %(n)s of your %(total)s practices, you noted that “%(what)s” helped.",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -122,10 +123,8 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
 
 
 def _short(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    """A short date such as "3 Nov", with the month's name in the active language."""
+    return date_format(day, "j M")
 
 
 def _describe_series(label: str, known: list[float], by_week: bool) -> str:
