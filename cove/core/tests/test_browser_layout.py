@@ -165,3 +165,21 @@ def test_every_signed_in_page_passes_axe_at_360_px(phone_page, signed_in):
     assert len(SIGNED_IN_PAGES) >= 8
     signed_in(phone_page)
     sweep(phone_page, SIGNED_IN_PAGES, "signed-in")
+
+
+def test_on_a_phone_the_tools_menu_folds_behind_a_button(phone_page, signed_in):
+    signed_in(phone_page)
+    menu = phone_page.get_by_role("button", name="Menu")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not phone_page.locator("#area-nav-list").is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert phone_page.locator("#area-nav-list").is_visible()
+    axe(phone_page)
+    shot(phone_page, "360-menu-open")
+
+
+def test_on_a_wide_screen_the_tools_menu_is_always_shown(page, signed_in):
+    signed_in(page)
+    assert page.locator("#area-nav-list").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()

@@ -3,6 +3,7 @@
    Without JavaScript the same button posts a form that ends the session and redirects. */
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
   var SHIFT_WINDOW_MS = 1200;
   var shiftTimes = [];
   var leaving = false;
