@@ -108,3 +108,17 @@ def test_reminders_and_calendar_address(phone_page, signed_in, anonymous):
     phone_page.get_by_role("button", name="Pause").click()
     phone_page.get_by_text("Paused.").wait_for()
     assert phone_page.get_by_role("button", name="Turn back on").is_visible()
+
+
+def test_demo_history_on_a_wide_screen(page, signed_in):
+    from cove.journal import demo as journal_demo
+    from cove.progress import demo as progress_demo
+
+    person = signed_in(page)
+    journal_demo.populate(person.vault(), "survivor")
+    progress_demo.populate(person.vault(), "survivor")
+    for path, name in (("/progress/", "progress-desktop"), ("/journal/", "journal-desktop"),
+                       ("/progress/today/", "progress-checkin-desktop")):
+        page.goto(path)
+        axe(page)
+        shot(page, name)
