@@ -11,6 +11,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
@@ -376,11 +377,12 @@ def checkin(request: HttpRequest, step_id: UUID, payload: CheckinIn) -> Any:
     step = get_owned_or_404(ComfortStep, vault, step_id)
     session = services.start_practice(vault, step, payload.answer)
     if session is None:
-        detail = ("Not sure is a good answer: you can make the step smaller, ground yourself "
-                  "first, or stop for today." if payload.answer == "not_sure"
-                  else "No is a full answer. Nothing was recorded.")
+        detail = (_("Not sure is a good answer: you can make the step smaller, ground "
+                    "yourself first, or stop for today.") if payload.answer == "not_sure"
+                  else _("No is a full answer. Nothing was recorded."))
         return Status(200, {"started": False, "session_id": None, "detail": detail})
-    return Status(201, {"started": True, "session_id": session.pk, "detail": "Practice started."})
+    return Status(201, {"started": True, "session_id": session.pk,
+                        "detail": _("The practice has begun.")})
 
 
 @router.get("/steps/{step_id}/practices", response={200: list[SessionOut], 404: Message},
