@@ -218,6 +218,10 @@ def answer_item(vault: Vault, key: str, state: Any, condition: Any = "",
     item = catalogue.ITEM_BY_KEY.get(key)
     if item is None:
         raise ValidationError({"key": [_("We could not find that item.")]})
+    # Two quick first answers to the same item (a double tap) must not make two records:
+    # hold the person's index row until this transaction ends.
+    list(BoundaryIndex.objects.select_for_update().filter(owner_id=vault.user.pk)
+         .values_list("id", flat=True))
     record = find_by_key(vault, key)
     if record is not None:
         return change_item(record, state, condition, ask_first)
@@ -236,9 +240,10 @@ def change_item(record: BoundaryItem, state: Any, condition: Any = "",
                 ask_first: bool = False) -> BoundaryItem:
     """Change an item's answer; keep a dated change only when something really changed."""
     before = record.snapshot()
-    record.state = _clean_state(state)
-    record.condition = _clean_text("condition", condition, CONDITION_MAX)
-    record.ask_first = bool(ask_first)
+    # Check everything before touching the record, so a refused change leaves it as it was.
+    state = _clean_state(state)
+    condition = _clean_text("condition", condition, CONDITION_MAX)
+    record.state, record.condition, record.ask_first = state, condition, bool(ask_first)
     if record.snapshot() != before:
         record.save(update_fields=["state", "condition", "ask_first", "updated_at"])
         _record_change(record, before)

@@ -119,7 +119,7 @@ def wishes(request: VaultRequest) -> HttpResponse:
     listed, own = services.wish_rows(request.vault)
     return render(request, "boundaries/wishes.html", {
         "form": form, "listed": listed, "own": own,
-        "answers": [(a, catalogue.WISH_LABELS[a]) for a in (*catalogue.WISH_ANSWERS, "")],
+        "answers": [(a, str(catalogue.WISH_LABELS[a])) for a in (*catalogue.WISH_ANSWERS, "")],
     })
 
 
@@ -137,6 +137,9 @@ def wish_answer(request: VaultRequest) -> HttpResponse:
                 raise Http404
             wish = services.answer_wish(request.vault, key, answer)
     except ValidationError as exc:
+        if request.htmx:
+            return render(request, "boundaries/partials/saved_status.html",
+                          {"status_text": error_text(exc)})
         messages.error(request, error_text(exc))
         return redirect("boundaries:wishes")
     text = _("Saved: %(wish)s — %(answer)s") % {

@@ -20,7 +20,8 @@ from cove.vault.records import get_owned_or_404
 
 
 def state_choices() -> list[tuple[str, Any]]:
-    return [(s, catalogue.STATE_LABELS[s]) for s in (*catalogue.STATES, "")]
+    # Plain strings, translated once: each section page renders these for every row.
+    return [(s, str(catalogue.STATE_LABELS[s])) for s in (*catalogue.STATES, "")]
 
 
 def error_text(exc: ValidationError) -> str:

@@ -247,3 +247,13 @@ def test_a_stale_index_is_rebuilt(survivor):
     assert f'id="b-i{number}-s4" checked' in page  # "No" is the fourth choice
     assert services.find_by_key(vault, "more.toys") is not None
     assert len(services.item_index(vault)) == 2
+
+
+def test_a_refused_change_leaves_the_item_as_it_was(survivor):
+    record = services.answer_item(survivor.vault(), "areas.back", "no")
+    response = post(survivor, f"/boundaries/items/{record.pk}/",
+                    {"state": "yes", "condition": "x" * 501}, htmx=True)
+    assert 'role="alert"' in response.content.decode()
+    number = catalogue.ITEM_NUMBER["areas.back"]
+    assert f'id="b-i{number}-s4" checked' in response.content.decode()
+    assert BoundaryItem.objects.owned_by(survivor.vault()).get().state == "no"

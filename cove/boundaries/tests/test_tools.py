@@ -145,3 +145,10 @@ def test_other_peoples_things_are_not_found(survivor, other_survivor):
                 {"own": str(phrase.pk), "favourite": "0"}).status_code == 404
     for model in (ComfortGesture, Situation, Wish, PhraseChoice):
         assert model.objects.filter(owner=other_survivor.user).count() == 1
+
+
+def test_bad_wish_answer_with_htmx_says_so_in_the_status_line(survivor):
+    response = post(survivor, "/boundaries/someday/answer/", {"key": "wish.dance", "answer": "?"},
+                    htmx=True)
+    assert response.status_code == 200
+    assert "Please pick" in response.content.decode()
