@@ -36,8 +36,7 @@ def test_check_in_with_one_tap_per_answer(phone_page, signed_in):
     phone_page.evaluate("window.scrollTo(0, 0)")
     shot(phone_page, "progress-checkin-360")
     phone_page.get_by_role("button", name="Save").click()
-    phone_page.wait_for_url("**/progress/")
-    assert "Saved for today" in phone_page.content()
+    phone_page.get_by_text("Saved for today").wait_for()
     phone_page.goto("/progress/today/")
     assert phone_page.get_by_role("group", name="How is your mood?").get_by_label(
         "7", exact=True).is_checked()
@@ -82,6 +81,7 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
     phone_page.locator("label.pill", has_text="1 year").click()
     phone_page.get_by_role("button", name="Show", exact=True).click()
     phone_page.wait_for_url("**range=year*")
+    phone_page.get_by_text("The numbers as a table").first.wait_for()
     assert "Week of" in phone_page.content()
     axe(phone_page)
 
@@ -98,6 +98,7 @@ def test_reminders_and_calendar_address(phone_page, signed_in, anonymous):
     phone_page.get_by_text("Reminder added.").wait_for()
     assert "Mon, Tue, Wed, Thu, Fri" in phone_page.content()
     phone_page.get_by_role("button", name="Make a calendar address").click()
+    phone_page.get_by_text("Your private calendar address").wait_for()
     url = phone_page.get_by_role("textbox", name="Calendar address").input_value()
     assert "/progress/feed/" in url
     axe(phone_page)
