@@ -129,7 +129,7 @@ def test_summary_prints_chosen_groups(page, signed_in):
     page.get_by_label("Everyday touch").check()
     page.get_by_role("button", name="Show summary").click()
     page.get_by_text("I can see you first").wait_for()
-    assert page.get_by_role("button", name="Print").is_visible()
+    page.get_by_role("button", name="Print").wait_for()  # shown by the script once loaded
     assert "Hands" not in page.locator(".b-summary").inner_text()
     axe(page)
 
