@@ -228,6 +228,14 @@ COVE_QUICK_EXIT_URL = env_str("COVE_QUICK_EXIT_URL", "https://www.google.com/sea
 COVE_CRISIS_LINES_OVERRIDE = env_str("COVE_CRISIS_LINES_OVERRIDE", "")
 COVE_DEFAULT_COUNTRY = env_str("COVE_DEFAULT_COUNTRY", "US")
 
+# Optional email for reminders (never a sign-in factor). Unset host: no email is offered.
+EMAIL_HOST = env_str("COVE_EMAIL_HOST")
+EMAIL_PORT = env_int("COVE_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("COVE_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("COVE_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("COVE_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("COVE_EMAIL_FROM", "notes@localhost")
+
 # Throttling of sign-in attempts (growing delays, never a lockout).
 COVE_THROTTLE_ACCOUNT_MAX_DELAY = env_int("COVE_THROTTLE_ACCOUNT_MAX_DELAY", 30)
 COVE_THROTTLE_IP_MAX_DELAY = env_int("COVE_THROTTLE_IP_MAX_DELAY", 300)

@@ -105,6 +105,16 @@ class IdleTimeoutForm(CoveForm):
     )
 
 
+class EmailForm(CoveForm):
+    email = forms.EmailField(
+        label=_("Email for reminders"),
+        required=False,
+        help_text=_("Only for reminders you turn on. It is never used to sign in. "
+                    "Leave it empty to remove it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 class DeleteAccountForm(PassphraseCheckForm):
     confirm = forms.BooleanField(
         label=_("I understand that everything will be erased and cannot be brought back."),

@@ -212,6 +212,12 @@ def set_idle_timeout(user: User, minutes: int) -> None:
     )
 
 
+def set_email(user: User, email: str) -> None:
+    user.email = email
+    user.save(update_fields=["email"])
+    audit.record("security.email_changed", subject=user, actor=user)
+
+
 def session_expired(request: HttpRequest, max_hours: int) -> bool:
     """True when the session has been idle too long or has lived past its absolute limit."""
     user = request.user

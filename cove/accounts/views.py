@@ -92,12 +92,22 @@ def recover(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def settings_view(request: HttpRequest) -> HttpResponse:
     user = _me(request)
-    form = forms.IdleTimeoutForm(request.POST or None, initial={"minutes": user.idle_timeout_minutes})
-    if request.method == "POST" and form.is_valid():
+    sending_email = request.method == "POST" and "email" in request.POST
+    form = forms.IdleTimeoutForm(
+        request.POST if request.method == "POST" and not sending_email else None,
+        initial={"minutes": user.idle_timeout_minutes},
+    )
+    email_form = forms.EmailForm(request.POST if sending_email else None,
+                                 initial={"email": user.email})
+    if sending_email and email_form.is_valid():
+        services.set_email(user, email_form.cleaned_data["email"])
+        messages.success(request, _("Saved."))
+        return redirect("accounts:settings")
+    if request.method == "POST" and not sending_email and form.is_valid():
         services.set_idle_timeout(user, form.cleaned_data["minutes"])
         messages.success(request, _("Saved."))
         return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    return render(request, "accounts/settings.html", {"form": form, "email_form": email_form})
 
 
 @policy.signed_in_locked

@@ -35,6 +35,7 @@ KIND_LABELS = {
     "security.emergency_reset": _("Emergency reset"),
     "security.idle_timeout_changed": _("Sign-out time changed"),
     "security.export": _("Your data was downloaded"),
+    "security.email_changed": _("Email for reminders changed"),
     "security.grant_added": _("Something was shared"),
     "security.grant_revoked": _("Sharing was stopped"),
     "authz.denied": _("A request for something that is not yours was refused"),

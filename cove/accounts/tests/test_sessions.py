@@ -127,3 +127,22 @@ def test_a_locked_htmx_request_reloads_the_page_to_ask_for_the_passphrase(surviv
                                     HTTP_HX_CURRENT_URL="http://testserver/account/settings/")
     assert response.status_code == 204
     assert response["HX-Redirect"] == "/account/settings/"
+
+
+def test_a_person_can_add_and_remove_an_email_for_reminders(survivor):
+    token = survivor.client.cookies["csrftoken"].value
+    survivor.client.post("/account/settings/", {"email": "me@example.org"}, HTTP_X_CSRFTOKEN=token)
+    survivor.user.refresh_from_db()
+    assert survivor.user.email == "me@example.org"
+    survivor.client.post("/account/settings/", {"email": ""}, HTTP_X_CSRFTOKEN=token)
+    survivor.user.refresh_from_db()
+    assert survivor.user.email == ""
+
+
+def test_a_malformed_email_is_explained_and_nothing_changes(survivor):
+    token = survivor.client.cookies["csrftoken"].value
+    response = survivor.client.post("/account/settings/", {"email": "not an address"},
+                                    HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 200 and b"valid email" in response.content
+    survivor.user.refresh_from_db()
+    assert survivor.user.email == ""
