@@ -201,13 +201,10 @@ def rotate_area_key(vault: Vault, area: str) -> None:
 def revoke_everything(vault: Vault) -> int:
     """Emergency reset, sharing half: end every grant and rotate every area key."""
     with transaction.atomic():
-        shared_areas = set(
-            Grant.objects.filter(owner_id=vault.user.pk).values_list("area", flat=True)
-        )
         count, _ = Grant.objects.filter(owner_id=vault.user.pk).delete()
         for area in AreaKey.objects.filter(owner_id=vault.user.pk).values_list("area", flat=True):
             rotate_area_key(vault, area)
-    return count if shared_areas or count else 0
+    return count
 
 
 def shred(user: User) -> None:

@@ -25,7 +25,7 @@ def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> li
         raise Http404
     found: list[SealedRecord] = []
     for model in sealed_models():
-        if model.sharing_area != area and not _may_be_in_area(model, area):
+        if model.sharing_area != area and not _decides_area_per_row(model):
             continue
         for record in model.objects.filter(owner=owner).unlocked(vault).order_by("created_at"):
             if record.get_sharing_area() == area:
@@ -41,8 +41,10 @@ def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> li
     return found
 
 
-def _may_be_in_area(model: type[SealedRecord], area: str) -> bool:
-    return area in getattr(model, "possible_areas", ())
+def _decides_area_per_row(model: type[SealedRecord]) -> bool:
+    """A model that overrides get_sharing_area (a journal entry marked shareable) may hold
+    rows of any area, whatever its class-level default says."""
+    return model.get_sharing_area is not SealedRecord.get_sharing_area
 
 
 def grants_given(owner: User) -> list[Grant]:

@@ -93,3 +93,11 @@ def test_sharing_with_an_unknown_account_looks_like_not_found(survivor):
     reauth(survivor)
     response = survivor.api("post", "/sharing/grants", {"username": "nobody-here", "area": areas.LADDER})
     assert response.status_code == 404
+
+
+def test_a_grantee_reads_rows_whose_area_is_chosen_per_row(survivor, other_survivor):
+    SampleNote(vault=survivor.vault(), title="for you", shareable=True).save()
+    SampleNote(vault=survivor.vault(), title="only mine", shareable=False).save()
+    assert share(survivor, other_survivor, areas.JOURNAL_SHARED).status_code == 201
+    response = other_survivor.api("get", f"/sharing/from/{survivor.username}/{areas.JOURNAL_SHARED}")
+    assert [item["title"] for item in response.json()] == ["for you"]
