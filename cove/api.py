@@ -16,6 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.utils import normalize_path
 
+from cove.core.errors import Conflict, InputError
 from cove.core.policy import Policy, policy_of
 
 api = NinjaAPI(
@@ -35,11 +36,19 @@ def validation_failed(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     for error in exc.errors:
         loc = [str(part) for part in error.get("loc", ())]
         details.append({"loc": loc, "msg": str(error.get("msg", "")), "type": error.get("type")})
-    return api.create_response(
-        request,
-        {"detail": "Some of what was sent could not be used.", "errors": details},
-        status=422,
-    )
+    body = InputError("").api_body()
+    body["errors"] = details
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(InputError)
+def input_refused(request: HttpRequest, exc: InputError) -> HttpResponse:
+    return api.create_response(request, exc.api_body(), status=422)
+
+
+@api.exception_handler(Conflict)
+def changed_elsewhere(request: HttpRequest, exc: Conflict) -> HttpResponse:
+    return api.create_response(request, exc.api_body(), status=409)
 
 
 def _discover() -> None:

@@ -75,7 +75,10 @@ class PageWatch:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not chromium_available():
-        pytest.skip(f"Chromium not found at {CHROMIUM}; `make test` installs it on Debian")
+        message = f"Chromium not found at {CHROMIUM}; `make test` installs it on Debian"
+        if os.environ.get("COVE_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (COVE_REQUIRE_BROWSER=1: browser tests may not be skipped)")
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()

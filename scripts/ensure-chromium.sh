@@ -7,6 +7,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sud
 else
   echo "Chromium is not installed and this user cannot install it: browser tests will be skipped." >&2
   echo "To run them: sudo apt install chromium" >&2
+  [ "${COVE_REQUIRE_BROWSER:-0}" = "1" ] && exit 1
   exit 0
 fi
 echo "Installing Debian's chromium for the browser tests..." >&2

@@ -1,10 +1,15 @@
-"""Form helpers shared by every app: accessible error and hint wiring."""
+"""Form helpers shared by every app: accessible error and hint wiring, and `submit()`."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
+
+from cove.core.errors import InputError
+
+T = TypeVar("T")
 
 
 class CoveForm(forms.Form):
@@ -35,6 +40,30 @@ class CoveForm(forms.Form):
             for message in messages:
                 self.add_error(name if name in self.fields else None, message)
         self.describe_fields()
+
+    def add_input_error(self, error: InputError) -> None:
+        """Show a service's InputError on this form; unknown fields go to the top."""
+        self.add_errors(error.errors)
+
+
+def submit(form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
+    """Validate `form` and run `action(cleaned_data)`: the one place HTML views meet InputError.
+
+    Returns the action's result, or None when the form or the action refused the input;
+    the messages are then on the form and the bound form still holds what was typed.
+    """
+    if not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except InputError as error:
+        if isinstance(form, CoveForm):
+            form.add_input_error(error)
+        else:
+            for name, messages in error.errors.items():
+                for message in messages:
+                    form.add_error(name if name in form.fields else None, message)
+        return None
 
 
 class PassphraseInput(forms.PasswordInput):

@@ -1,4 +1,8 @@
-"""Attach the unlocked vault (or None) to every request as `request.vault`."""
+"""Attach the signed-in person and their unlocked vault (or None) to every request.
+
+`request.person` is the signed-in User (None when signed out) and `request.vault` the
+unlocked Vault (None when signed out or locked); see `cove.core.http.CoveRequest`.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ class VaultMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        request.person = user if user.is_authenticated else None  # type: ignore[attr-defined]
         request.vault = vault_from_request(request)  # type: ignore[attr-defined]
         response = self.get_response(request)
         apply_cookie(request, response)
