@@ -53,7 +53,7 @@ def serve(args: argparse.Namespace) -> int:
         def load_config(self) -> None:
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)
-            self.cfg.set("threads", 4)
+            self.cfg.set("threads", args.threads)
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("accesslog", None)  # request paths are nobody's business
             self.cfg.set("errorlog", "-")
@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
     p_serve.add_argument("--workers", type=int, default=2)
+    p_serve.add_argument("--threads", type=int, default=4)
     p_serve.set_defaults(func=serve)
     p_demo = sub.add_parser("demo", help="create demo accounts with sample data")
     p_demo.set_defaults(func=demo)

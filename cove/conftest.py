@@ -98,6 +98,7 @@ def anonymous() -> Client:
 
 
 from cove.testing_browser import browser, calm_page, page, phone_page, signed_in  # noqa: E402, F401
+from cove.testing_server import cove_server  # noqa: E402, F401
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -107,3 +108,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             name in getattr(item, "fixturenames", ()) for name in ("phone_page", "calm_page")
         ):
             item.add_marker(pytest.mark.browser)
+        if "cove_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.server)

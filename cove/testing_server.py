@@ -1,0 +1,224 @@
+"""A real Cove server in its own processes, for concurrency and fault tests.
+
+`CoveServer` runs `cove serve` (gunicorn with several workers) against a database and a
+data directory of its own: a new PostgreSQL database when the suite runs on PostgreSQL,
+otherwise a new SQLite file. Tests send it real parallel requests, kill it with SIGKILL
+and start it again on the same data, exactly as an operator's machine would see it.
+
+    def test_something(cove_server):
+        river = cove_server.sign_up("river")
+        river.api("POST", "/ladder/", {"title": "Closer"})
+        cove_server.kill()           # kill -9 the master and every worker
+        cove_server.start()          # same database, same data directory
+
+`Visitor` is one browser-like client (its own cookies and CSRF token) built on httpx; make
+one per person or per session. It is safe to use one Visitor per thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from django.conf import settings
+
+PASSPHRASE = "a calm blue lake at dawn, 2026"  # noqa: S105 - a test account
+_names = itertools.count(1)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _postgres_admin_url() -> str | None:
+    """The suite's PostgreSQL server (as a URL without a database), or None on SQLite."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return None
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}"
+
+
+def _pg_admin(admin_url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as conn:
+        conn.execute(sql.encode())
+
+
+class Visitor:
+    """One browser-like client of a running server: cookies, CSRF token, JSON and forms."""
+
+    def __init__(self, base_url: str, timeout: float = 60.0) -> None:
+        self.http = httpx.Client(base_url=base_url, timeout=timeout, follow_redirects=False)
+        self.username = ""
+        self.passphrase = ""
+        self.recovery_code = ""
+
+    def csrf(self) -> str:
+        token = self.http.cookies.get("csrftoken")
+        if not token:
+            self.http.get("/api/v1/auth/csrf")
+            token = self.http.cookies.get("csrftoken")
+        return str(token or "")
+
+    def api(self, method: str, path: str, json: Any | None = None, **kwargs: Any) -> httpx.Response:
+        headers = {"X-CSRFToken": self.csrf(), **kwargs.pop("headers", {})}
+        return self.http.request(method, f"/api/v1{path}", json=json, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.http.get(path, **kwargs)
+
+    def post(self, path: str, data: dict[str, Any] | None = None, **kwargs: Any) -> httpx.Response:
+        """Send a form, with the CSRF token a browser's form would carry."""
+        headers = {"X-CSRFToken": self.csrf(), **kwargs.pop("headers", {})}
+        return self.http.post(path, data=data or {}, headers=headers, **kwargs)
+
+    def sign_in(self, username: str, passphrase: str = PASSPHRASE) -> httpx.Response:
+        self.username, self.passphrase = username, passphrase
+        response = self.api("POST", "/auth/login", {"username": username, "passphrase": passphrase})
+        self.http.cookies.delete("csrftoken")  # the token rotates at sign-in
+        return response
+
+    def close(self) -> None:
+        self.http.close()
+
+
+class CoveServer:
+    """`cove serve` in its own process group, on its own database and data directory."""
+
+    def __init__(self, workers: int = 2, threads: int = 4, env: dict[str, str] | None = None) -> None:
+        self.workers = workers
+        self.threads = threads
+        self.extra_env = dict(env or {})
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.data_dir = Path(tempfile.mkdtemp(prefix="cove-server-"))
+        self.log_path = self.data_dir / "server.log"
+        self.process: subprocess.Popen[bytes] | None = None
+        self._admin_url = _postgres_admin_url()
+        self.database_url = ""
+        if self._admin_url:
+            self.database_name = f"cove_srv_{os.getpid()}_{next(_names)}"
+            _pg_admin(self._admin_url, f'CREATE DATABASE "{self.database_name}"')
+            self.database_url = f"{self._admin_url}/{self.database_name}"
+
+    @property
+    def engine(self) -> str:
+        return "postgresql" if self._admin_url else "sqlite"
+
+    def environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("COVE_", "DJANGO_"))}
+        env.pop("DATABASE_URL", None)
+        env.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "cove.settings",
+                "COVE_DATA_DIR": str(self.data_dir),
+                "COVE_TESTING": "1",
+                "COVE_KDF_PROFILE": "test",
+                "COVE_LOG_LEVEL": "WARNING",
+            }
+        )
+        if self.database_url:
+            env["DATABASE_URL"] = self.database_url
+        env.update(self.extra_env)
+        return env
+
+    def start(self, timeout: float = 90.0) -> None:
+        """Start (or start again) and wait until /healthz answers 200."""
+        if self.process is not None and self.process.poll() is None:
+            raise RuntimeError("the server is already running")
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "cove", "serve", "--port", str(self.port),
+             "--workers", str(self.workers), "--threads", str(self.threads)],
+            env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"cove serve exited early:\n{self.log()}")
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"cove serve did not become healthy in {timeout} s:\n{self.log()}")
+
+    def kill(self) -> None:
+        """SIGKILL the master and every worker at once, as a power cut would."""
+        if self.process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            self.kill()
+
+    def close(self) -> None:
+        self.stop()
+        if self._admin_url:
+            _pg_admin(self._admin_url, f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def visitor(self) -> Visitor:
+        return Visitor(self.url)
+
+    def sign_up(self, username: str, passphrase: str = PASSPHRASE) -> Visitor:
+        """A new account, signed in on a new Visitor."""
+        visitor = self.visitor()
+        response = visitor.api("POST", "/auth/signup", {"username": username, "passphrase": passphrase})
+        if response.status_code != 201:
+            raise AssertionError(f"sign-up failed: {response.status_code} {response.text}")
+        visitor.username, visitor.passphrase = username, passphrase
+        visitor.recovery_code = response.json()["recovery_code"]
+        visitor.http.cookies.delete("csrftoken")
+        return visitor
+
+    def another_session(self, person: Visitor) -> Visitor:
+        """The same person signed in a second time (another device or tab)."""
+        visitor = self.visitor()
+        response = visitor.sign_in(person.username, person.passphrase)
+        if response.status_code != 200:
+            raise AssertionError(f"sign-in failed: {response.status_code} {response.text}")
+        return visitor
+
+
+@pytest.fixture
+def cove_server() -> Iterator[CoveServer]:
+    """A running Cove server of this test's own (see CoveServer)."""
+    server = CoveServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
