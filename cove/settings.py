@@ -51,7 +51,7 @@ DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _load_or_create_secret_key(path: Path) -> str:
-    """Read the secret key, creating it with mode 0600 on first run."""
+    """Read a secret kept in the data directory, creating it with mode 0600 on first run."""
     if not path.exists():
         key = secrets.token_urlsafe(64)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -67,6 +67,14 @@ def _load_or_create_secret_key(path: Path) -> str:
 SECRET_KEY = env_str("COVE_SECRET_KEY") or _load_or_create_secret_key(DATA_DIR / "secret_key")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("COVE_SECRET_KEY must be at least 50 characters long.")
+
+# Binds public keys to their owners and keys the audit chain (cove.core.integrity). Kept
+# outside the database like the secret key; every app server needs the same one.
+COVE_INTEGRITY_KEY = env_str("COVE_INTEGRITY_KEY") or _load_or_create_secret_key(
+    DATA_DIR / "integrity_key"
+)
+if len(COVE_INTEGRITY_KEY) < 50:
+    raise ImproperlyConfigured("COVE_INTEGRITY_KEY must be at least 50 characters long.")
 
 DEBUG = env_bool("COVE_DEBUG", False)
 # Served behind TLS (directly or through a proxy): secure cookies and HSTS.

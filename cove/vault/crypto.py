@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hmac as crypto_hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from nacl.exceptions import CryptoError
@@ -142,6 +143,17 @@ def b64(data: bytes) -> str:
 
 def unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text.encode("ascii"))
+
+
+def mac(key: bytes, data: bytes) -> bytes:
+    """HMAC-SHA256 of data under key."""
+    signer = crypto_hmac.HMAC(key, hashes.SHA256())
+    signer.update(data)
+    return signer.finalize()
+
+
+def verify_mac(key: bytes, data: bytes, tag: bytes) -> bool:
+    return hmac.compare_digest(mac(key, data), bytes(tag))
 
 
 def constant_time_equal(a: bytes, b: bytes) -> bool:
