@@ -4,15 +4,20 @@
 Timings follow the team's clinical brief (docs/clinical.md, "Grounding and breathing"):
 - 5-4-3-2-1: five things seen, four touched, three heard, two smelled, one tasted.
 - Box breathing: in 4 s, hold 4 s, out 4 s, hold 4 s; about 4-5 rounds; holds optional.
+  Holds are off until the person turns them on: breath holds can feel like being
+  smothered or frozen for some survivors (clinical.md, "Breath holds and muscle tensing").
 - Paced (resonance) breathing: about 6 breaths a minute, e.g. in 4 s / out 6 s; adjustable.
-  (Lehrer & Gevirtz 2014, Front Psychol 5:756: resonance near 6 breaths per minute.)
+  (Lehrer & Gevirtz 2014, Front Psychol 5:756: resonance near 6 breaths per minute.) The
+  breath out is always longer than the breath in, whatever the settings (`longer_out`):
+  a long exhale is what settles the body, and a short one can feel like gasping.
 - Cyclic sighing: two inhales through the nose, then a long slow exhale; about 5 minutes
   (Balban et al. 2023, Cell Rep Med 4:100895). The study gives no fixed seconds per phase;
   Cove's 2 s + 1 s in, 6 s out keeps the exhale longer than both inhales, as the protocol
   asks, and is adjustable by the length setting only.
 - Progressive muscle relaxation: tense 5-7 s, release 30-40 s per muscle group; short
   versions allowed (Bernstein & Borkovec 1973, abbreviated forms). Cove uses 5 s and 30 s
-  over 7 groups, about 4 minutes.
+  over 6 groups, about 3.5 minutes. Belly and thighs are left out unless the person
+  chooses them (setting "core"), for the same reason the body scan leaves out the pelvis.
 - Body scan: no standard timing in the brief; Cove's short version gives each of 7 areas
   20 s (about 2.5 minutes) and leaves out the pelvis and chest, which can be hard places
   to attend to after sexual trauma (Cove's own choice, not a clinical rule).
@@ -39,8 +44,10 @@ class Phase:
     label: Text
     seconds: int
     detail: Text = ""
-    # The name of a setting that can switch this phase off ("holds").
+    # The name of a checkbox setting that switches this phase on ("holds", "core").
     optional: str = ""
+    # Self-paced phases: the label of this phase's own "what you notice" box.
+    note_label: Text = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class Exercise:
     self_paced: bool = False
     # Rounds come from a "minutes" setting: rounds = minutes * 60 / seconds per round.
     rounds_from_minutes: bool = False
+    # The breath out is kept longer than the breath in, whatever the settings say.
+    longer_out: bool = False
 
     def client_data(self) -> dict[str, Any]:
         """What the page script needs to run the exercise (labels already translated)."""
@@ -75,6 +84,7 @@ class Exercise:
             "selfPaced": self.self_paced,
             "rounds": self.rounds,
             "roundsFromMinutes": self.rounds_from_minutes,
+            "longerOut": self.longer_out,
             "phases": [
                 {"kind": p.kind, "label": str(p.label), "detail": str(p.detail),
                  "seconds": p.seconds, "optional": p.optional}
@@ -103,8 +113,8 @@ SENSES = Exercise(
     intro=(
         _("This exercise brings your mind back to the room you are in. Go one sense at a "
           "time, as slowly as you like."),
-        _("You can type what you notice if that helps. What you type stays on this page. "
-          "It is not sent or saved."),
+        _("You can jot down what you notice for each sense if that helps. What you type "
+          "stays on this page. It is not sent or saved."),
     ),
     care_note=_("You can skip any sense, or stop at any time."),
     steps=(
@@ -116,11 +126,16 @@ SENSES = Exercise(
         _("Find one thing you can taste, or one taste you like."),
     ),
     phases=(
-        Phase("notice", _("Five things you can see"), 0, _("Look around and name them.")),
-        Phase("notice", _("Four things you can touch"), 0, _("Notice how each one feels.")),
-        Phase("notice", _("Three things you can hear"), 0, _("Near or far.")),
-        Phase("notice", _("Two things you can smell"), 0, _("Or two smells you like.")),
-        Phase("notice", _("One thing you can taste"), 0, _("Or one taste you like.")),
+        Phase("notice", _("Five things you can see"), 0, _("Look around and name them."),
+              note_label=_("What you see (optional, not saved)")),
+        Phase("notice", _("Four things you can touch"), 0, _("Notice how each one feels."),
+              note_label=_("What you touch (optional, not saved)")),
+        Phase("notice", _("Three things you can hear"), 0, _("Near or far."),
+              note_label=_("What you hear (optional, not saved)")),
+        Phase("notice", _("Two things you can smell"), 0, _("Or two smells you like."),
+              note_label=_("What you smell (optional, not saved)")),
+        Phase("notice", _("One thing you can taste"), 0, _("Or one taste you like."),
+              note_label=_("What you taste (optional, not saved)")),
     ),
     self_paced=True,
 )
@@ -132,14 +147,16 @@ BOX = Exercise(
     intro=(
         _("Box breathing gives your breath an even shape, like the four sides of a box. "
           "Each side takes four seconds. Most people do four or five rounds."),
+        _("The box has two short holds, but they are off unless you turn them on. Just "
+          "breathing in and out is a full exercise too."),
     ),
-    care_note=_("Holding your breath can feel bad for some people. You can turn the holds "
-                "off and just breathe in and out."),
+    care_note=_("Holding your breath can feel bad for some people, so the holds are off "
+                "to start with. Turn them on only if they feel okay."),
     steps=(
         _("Breathe in slowly through your nose for 4 seconds."),
-        _("Hold your breath gently for 4 seconds, or skip this."),
+        _("Only if you chose the holds: hold your breath gently for 4 seconds."),
         _("Breathe out slowly for 4 seconds."),
-        _("Hold again for 4 seconds, or skip this."),
+        _("Only if you chose the holds: hold again for 4 seconds."),
         _("Do this four or five times, then breathe normally."),
     ),
     phases=(
@@ -150,8 +167,8 @@ BOX = Exercise(
     ),
     rounds=4,
     settings=(
-        Setting("holds", _("Include the holds"), kind="checkbox", default=1,
-                hint=_("Leave this off if holding your breath feels bad.")),
+        Setting("holds", _("Include the holds"), kind="checkbox", default=0,
+                hint=_("Off to start with. Leave it off if holding your breath feels bad.")),
         Setting("rounds", _("Rounds"), ((4, _("4 rounds")), (5, _("5 rounds"))), default=4),
     ),
 )
@@ -177,9 +194,11 @@ PACED = Exercise(
     ),
     rounds=18,
     rounds_from_minutes=True,
+    longer_out=True,
     settings=(
         Setting("in", _("Breathe in for"), _seconds_choices(range(3, 7)), default=4),
-        Setting("out", _("Breathe out for"), _seconds_choices(range(4, 9)), default=6),
+        Setting("out", _("Breathe out for"), _seconds_choices(range(4, 9)), default=6,
+                hint=_("Always longer than the breath in.")),
         Setting("minutes", _("How long"), _minutes_choices((1, 2, 3, 5)), default=3),
     ),
 )
@@ -238,14 +257,19 @@ BODY_SCAN = Exercise(
     phases=tuple(Phase("notice", area, 20, detail) for area, detail in _SCAN_AREAS),
 )
 
-_MUSCLE_GROUPS = (
-    (_("Hands"), _("Make gentle fists."), _("Open your hands. Notice the change.")),
-    (_("Arms"), _("Bend your elbows and tighten your arms."), _("Let your arms go loose.")),
-    (_("Shoulders"), _("Lift your shoulders toward your ears."), _("Let them drop.")),
-    (_("Face"), _("Scrunch up your face."), _("Let your face go soft.")),
-    (_("Belly"), _("Tighten your belly a little."), _("Let it go. Breathe easy.")),
-    (_("Legs"), _("Press your knees together or tighten your thighs."), _("Let your legs rest.")),
-    (_("Feet"), _("Curl your toes."), _("Let your toes relax.")),
+# (group, how to tense, how to let go, the setting that must be on, or "" for always).
+# Belly and thighs sit close to places that can hold hard memories, so they are left out
+# unless the person turns them on; the calves stand in for the legs.
+_MUSCLE_GROUPS: tuple[tuple[Text, Text, Text, str], ...] = (
+    (_("Hands"), _("Make gentle fists."), _("Open your hands. Notice the change."), ""),
+    (_("Arms"), _("Bend your elbows and tighten your arms."), _("Let your arms go loose."), ""),
+    (_("Shoulders"), _("Lift your shoulders toward your ears."), _("Let them drop."), ""),
+    (_("Face"), _("Scrunch up your face."), _("Let your face go soft."), ""),
+    (_("Belly"), _("Tighten your belly a little."), _("Let it go. Breathe easy."), "core"),
+    (_("Thighs"), _("Tighten the tops of your legs a little."), _("Let your legs rest."),
+     "core"),
+    (_("Calves"), _("Point your toes up toward your knees."), _("Let your feet rest."), ""),
+    (_("Feet"), _("Curl your toes."), _("Let your toes relax."), ""),
 )
 
 MUSCLES = Exercise(
@@ -258,16 +282,25 @@ MUSCLES = Exercise(
         _("Use only a little effort. It is never meant to hurt."),
     ),
     care_note=_("Tensing can feel bad for some people. Skip any part that hurts or feels "
-                "wrong, and just rest and breathe instead."),
+                "wrong, and just rest and breathe instead. The belly and thighs are left "
+                "out unless you choose them."),
     steps=tuple(
         _fill(_("%(group)s: %(tense)s Hold for about 5 seconds. %(release)s Rest for about "
                 "30 seconds."), group=g, tense=t, release=r)
-        for g, t, r in _MUSCLE_GROUPS
+        if not only_if else
+        _fill(_("Only if you chose it, %(group)s: %(tense)s Hold for about 5 seconds. "
+                "%(release)s Rest for about 30 seconds."), group=g, tense=t, release=r)
+        for g, t, r, only_if in _MUSCLE_GROUPS
     ),
     phases=tuple(
         phase
-        for group, tense, release in _MUSCLE_GROUPS
-        for phase in (Phase("tense", group, 5, tense), Phase("release", _("Let go"), 30, release))
+        for group, tense, release, only_if in _MUSCLE_GROUPS
+        for phase in (Phase("tense", group, 5, tense, optional=only_if),
+                      Phase("release", _("Let go"), 30, release, optional=only_if))
+    ),
+    settings=(
+        Setting("core", _("Include the belly and thighs"), kind="checkbox", default=0,
+                hint=_("Off to start with. Turn it on only if it feels okay.")),
     ),
 )
 

@@ -61,7 +61,7 @@ def test_phases_are_announced_once_each_not_every_second(page) -> None:
         }).observe(document.querySelector('.js-live'), {childList: true, characterData: true,
                                                          subtree: true});
     }""")
-    page.get_by_label("Include the holds").uncheck()
+    assert not page.get_by_label("Include the holds").is_checked()
     page.get_by_role("button", name="Start").click()
     page.wait_for_timeout(5500)  # one 4-second phase and into the next
     announced = page.evaluate("window.announced")
@@ -83,13 +83,72 @@ def test_no_sound_plays_unless_turned_on(page) -> None:
     assert not page.get_by_label("A soft sound at each change").is_checked()
 
 
-def test_senses_go_one_at_a_time_with_optional_typing(page) -> None:
+def test_senses_go_one_at_a_time_with_a_notes_box_for_each(page) -> None:
     page.goto("/grounding/senses/")
     page.get_by_role("button", name="Start").click()
     assert page.locator(".js-phase").text_content() == "Five things you can see"
-    page.get_by_label("What you notice (optional, not saved)").fill("a lamp")
+    page.get_by_label("What you see (optional, not saved)").fill("a lamp")
     page.get_by_role("button", name="Next").click()
     assert page.locator(".js-phase").text_content() == "Four things you can touch"
+    expect(page.get_by_label("What you see (optional, not saved)")).to_be_hidden()
+    page.get_by_label("What you touch (optional, not saved)").fill("my sleeve")
+    for _ in range(4):
+        page.get_by_role("button", name="Next").click()
+    # At the end, what was written shows again; empty boxes stay out of the way.
+    expect(page.get_by_label("What you see (optional, not saved)")).to_have_value("a lamp")
+    expect(page.get_by_label("What you touch (optional, not saved)")).to_be_visible()
+    expect(page.get_by_label("What you hear (optional, not saved)")).to_be_hidden()
+
+
+def test_box_breathing_holds_run_only_when_turned_on(page) -> None:
+    page.goto("/grounding/box/")
+    page.get_by_label("Include the holds").check()
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_timeout(4300)
+    expect(page.locator(".js-phase")).to_have_text("Hold")
+
+
+def test_paced_breathing_keeps_the_breath_out_longer(page) -> None:
+    page.goto("/grounding/paced/")
+    page.get_by_label("Breathe in for").select_option("6")
+    expect(page.get_by_label("Breathe out for")).to_have_value("7")
+    disabled = page.evaluate(
+        "[...document.querySelectorAll('#set-out option')].filter(o => o.disabled)"
+        ".map(o => o.value)")
+    assert disabled == ["4", "5", "6"]
+
+
+def _announced_groups(page) -> list[str]:
+    """Run the whole exercise on a fast clock and return every phase it announced."""
+    page.evaluate("""() => {
+        window.announced = [];
+        new MutationObserver(() => {
+            const text = document.querySelector('.js-phase').textContent;
+            if (text) { window.announced.push(text); }
+        }).observe(document.querySelector('.js-phase'), {childList: true, subtree: true,
+                                                          characterData: true});
+    }""")
+    page.get_by_role("button", name="Start").click()
+    for _ in range(400):
+        page.clock.run_for(1000)
+    return page.evaluate("window.announced")
+
+
+def test_muscle_relaxation_skips_belly_and_thighs_unless_chosen(page) -> None:
+    page.clock.install()
+    page.goto("/grounding/muscles/")
+    assert not page.get_by_label("Include the belly and thighs").is_checked()
+    announced = _announced_groups(page)
+    assert "Hands" in announced and "Calves" in announced and "Feet" in announced
+    assert "Belly" not in announced and "Thighs" not in announced
+
+
+def test_muscle_relaxation_includes_belly_and_thighs_when_chosen(page) -> None:
+    page.clock.install()
+    page.goto("/grounding/muscles/")
+    page.get_by_label("Include the belly and thighs").check()
+    announced = _announced_groups(page)
+    assert "Belly" in announced and "Thighs" in announced
 
 
 def test_reduced_motion_shows_no_animation(calm_page) -> None:

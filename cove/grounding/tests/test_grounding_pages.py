@@ -50,9 +50,27 @@ def test_box_breathing_uses_four_second_sides_with_optional_holds() -> None:
     assert BY_SLUG["box"].rounds in (4, 5)
 
 
+def test_box_breathing_holds_are_off_until_turned_on(anonymous: Client) -> None:
+    holds = next(s for s in BY_SLUG["box"].settings if s.name == "holds")
+    assert (holds.kind, holds.default) == ("checkbox", 0)
+    html = anonymous.get("/grounding/box/").content.decode()
+    box = re.search(r'<input type="checkbox" id="set-holds"[^>]*>', html)
+    assert box is not None and "checked" not in box.group(0)
+
+
 def test_paced_breathing_defaults_to_six_breaths_a_minute() -> None:
     phases = BY_SLUG["paced"].phases
     assert 60 / sum(p.seconds for p in phases) == 6
+
+
+def test_paced_breathing_never_offers_only_a_shorter_breath_out() -> None:
+    paced = BY_SLUG["paced"]
+    settings = {s.name: s for s in paced.settings}
+    assert paced.longer_out
+    assert settings["out"].default > settings["in"].default
+    longest_out = max(value for value, _label in settings["out"].choices)
+    # Whatever breath in is chosen, a longer breath out is on offer.
+    assert all(longest_out > value for value, _label in settings["in"].choices)
 
 
 def test_muscle_relaxation_tenses_briefly_and_rests_long() -> None:
@@ -61,6 +79,27 @@ def test_muscle_relaxation_tenses_briefly_and_rests_long() -> None:
             assert 5 <= phase.seconds <= 7
         else:
             assert 30 <= phase.seconds <= 40
+
+
+def test_muscle_relaxation_leaves_out_belly_and_thighs_unless_chosen() -> None:
+    muscles = BY_SLUG["muscles"]
+    chosen_only = {str(p.label) for p in muscles.phases if p.kind == "tense" and p.optional}
+    always = {str(p.label) for p in muscles.phases if p.kind == "tense" and not p.optional}
+    assert chosen_only == {"Belly", "Thighs"}
+    assert not always & {"Belly", "Thighs", "Legs"}
+    core = next(s for s in muscles.settings if s.name == "core")
+    assert (core.kind, core.default) == ("checkbox", 0)
+    assert all(s.startswith("Only if you chose it") for s in map(str, muscles.steps)
+               if "belly" in s.lower() or "thighs" in s.lower())
+
+
+def test_each_sense_has_its_own_notes_box(anonymous: Client) -> None:
+    html = anonymous.get("/grounding/senses/").content.decode()
+    labels = re.findall(r'<label for="notice-(\d)">([^<]+)</label>', html)
+    assert [label for _n, label in labels] == [
+        "What you see (optional, not saved)", "What you touch (optional, not saved)",
+        "What you hear (optional, not saved)", "What you smell (optional, not saved)",
+        "What you taste (optional, not saved)"]
 
 
 def test_cyclic_sighing_breathes_in_twice_then_out_for_longer() -> None:

@@ -18,7 +18,7 @@
   var countText = q(".js-count");
   var detailText = q(".js-detail");
   var live = q(".js-live");
-  var notes = q(".js-notes");
+  var notes = runner.querySelectorAll(".js-note");  // one optional box per self-paced step
   var settings = q(".runner__settings");  // fixed while a run is under way
   var buttons = {
     start: q(".js-start"), pause: q(".js-pause"), resume: q(".js-resume"),
@@ -43,15 +43,25 @@
     return parseInt(el.value, 10);
   }
 
+  // Optional phases (breath holds, belly and thighs) run only when their box is ticked.
   function buildSequence() {
     var phases = data.phases.filter(function (p) {
-      return !p.optional || setting(p.optional, true);
+      return !p.optional || setting(p.optional, false);
     }).map(function (p) {
       var copy = Object.assign({}, p);
       if (p.kind === "in" && setting("in", 0)) { copy.seconds = setting("in", p.seconds); }
       if (p.kind === "out" && setting("out", 0)) { copy.seconds = setting("out", p.seconds); }
       return copy;
     });
+    if (data.longerOut) {
+      // Never a breath out shorter than (or as short as) the breath in.
+      var breathIn = phases.filter(function (p) { return p.kind === "in"; })[0];
+      phases.forEach(function (p) {
+        if (p.kind === "out" && breathIn && p.seconds <= breathIn.seconds) {
+          p.seconds = breathIn.seconds + 1;
+        }
+      });
+    }
     var rounds = setting("rounds", data.rounds);
     if (data.roundsFromMinutes) {
       var perRound = phases.reduce(function (sum, p) { return sum + p.seconds; }, 0);
@@ -64,6 +74,35 @@
       });
     }
     return out;
+  }
+
+  // Paced breathing: breath-out choices that are not longer than the breath in are
+  // switched off, and the breath out moves up when the breath in grows past it.
+  function keepOutLonger() {
+    var inEl = runner.querySelector('[data-setting="in"]');
+    var outEl = runner.querySelector('[data-setting="out"]');
+    if (!data.longerOut || !inEl || !outEl) { return; }
+    var breathIn = parseInt(inEl.value, 10);
+    var firstAllowed = null;
+    Array.prototype.forEach.call(outEl.options, function (option) {
+      option.disabled = parseInt(option.value, 10) <= breathIn;
+      if (!option.disabled && firstAllowed === null) { firstAllowed = option.value; }
+    });
+    if (parseInt(outEl.value, 10) <= breathIn && firstAllowed !== null) {
+      outEl.value = firstAllowed;
+    }
+  }
+
+  // During a run only the current step's box shows; at the end, every box with words in
+  // it shows again, so the person can read back what they noticed.
+  function showNote(position) {
+    Array.prototype.forEach.call(notes, function (note) {
+      if (position === null) {
+        note.hidden = !note.querySelector("textarea").value.trim();
+      } else {
+        note.hidden = note.getAttribute("data-phase") !== String(position);
+      }
+    });
   }
 
   function show(names) {
@@ -111,6 +150,7 @@
     var phase = sequence[index];
     remaining = phase.seconds;
     render(phase);
+    if (data.selfPaced) { showNote(index); }
     tone(phase.kind);
     var words = phase.label;
     if (data.selfPaced) {
@@ -150,7 +190,6 @@
     runner.classList.add("is-running");
     runner.classList.remove("is-paused");
     if (settings) { settings.disabled = true; }
-    if (notes) { notes.hidden = false; }
     show(data.selfPaced ? ["pause", "next", "stop"] : ["pause", "stop"]);
     buttons.pause.focus();
     startPhase();
@@ -187,11 +226,16 @@
     countText.textContent = "";
     detailText.textContent = "";
     show(["start"]);
+    showNote(null);
     announce(message);
     // Gently offer the "how are you now?" question; it can be skipped.
     var after = document.getElementById("after");
     if (after) { after.focus(); }
   }
+
+  var inSetting = runner.querySelector('[data-setting="in"]');
+  if (inSetting) { inSetting.addEventListener("change", keepOutLonger); }
+  keepOutLonger();
 
   buttons.start.addEventListener("click", start);
   buttons.pause.addEventListener("click", pause);
