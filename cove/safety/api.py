@@ -38,6 +38,7 @@ class PlanParts(Schema):
     people_to_ask: str = _Part
     professionals: str = _Part
     safer_surroundings: str = _Part
+    what_matters: str = _Part
     stop_word: str = Field(default="", max_length=MAX_SHORT_LENGTH)
     signal: str = _Part
     after_pause: str = _Part

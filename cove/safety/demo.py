@@ -17,6 +17,7 @@ def populate(vault: Vault, role: str) -> None:
         "people_to_ask": "My sister",
         "professionals": "My therapist’s number",
         "safer_surroundings": "Keep my phone charged",
+        "what_matters": "My cat\nSeeing the sea again",
         "stop_word": "Orange",
         "signal": "Two taps on the arm",
         "after_pause": "Sit with me quietly\nAsk before touching me again",

@@ -5,8 +5,11 @@ The six plan parts follow the order of Stanley & Brown's safety planning interve
 (Stanley B, Brown GK. Cogn Behav Pract 2012;19:256-264; first described 2008): warning
 signs, coping on your own, people and places that distract, people to ask for help,
 professionals and crisis lines, making the surroundings safer. The wording is Cove's own;
-the original template and its name are not used. Cove adds three parts about closeness:
-the pause plan, the aftercare wished for, and what helps a space feel safe.
+the original template and its name are not used. The plan ends, as that template does,
+with what matters most to the person and makes life worth living for them ("reasons for
+living"), so the last thing read in a hard moment is their own anchor. Cove adds three
+parts about closeness: the pause plan, the aftercare wished for, and what helps a space
+feel safe.
 """
 
 from __future__ import annotations
@@ -77,6 +80,14 @@ PLAN_PARTS: tuple[Part, ...] = (
           "hurt yourself with, or asking someone to keep them for now."),
         (_("Ask a friend to keep my medicines"), _("Stay in a room with other people"),
          _("Keep my phone charged")),
+    ),
+    Part(
+        "what_matters",
+        _("What matters to me"),
+        _("The people, pets, hopes and small joys that make life worth living for you. "
+          "Big or small, they all count."),
+        (_("My niece and nephew"), _("My cat"), _("Seeing the sea again"),
+         _("The friends who stood by me")),
     ),
 )
 

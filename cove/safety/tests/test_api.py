@@ -82,3 +82,9 @@ def test_the_comfort_box_round_trips(survivor) -> None:
 @pytest.mark.django_db
 def test_signed_out_callers_are_refused(anonymous) -> None:
     assert anonymous.get("/api/v1/plan/plan").status_code == 401
+
+
+def test_what_matters_to_me_is_part_of_the_plan_in_the_api(survivor) -> None:
+    response = survivor.api("PUT", "/plan/plan", {"what_matters": "My cat"})
+    assert response.status_code == 200
+    assert survivor.api("GET", "/plan/plan").json()["parts"]["what_matters"] == "My cat"

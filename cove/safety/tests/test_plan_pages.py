@@ -187,3 +187,13 @@ def test_the_demo_survivor_gets_a_plan_and_comfort_box(survivor) -> None:
     populate(vault, "survivor")
     assert get_pause_plan(vault) is not None
     assert services.comfort_box(vault) is not None
+
+
+def test_the_plan_has_a_what_matters_to_me_step_after_the_six_parts(survivor) -> None:
+    html = survivor.client.get("/plan/edit/").content.decode()
+    assert "What matters to me" in html
+    assert html.index("Making my surroundings safer") < html.index("What matters to me")
+    _post(survivor, "/plan/edit/", {"what_matters": "My cat\nSeeing the sea again"})
+    calm = survivor.client.get("/plan/calm/").content.decode()
+    assert "What matters to me" in calm
+    assert "Seeing the sea again" in calm
