@@ -235,6 +235,9 @@ COVE_DISCREET_NAME = env_str("COVE_DISCREET_NAME", "Notes")
 COVE_QUICK_EXIT_URL = env_str("COVE_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 COVE_CRISIS_LINES_OVERRIDE = env_str("COVE_CRISIS_LINES_OVERRIDE", "")
 COVE_DEFAULT_COUNTRY = env_str("COVE_DEFAULT_COUNTRY", "US")
+# The PCL-5 total at or above which a result is flagged beside the cluster pattern; the
+# instrument file allows 31-33 (checked at start-up by cove.measures).
+COVE_PCL5_CUT_POINT = env_int("COVE_PCL5_CUT_POINT", 33)
 
 # Optional email for reminders (never a sign-in factor). Unset host: no email is offered.
 EMAIL_HOST = env_str("COVE_EMAIL_HOST")

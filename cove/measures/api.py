@@ -12,7 +12,8 @@ from pydantic import StrictInt
 
 from cove.audit import services as audit
 from cove.core import policy
-from cove.measures import fhir, instruments, scoring, services
+from cove.measures import fhir, instruments, services
+from cove.measures.choices import Band
 from cove.measures.models import MeasureResponse
 from cove.vault.sessions_reauth import recently_reauthenticated
 
@@ -30,7 +31,8 @@ class ResponseIn(Schema):
     answers: list[StrictInt] = Field(max_length=MAX_ANSWERS,
                                      description="One whole number per question, in order.")
     difficulty: StrictInt | None = Field(
-        default=None, description="PHQ-9 only: the optional, unscored difficulty question (0-3).")
+        default=None,
+        description="PHQ-9 and GAD-7: the optional, unscored difficulty question (0-3).")
 
 
 class ChangeOut(Schema):
@@ -47,9 +49,19 @@ class ResponseOut(Schema):
     answers: list[int]
     total: int
     max_total: int
-    band: str | None = None
+    band: Band | None = None
     clusters: dict[str, int] | None = None
     provisional_pattern: bool | None = None
+    at_or_above_cutpoint: bool | None = Field(
+        default=None, description="PCL-5: the total is at or above `cutpoint` (reported beside "
+                                  "the cluster pattern; either is worth discussing).")
+    cutpoint: int | None = Field(
+        default=None, description="PCL-5: the cut-point used (33 unless the operator chose "
+                                  "31 or 32 with COVE_PCL5_CUT_POINT).")
+    further_help_suggested: bool | None = Field(
+        default=None, description="The total is where the authors suggest talking to a "
+                                  "professional (PHQ-9 and GAD-7 at 10 or more; PCL-5 at the "
+                                  "cut-point).")
     safety_response: bool | None = None
     change: ChangeOut | None = None
     difficulty: int | None = None
@@ -163,11 +175,5 @@ def create_response(request: HttpRequest, instrument: str, payload: ResponseIn) 
     if found is None:
         return _unknown()
     extras = {"difficulty": payload.difficulty} if payload.difficulty is not None else {}
-    try:
-        recorded = services.record_response(request.vault, found, payload.answers, extras)  # type: ignore[attr-defined]
-    except scoring.AnswersInvalid as invalid:
-        return Status(422, {
-            "detail": "Some of what was sent could not be used.",
-            "errors": [{"loc": ["body", "payload", "answers"], "msg": invalid.message}],
-        })
+    recorded = services.record_response(request.vault, found, payload.answers, extras)  # type: ignore[attr-defined]
     return Status(201, _as_out(recorded.response))

@@ -27,7 +27,9 @@ class MeasuresConfig(AppConfig):
     def ready(self) -> None:
         from cove.measures import instruments
 
-        instruments.registry()  # a broken instrument file fails at start-up, not mid-answer
+        # A broken instrument file, or a cut-point outside its published range, stops the
+        # app at start-up, not in the middle of someone's answers.
+        instruments.check_cut_points()
 
     def export_section(self, vault: Vault) -> tuple[str, Any]:
         """The full export carries the FHIR R4 Bundle of questionnaires and answers."""

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cove.measures.choices import Band
 from cove.measures.instruments import Instrument
 from cove.measures.scoring import Score
 
@@ -36,9 +37,19 @@ class Explained:
     summary: str
     band_sentence: str = ""
     pattern_sentence: str = ""
+    cutpoint_sentence: str = ""
     change_sentence: str = ""
     change_note: str = ""
     clusters: list[dict[str, Any]] = field(default_factory=list)
+    # A gentle next step for a high total (never a gate, never alarm colours).
+    next_step: list[str] = field(default_factory=list)
+
+
+def band_label(name: str | None) -> str:
+    """The band in plain words ("none to minimal"), never the raw API value."""
+    if name in Band.values:
+        return str(Band(name).label)
+    return name or ""
 
 
 class _Explain:
@@ -51,14 +62,69 @@ class _Explain:
                      "you over the past week.")
         return str(text)
 
+    def _pattern_and_cutpoint(self, score: Score, explained: Explained) -> None:
+        """Both ways a PCL-5 result can be worth discussing, side by side (clinical.md).
+
+        A high total that misses the cluster pattern must never read as reassurance, so the
+        "does not match" words appear only together with a total below the cut-point.
+        """
+        pattern, above, cut = score.provisional_pattern, score.at_or_above_cutpoint, score.cutpoint
+        values = {"total": score.total, "cut": cut}
+        if pattern is True:
+            explained.pattern_sentence = _(
+                "Your answers show a pattern worth discussing with a professional. It is not "
+                "a diagnosis. Only a talk with someone trained can say what it means for you.")
+        if above is True and pattern is True:
+            explained.cutpoint_sentence = _(
+                "Your total of %(total)s is also at or above %(cut)s, the point this "
+                "questionnaire uses. That is another sign worth talking over.") % values
+        elif above is True:
+            explained.cutpoint_sentence = _(
+                "Your total of %(total)s is at or above %(cut)s, the point this questionnaire "
+                "uses. A total this high is worth talking over with a professional, even though "
+                "your answers do not match the pattern of the four groups below.") % values
+        elif above is False and pattern is True:
+            explained.cutpoint_sentence = _(
+                "Your total of %(total)s is below %(cut)s, the point this questionnaire uses. "
+                "The pattern still matters, and is worth talking over.") % values
+        elif above is False and pattern is False:
+            explained.pattern_sentence = _(
+                "Your answers do not match the pattern this questionnaire looks for, and your "
+                "total of %(total)s is below %(cut)s. Even so, what you feel matters. A "
+                "professional can help you make sense of it.") % values
+        elif pattern is False:  # an instrument with a pattern but no cut-point
+            explained.pattern_sentence = _(
+                "Your answers do not match the pattern this questionnaire looks for. Even so, "
+                "what you feel matters. A professional can help you make sense of it.")
+
+    def _next_step(self, instrument: Instrument, score: Score) -> list[str]:
+        if not score.further_help_suggested:
+            return []
+        if instrument.further_help_at is not None and score.total >= instrument.further_help_at:
+            why = _("A total of %(n)s or more is where the people who made this questionnaire "
+                    "suggest a closer look with a professional.") % {
+                "n": instrument.further_help_at}
+        else:
+            why = _("A total at or above %(cut)s is where this questionnaire suggests a closer "
+                    "look with a professional.") % {"cut": score.cutpoint}
+        return [
+            why,
+            _("It may mean things have been hard for a while. It does not mean something is "
+              "wrong with you, and it is not a diagnosis."),
+            _("Talking with a doctor, therapist or counsellor can help. You can show them this "
+              "result, or just tell them how you have been. It is your choice, and there is "
+              "no rush."),
+        ]
+
     def result(self, instrument: Instrument, score: Score) -> Explained:
         explained = Explained(summary=_("Your answers add up to %(total)s out of %(max)s.") % {
             "total": score.total, "max": score.max_total})
         band = next((b for b in instrument.bands if b.name == score.band), None)
         if band is not None:
             explained.band_sentence = _(
-                "On this questionnaire, totals from %(min)s to %(max)s are described as "
-                "“%(name)s”.") % {"min": band.min, "max": band.max, "name": band.name}
+                "On this questionnaire, totals from %(min)s to %(max)s are called "
+                "“%(name)s”.") % {"min": band.min, "max": band.max,
+                                  "name": band_label(band.name)}
         if score.clusters:
             first_last = instrument.clusters
             explained.clusters = [
@@ -66,16 +132,8 @@ class _Explain:
                  "max": (first_last[key][1] - first_last[key][0] + 1) * instrument.max_answer}
                 for key, value in score.clusters.items()
             ]
-        if score.provisional_pattern is True:
-            explained.pattern_sentence = _(
-                "Your answers show a pattern worth discussing with a professional. It is not a "
-                "diagnosis: only a conversation with someone trained can say what it means "
-                "for you.")
-        elif score.provisional_pattern is False:
-            explained.pattern_sentence = _(
-                "Your answers do not show the particular pattern this questionnaire looks for. "
-                "Whatever the numbers say, what you feel matters, and a professional can help "
-                "you make sense of it.")
+        self._pattern_and_cutpoint(score, explained)
+        explained.next_step = self._next_step(instrument, score)
         if score.change is not None:
             difference = score.change.difference
             if difference < 0:
@@ -91,12 +149,13 @@ class _Explain:
                     "prev": score.change.previous_total}
             if instrument.change is not None and score.change.clinically_meaningful:
                 explained.change_note = _(
-                    "A change of %(n)s points or more is usually seen as a clinically meaningful "
-                    "change, in either direction.") % {"n": instrument.change.meaningful}
+                    "On this questionnaire, a change of %(n)s points or more, up or down, is big "
+                    "enough that a professional would see it as a real change.") % {
+                    "n": instrument.change.meaningful}
             elif instrument.change is not None and score.change.response:
                 explained.change_note = _(
-                    "A change of %(n)s points or more is usually seen as a real change, not "
-                    "chance.") % {"n": instrument.change.response}
+                    "On this questionnaire, a change of %(n)s points or more is seen as a real "
+                    "change, not chance.") % {"n": instrument.change.response}
         return explained
 
 

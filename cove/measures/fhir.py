@@ -46,14 +46,15 @@ def questionnaire(instrument: Instrument) -> dict[str, Any]:
             "text": item.text,
             "type": "choice",
             "required": True,
-            "answerOption": [_answer_option(o) for o in instrument.options],
+            "answerOption": [_answer_option(instrument.option_for(o.value, item))
+                             for o in instrument.options],
         }
         for item in instrument.items
     ]
     for extra in instrument.extra_items:
         items.append({
             "linkId": extra.link_id,
-            "code": [{"system": "http://loinc.org", "code": extra.code}],
+            "code": [{"system": extra.system, "code": extra.code}],
             "text": extra.text,
             "type": "choice",
             "required": False,
@@ -91,7 +92,7 @@ def questionnaire_response(response: MeasureResponse) -> dict[str, Any] | None:
     score = services.score_of(response)
     items: list[dict[str, Any]] = []
     for item, value in zip(instrument.items, response.answer_list, strict=True):
-        option = instrument.option_for(int(value))
+        option = instrument.option_for(int(value), item)
         items.append({
             "linkId": item.link_id,
             "text": item.text,

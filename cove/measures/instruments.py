@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cove.measures.choices import Band as BandName
+
 DATA_DIR = Path(__file__).parent / "instruments"
 
 
@@ -36,6 +38,9 @@ class Item:
     text: str
     code: str
     system: str = "http://loinc.org"
+    # Answer codes that differ for this item only (LOINC's GAD-7 item 2 codes its middle
+    # answer LA18938-3 "More days than not"); the wording people see stays the form's.
+    answer_codes: dict[int, AnswerOption] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class ExtraItem:
     text: str
     code: str
     options: tuple[AnswerOption, ...]
+    system: str = "http://loinc.org"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,26 @@ class ChangeRule:
 
 
 @dataclass(frozen=True)
+class CutPoint:
+    """A total at or above `default` flags a result worth discussing (PCL-5: 33 in 31-33).
+
+    An operator may choose another point inside `low`..`high` (COVE_PCL5_CUT_POINT).
+    """
+
+    default: int
+    low: int
+    high: int
+    setting: str = ""  # the Django setting an operator may use to move it
+
+    def chosen(self) -> int:
+        """The cut-point in force: the operator's setting if given (checked at start-up)."""
+        from django.conf import settings
+
+        value = getattr(settings, self.setting, None) if self.setting else None
+        return int(value) if value is not None else self.default
+
+
+@dataclass(frozen=True)
 class Instrument:
     id: str
     slot: str
@@ -105,7 +131,10 @@ class Instrument:
     pattern: Pattern | None = None
     safety: SafetyRule | None = None
     change: ChangeRule | None = None
-    cut_point_range: tuple[int, int] | None = None
+    cut_point: CutPoint | None = None
+    # A total at or above this suggests talking to a professional (the authors' point for
+    # further evaluation: PHQ-9 and GAD-7 at 10). The PCL-5 uses its cut-point instead.
+    further_help_at: int | None = None
     content_note: bool = False
 
     @property
@@ -120,7 +149,9 @@ class Instrument:
     def max_total(self) -> int:
         return self.max_answer * len(self.items)
 
-    def option_for(self, value: int) -> AnswerOption:
+    def option_for(self, value: int, item: Item | None = None) -> AnswerOption:
+        if item is not None and value in item.answer_codes:
+            return item.answer_codes[value]
         return next(o for o in self.options if o.value == value)
 
     def extra_item(self, key: str) -> ExtraItem | None:
@@ -138,6 +169,25 @@ def _options(raw: list[dict[str, Any]]) -> tuple[AnswerOption, ...]:
     return options
 
 
+def _answer_codes(raw: list[dict[str, Any]]) -> dict[int, AnswerOption]:
+    return {
+        int(o["value"]): AnswerOption(value=int(o["value"]), text=o["display"],
+                                      system=o["system"], code=o["code"])
+        for o in raw
+    }
+
+
+def _cut_point(raw: dict[str, Any] | None) -> CutPoint | None:
+    if raw is None:
+        return None
+    low, high = (int(v) for v in raw["range"])
+    found = CutPoint(default=int(raw["default"]), low=low, high=high,
+                     setting=str(raw.get("setting", "")))
+    if not low <= found.default <= high:
+        raise InstrumentError("the default cut-point must lie inside its range")
+    return found
+
+
 def parse(data: dict[str, Any]) -> Instrument:
     """Build an Instrument from one file's JSON, checking what scoring relies on."""
     try:
@@ -146,7 +196,8 @@ def parse(data: dict[str, Any]) -> Instrument:
             raise InstrumentError("only summed scoring is supported")
         items = tuple(
             Item(number=int(i["number"]), link_id=i["link_id"], text=i["text"], code=i["code"],
-                 system=i.get("system", "http://loinc.org"))
+                 system=i.get("system", "http://loinc.org"),
+                 answer_codes=_answer_codes(i.get("answer_codes", [])))
             for i in data["items"]
         )
         if [i.number for i in items] != list(range(1, len(items) + 1)):
@@ -165,7 +216,8 @@ def parse(data: dict[str, Any]) -> Instrument:
             total_code=scoring["total_code"], options=options, items=items,
             extra_items=tuple(
                 ExtraItem(key=e["key"], link_id=e["link_id"], text=e["text"], code=e["code"],
-                          options=_options(e["options"]))
+                          options=_options(e["options"]),
+                          system=e.get("system", "http://loinc.org"))
                 for e in data.get("extra_items", [])
             ),
             bands=bands,
@@ -178,8 +230,9 @@ def parse(data: dict[str, Any]) -> Instrument:
             change=ChangeRule(int(scoring["change"]["response"]),
                               int(scoring["change"]["meaningful"]))
             if "change" in scoring else None,
-            cut_point_range=(int(scoring["cut_point_range"][0]), int(scoring["cut_point_range"][1]))
-            if "cut_point_range" in scoring else None,
+            cut_point=_cut_point(scoring.get("cut_point")),
+            further_help_at=int(scoring["further_help_at"])
+            if "further_help_at" in scoring else None,
             content_note=bool(data.get("content_note", False)),
         )
     except (KeyError, TypeError, StopIteration) as exc:
@@ -190,9 +243,13 @@ def parse(data: dict[str, Any]) -> Instrument:
 
 
 def _check_bands(instrument: Instrument) -> None:
-    """Bands, if any, must cover 0..max_total with no gap and no overlap."""
+    """Bands, if any, must cover 0..max_total with no gap and no overlap, with known names."""
     if not instrument.bands:
         return
+    unknown = {b.name for b in instrument.bands} - set(BandName.values)
+    if unknown:
+        raise InstrumentError(f"{instrument.id}: band names {sorted(unknown)} are not in "
+                              "measures.band (cove/measures/choices.py)")
     expected = instrument.min_answer * len(instrument.items)
     for band in instrument.bands:
         if band.min != expected or band.max < band.min:
@@ -234,3 +291,15 @@ def by_slot(slot: str) -> Instrument | None:
 
 def all_instruments() -> list[Instrument]:
     return list(registry().values())
+
+
+def check_cut_points() -> None:
+    """Refuse to start with a cut-point the operator moved outside its published range."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    for instrument in registry().values():
+        cut = instrument.cut_point
+        if cut is not None and not cut.low <= cut.chosen() <= cut.high:
+            raise ImproperlyConfigured(
+                f"{cut.setting} must be from {cut.low} to {cut.high} for {instrument.id}, "
+                f"not {cut.chosen()}.")

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from cove.core.errors import InputError
 from cove.measures import instruments, scoring
 from cove.measures.instruments import Instrument
 from cove.measures.models import MeasureResponse
@@ -48,20 +50,22 @@ def clean_extras(instrument: Instrument, extras: Mapping[str, object] | None) ->
     for key, value in (extras or {}).items():
         extra = instrument.extra_item(key)
         if extra is None:
-            raise scoring.AnswersInvalid(f"This questionnaire has no question called {key!r}.")
+            raise InputError(_("This questionnaire has no question called “%(key)s”.")
+                             % {"key": key}, field=key)
         if value is None:
             continue
         allowed = [o.value for o in extra.options]
         if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
-            raise scoring.AnswersInvalid(
-                f"The answer to {key!r} must be a whole number from {allowed[0]} to {allowed[-1]}.")
+            raise InputError(_("The answer to “%(key)s” must be a whole number from %(low)s "
+                               "to %(high)s.") % {"key": key, "low": allowed[0],
+                                                  "high": allowed[-1]}, field=key)
         cleaned[key] = value
     return cleaned
 
 
 def record_response(vault: Vault, instrument: Instrument, answers: object,
                     extras: Mapping[str, object] | None = None) -> Recorded:
-    """Score and store one completed questionnaire (raises scoring.AnswersInvalid)."""
+    """Score and store one completed questionnaire (raises InputError for bad answers)."""
     checked = scoring.check_answers(instrument, answers)
     cleaned_extras = clean_extras(instrument, extras)
     with transaction.atomic():
@@ -99,7 +103,19 @@ def instrument_of(response: MeasureResponse) -> Instrument | None:
 
 
 def score_of(response: MeasureResponse) -> scoring.Score:
-    """The stored result as a Score (change included as it was when answered)."""
+    """The stored result as a Score (change and cut-point as they were when answered).
+
+    Results stored before the cut-point and next-step fields existed get them now, from
+    the stored total and today's cut-point, so no high total ever reads as reassurance.
+    """
     data = response.stored_result
     change = data.pop("change", None)
+    known = set(scoring.Score.__dataclass_fields__)
+    data = {k: v for k, v in data.items() if k in known}
+    instrument = instrument_of(response)
+    if instrument is not None and "further_help_suggested" not in data:
+        flags = scoring.thresholds(instrument, int(data.get("total", 0)))
+        data.update(at_or_above_cutpoint=flags.at_or_above_cutpoint,
+                    cutpoint=flags.cutpoint,
+                    further_help_suggested=flags.further_help_suggested)
     return scoring.Score(**data, change=scoring.Change(**change) if change else None)

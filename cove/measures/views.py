@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cove.accounts import forms as account_forms
 from cove.accounts import services as accounts
-from cove.accounts.models import User
 from cove.audit import services as audit
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.help import lines
 from cove.measures import fhir, instruments, services
 from cove.measures.explain import explain
@@ -25,12 +26,6 @@ from cove.measures.instruments import Instrument
 from cove.vault.sessions_reauth import mark_reauthenticated
 
 SAFETY_PLAN_URL = "/plan/"
-
-
-def _me(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _instrument_or_404(slot: str) -> Instrument:
@@ -47,7 +42,7 @@ def _help_context(request: HttpRequest) -> dict[str, Any]:
 
 @policy.signed_in
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: CoveRequest) -> HttpResponse:
     return render(request, "measures/index.html", {
         "instruments": [(i, explain.about(i)) for i in instruments.all_instruments()],
         **_help_context(request),
@@ -56,16 +51,16 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def take(request: HttpRequest, slot: str) -> HttpResponse:
+def take(request: CoveRequest, slot: str) -> HttpResponse:
     instrument = _instrument_or_404(slot)
     if request.method == "GET" and instrument.content_note and request.GET.get("begin") != "1":
         return render(request, "measures/note.html", {"instrument": instrument})
     form = QuestionnaireForm(instrument, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        recorded = services.record_response(
-            request.vault, instrument, form.answers(), form.extra_answers()  # type: ignore[attr-defined]
-        )
-        return redirect("measures:result", response_id=recorded.response.pk)
+    if request.method == "POST":
+        recorded = submit(form, lambda _data: services.record_response(
+            request.vault, instrument, form.answers(), form.extra_answers()))
+        if recorded is not None:
+            return redirect("measures:result", response_id=recorded.response.pk)
     return render(request, "measures/form.html", {
         "instrument": instrument, "form": form, "about": explain.about(instrument),
         **_help_context(request),
@@ -74,8 +69,8 @@ def take(request: HttpRequest, slot: str) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def result(request: HttpRequest, response_id: uuid.UUID) -> HttpResponse:
-    response = services.get_response(request.vault, response_id)  # type: ignore[attr-defined]
+def result(request: CoveRequest, response_id: uuid.UUID) -> HttpResponse:
+    response = services.get_response(request.vault, response_id)
     instrument = services.instrument_of(response)
     if instrument is None:
         raise Http404
@@ -91,8 +86,8 @@ def result(request: HttpRequest, response_id: uuid.UUID) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def past(request: HttpRequest) -> HttpResponse:
-    page = services.responses_page(request.vault, request.GET.get("page"))  # type: ignore[attr-defined]
+def past(request: CoveRequest) -> HttpResponse:
+    page = services.responses_page(request.vault, request.GET.get("page"))
     rows = []
     for response in page.object_list:
         instrument = services.instrument_of(response)
@@ -104,9 +99,9 @@ def past(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: CoveRequest) -> HttpResponse:
     """The person's questionnaires and answers as a FHIR R4 Bundle, after the passphrase."""
-    user = _me(request)
+    user = request.person
     form = account_forms.PassphraseCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if accounts.check_passphrase(user, form.cleaned_data["passphrase"]) is None:
@@ -114,7 +109,7 @@ def download(request: HttpRequest) -> HttpResponse:
         else:
             mark_reauthenticated(request)
             audit.record("security.export", subject=user, actor=user, detail={"part": "fhir"})
-            body = json.dumps(fhir.bundle(request.vault), indent=2, ensure_ascii=False)  # type: ignore[attr-defined]
+            body = json.dumps(fhir.bundle(request.vault), indent=2, ensure_ascii=False)
             response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
             stamp = timezone.now().strftime("%Y-%m-%d")
             response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'

@@ -78,7 +78,55 @@ def test_phq9_difficulty_is_optional_and_unscored(survivor):
     assert (body["total"], body["difficulty"]) == (0, 3)
     bad = post(survivor, "phq9", {"answers": [0] * 9, "difficulty": 4})
     assert bad.status_code == 422
-    assert post(survivor, "gad7", {"answers": [0] * 7, "difficulty": 1}).status_code == 422
+    assert post(survivor, "pcl5", {"answers": [0] * 20, "difficulty": 1}).status_code == 422
+
+
+def test_gad7_has_the_optional_unscored_difficulty_question(survivor):
+    body = post(survivor, "gad7", {"answers": [1] * 7, "difficulty": 2}).json()
+    assert (body["total"], body["difficulty"]) == (7, 2)
+    assert post(survivor, "gad7", {"answers": [1] * 7}).json()["difficulty"] is None
+
+
+def test_pcl5_reports_the_cutpoint_beside_the_pattern(survivor):
+    # 55 of 80, but no item of cluster C (items 6-7) reaches 2: no provisional pattern.
+    answers = [3] * 5 + [0, 1] + [3] * 13
+    body = post(survivor, "pcl5", {"answers": answers}).json()
+    assert body["total"] == sum(answers) == 55
+    assert body["provisional_pattern"] is False
+    assert (body["at_or_above_cutpoint"], body["cutpoint"]) == (True, 33)
+    assert body["further_help_suggested"] is True
+
+
+def test_pcl5_below_the_cutpoint_says_so_with_the_cutpoint_used(survivor):
+    body = post(survivor, "pcl5", {"answers": [1] * 20}).json()
+    assert (body["total"], body["at_or_above_cutpoint"], body["cutpoint"]) == (20, False, 33)
+
+
+def test_the_operator_can_choose_a_cutpoint_of_31(survivor, settings):
+    settings.COVE_PCL5_CUT_POINT = 31
+    body = post(survivor, "pcl5", {"answers": [2] * 15 + [1] + [0] * 4}).json()
+    assert (body["total"], body["at_or_above_cutpoint"], body["cutpoint"]) == (31, True, 31)
+
+
+@pytest.mark.parametrize(("instrument", "answers", "suggested"), [
+    ("phq9", [1] * 9, False),  # 9
+    ("phq9", [2, 2, 2, 2, 2, 0, 0, 0, 0], True),  # 10
+    ("gad7", [1, 1, 1, 1, 1, 2, 2], False),  # 9
+    ("gad7", [2, 2, 2, 1, 1, 1, 1], True),  # 10
+])
+def test_phq9_and_gad7_totals_of_ten_suggest_a_gentle_next_step(survivor, instrument, answers,
+                                                                suggested):
+    body = post(survivor, instrument, {"answers": answers}).json()
+    assert body["further_help_suggested"] is suggested
+    assert body["at_or_above_cutpoint"] is None
+
+
+def test_bands_are_offered_as_a_closed_choice(survivor):
+    choices = survivor.api("GET", "/choices").json()["measures.band"]
+    assert {"value": "none-minimal", "label": "none to minimal"} in choices
+    schema = survivor.client.get("/api/v1/openapi.json").json()
+    band = schema["components"]["schemas"]["Band"]
+    assert {"none-minimal", "moderately severe"} <= set(band["enum"])
 
 
 @pytest.mark.parametrize("body", [

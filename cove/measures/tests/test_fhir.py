@@ -125,3 +125,33 @@ def test_full_export_includes_the_fhir_bundle(survivor):
     document = build_export(survivor.vault())
     Bundle.model_validate(document["fhir_questionnaires"])
     assert len(document["records"]["measures.measureresponse"]) == 1
+
+
+def test_gad7_item2_codes_its_middle_answer_as_loinc_does():
+    resource = fhir.questionnaire(instruments.registry()["gad7"])
+    item2 = next(i for i in resource["item"] if i["linkId"] == "gad7-2")
+    codes = [o["valueCoding"]["code"] for o in item2["answerOption"]]
+    assert codes == ["LA6568-5", "LA6569-3", "LA18938-3", "LA6571-9"]
+    item3 = next(i for i in resource["item"] if i["linkId"] == "gad7-3")
+    assert item3["answerOption"][2]["valueCoding"]["code"] == "LA6570-1"
+
+
+def test_gad7_response_codes_item2_with_its_own_answer_code(survivor):
+    body = survivor.api("POST", "/measures/gad7/responses",
+                        {"answers": [2] * 7, "difficulty": 1}).json()
+    resource = survivor.api("GET", f"/measures/responses/{body['id']}/fhir").json()
+    QuestionnaireResponse.model_validate(resource)
+    answers = {i["linkId"]: i["answer"][0] for i in resource["item"]}
+    assert answers["gad7-2"]["valueCoding"]["code"] == "LA18938-3"
+    assert answers["gad7-1"]["valueCoding"]["code"] == "LA6570-1"
+    assert answers["gad7-difficulty"]["valueCoding"]["code"] == "LA6573-5"
+
+
+def test_pcl5_questionnaire_carries_the_confirmed_loinc_panel_and_total():
+    resource = fhir.questionnaire(instruments.registry()["pcl5"])
+    assert resource["code"] == [{"system": "http://loinc.org", "code": "101697-1", "display":
+                                 "Post traumatic stress disorder checklist - civilian version "
+                                 "DSM-5 [PCL-5]"}]
+    total = resource["item"][-1]["code"][0]
+    assert (total["code"], total["display"]) == ("101698-9", "PTSD PCL-5 score [PCL-5]")
+    assert resource["copyright"].endswith("In the public domain.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from cove.help import lines
 from cove.measures.models import MeasureResponse
 from cove.measures.public import measure_history
@@ -84,7 +86,7 @@ def test_item9_zero_has_no_safety_response_but_help_stays_visible(survivor):
 
 def test_result_is_stored_and_page_explains_the_band_in_plain_words(survivor):
     html = answer(survivor, "1", [2, 2, 2, 2, 2, 2, 2, 1, 0]).content.decode()
-    assert "totals from 15 to 19 are described as “moderately severe”" in html
+    assert "totals from 15 to 19 are called “moderately severe”" in html
     assert MeasureResponse.objects.filter(owner=survivor.user).count() == 1
 
 
@@ -111,11 +113,11 @@ def test_pcl5_change_is_explained_against_the_previous_one(survivor):
     answer(survivor, "3", [2] * 20)
     html = answer(survivor, "3", [2] * 15 + [0] * 5).content.decode()
     assert "Last time your total was 40. This time it is 10 lower." in html
-    assert "clinically meaningful" in html
+    assert "a change of 10 points or more, up or down" in html
 
 
 def test_every_form_has_one_fieldset_and_legend_per_item_and_a_not_now(survivor):
-    for slot, count in (("1", 9 + 1), ("2", 7), ("4", 20)):
+    for slot, count in (("1", 9 + 1), ("2", 7 + 1), ("4", 20)):
         url = f"/questionnaires/{slot}/" + ("?begin=1" if slot == "4" else "")
         html = survivor.client.get(url).content.decode()
         assert html.count("<fieldset") == count
@@ -181,3 +183,68 @@ def test_measure_history_is_oldest_first_with_titles(survivor):
         ("phq9", 8, 27, "mild"), ("gad7", 21, 21, "severe")]
     assert history[0].title == "PHQ-9"
     assert measure_history(survivor.vault(), limit=0) == []
+
+
+def test_a_high_pcl5_total_without_the_pattern_is_never_told_no_pattern_alone(survivor):
+    answers = [3] * 5 + [0, 1] + [3] * 13
+    html = answer(survivor, "3", answers).content.decode()
+    assert "Your total of 55 is at or above 33" in html
+    assert "worth talking over with a professional" in html
+    assert "do not match the pattern this questionnaire looks for" not in html
+    assert "A gentle next step" in html
+
+
+def test_a_low_pcl5_total_without_the_pattern_names_the_cutpoint(survivor):
+    html = answer(survivor, "3", [1] * 20).content.decode()
+    assert "your total of 20 is below 33" in html
+    assert "A gentle next step" not in html
+
+
+def test_bands_are_shown_in_plain_words_not_as_codes(survivor):
+    html = answer(survivor, "1", [0] * 9).content.decode()
+    assert "“none to minimal”" in html
+    assert "none-minimal" not in html
+
+
+@pytest.mark.parametrize(("slot", "answers"), [
+    ("1", [2, 2, 2, 2, 2, 0, 0, 0, 0]), ("2", [2, 2, 2, 1, 1, 1, 1]),
+])
+def test_a_total_of_ten_offers_a_gentle_next_step_with_the_help_guide(survivor, slot, answers):
+    html = answer(survivor, slot, answers).content.decode()
+    assert "A gentle next step" in html
+    assert "A total of 10 or more is where the people who made this questionnaire" in html
+    assert 'href="/help/guide/more-support/"' in html
+    # Calm, never an alarm: the same quiet style as the rest of the page, and no gate.
+    assert 'class="calm measure-next"' in html
+    assert 'href="/questionnaires/"' in html
+
+
+def test_a_lower_total_has_no_next_step_section(survivor):
+    html = answer(survivor, "2", [1] * 7).content.decode()
+    assert "A gentle next step" not in html
+
+
+def test_no_internal_note_reaches_a_person(survivor):
+    pages = [survivor.client.get(f"/questionnaires/{slot}/?begin=1").content.decode()
+             for slot in ("1", "2", "3", "4")]
+    pages.append(answer(survivor, "3", [0] * 20).content.decode())
+    for instrument in ("phq9", "gad7", "pcl5", "pcl5-week"):
+        pages.append(str(survivor.api("GET", f"/measures/{instrument}/questionnaire").json()))
+    for text in pages:
+        for note in ("to be confirmed", "before release", "verify", "still to be", "TODO"):
+            assert note not in text
+
+
+def test_an_older_stored_result_gets_the_cutpoint_when_read(survivor):
+    from cove.measures import services
+
+    answer(survivor, "3", [2] * 20)
+    row = MeasureResponse.objects.owned_by(survivor.vault()).get()
+    stored = row.stored_result
+    for key in ("at_or_above_cutpoint", "cutpoint", "further_help_suggested"):
+        stored.pop(key)
+    row.result = stored
+    row.save()
+    again = MeasureResponse.objects.owned_by(survivor.vault()).get()
+    result = services.score_of(again)
+    assert (result.total, result.at_or_above_cutpoint, result.cutpoint) == (40, True, 33)

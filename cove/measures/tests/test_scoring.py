@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cove.core.errors import InputError
 from cove.measures import instruments
 from cove.measures.instruments import InstrumentError, parse
-from cove.measures.scoring import AnswersInvalid, change_since, score
+from cove.measures.scoring import change_since, score, thresholds
 
 
 def inst(instrument_id: str) -> instruments.Instrument:
@@ -174,13 +175,13 @@ def test_no_previous_no_change():
     [0] * 8 + [1.0], [0] * 8 + ["1"], [0] * 8 + [None], "000000000", None,
 ])
 def test_phq9_rejects_answers_that_do_not_fit(answers):
-    with pytest.raises(AnswersInvalid):
+    with pytest.raises(InputError):
         score(inst("phq9"), answers)
 
 
 def test_pcl5_accepts_4_and_rejects_5():
     assert score(inst("pcl5"), [4] * 20).total == 80
-    with pytest.raises(AnswersInvalid):
+    with pytest.raises(InputError):
         score(inst("pcl5"), [4] * 19 + [5])
 
 
@@ -198,5 +199,50 @@ def test_instrument_with_a_cluster_outside_the_items_is_refused():
 
     data = json.loads((instruments.DATA_DIR / "pcl5.json").read_text(encoding="utf-8"))
     data["scoring"]["clusters"]["E"] = [15, 21]
+    with pytest.raises(InstrumentError):
+        parse(data)
+
+
+@pytest.mark.parametrize(("total", "above"), [(32, False), (33, True), (80, True), (0, False)])
+def test_pcl5_cutpoint_is_33_by_default(total, above):
+    flags = thresholds(inst("pcl5"), total)
+    assert (flags.at_or_above_cutpoint, flags.cutpoint) == (above, 33)
+    assert flags.further_help_suggested is above
+
+
+def test_pcl5_cutpoint_follows_the_operators_choice(settings):
+    settings.COVE_PCL5_CUT_POINT = 31
+    assert thresholds(inst("pcl5"), 31).at_or_above_cutpoint is True
+    assert thresholds(inst("pcl5-week"), 30).at_or_above_cutpoint is False
+
+
+@pytest.mark.parametrize("chosen", [30, 34])
+def test_a_cutpoint_outside_31_to_33_stops_the_app(settings, chosen):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.COVE_PCL5_CUT_POINT = chosen
+    with pytest.raises(ImproperlyConfigured):
+        instruments.check_cut_points()
+
+
+def test_high_pcl5_total_without_the_pattern_is_flagged_by_the_cutpoint():
+    result = score(inst("pcl5"), [3] * 5 + [0, 1] + [3] * 13)
+    assert (result.total, result.provisional_pattern, result.at_or_above_cutpoint) == (
+        55, False, True)
+
+
+@pytest.mark.parametrize(("instrument_id", "total", "further"), [
+    ("phq9", 9, False), ("phq9", 10, True), ("gad7", 9, False), ("gad7", 10, True)])
+def test_phq9_and_gad7_suggest_further_help_from_ten(instrument_id, total, further):
+    flags = thresholds(inst(instrument_id), total)
+    assert flags.further_help_suggested is further
+    assert flags.at_or_above_cutpoint is None
+
+
+def test_an_instrument_with_an_unknown_band_name_is_refused():
+    import json
+
+    data = json.loads((instruments.DATA_DIR / "gad7.json").read_text(encoding="utf-8"))
+    data["scoring"]["bands"][0]["name"] = "none\u2013minimal"  # an en dash, as in print
     with pytest.raises(InstrumentError):
         parse(data)

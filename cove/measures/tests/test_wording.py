@@ -84,3 +84,22 @@ def test_every_instrument_names_its_sources_and_credit():
         assert instrument.copyright
         assert len(instrument.sources) >= 2
         assert instrument.last_verified
+
+
+def test_gad7_ends_with_the_forms_difficulty_question():
+    gad7 = instruments.get("gad7")
+    assert gad7 is not None
+    difficulty = gad7.extra_item("difficulty")
+    assert difficulty is not None
+    assert difficulty.text == ("If you checked off any problems, how difficult have these made "
+                               "it for you to do your work, take care of things at home, or get "
+                               "along with other people?")
+    assert [o.text for o in difficulty.options] == [
+        "Not difficult at all", "Somewhat difficult", "Very difficult", "Extremely difficult"]
+
+
+def test_pcl5_past_month_instructions_follow_the_va_form():
+    pcl5 = instruments.get("pcl5")
+    assert pcl5 is not None
+    assert "Please read each problem carefully and then" in pcl5.instructions
+    assert pcl5.instructions.endswith("in the past month.")
