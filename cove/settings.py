@@ -234,7 +234,9 @@ CONTENT_SECURITY_POLICY = {
 COVE_DISCREET_NAME = env_str("COVE_DISCREET_NAME", "Notes")
 COVE_QUICK_EXIT_URL = env_str("COVE_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 COVE_CRISIS_LINES_OVERRIDE = env_str("COVE_CRISIS_LINES_OVERRIDE", "")
-COVE_DEFAULT_COUNTRY = env_str("COVE_DEFAULT_COUNTRY", "US")
+# Unset: when the browser's language names no country, /help/ asks (never another country's
+# lines). A clinic whose visitors are all in one country may set it (e.g. "NZ").
+COVE_DEFAULT_COUNTRY = env_str("COVE_DEFAULT_COUNTRY", "")
 # The PCL-5 total at or above which a result is flagged beside the cluster pattern; the
 # instrument file allows 31-33 (checked at start-up by cove.measures).
 COVE_PCL5_CUT_POINT = env_int("COVE_PCL5_CUT_POINT", 33)

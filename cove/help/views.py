@@ -10,30 +10,37 @@ from django.views.decorators.http import require_GET
 from cove.core import policy
 from cove.help import lines
 from cove.help.guides import BY_SLUG, GUIDES, KINDS
+from cove.help.public import crisis_help
+
+# The choice of country is kept on this device only, as a bare country code.
+COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 @policy.public
 @transaction.non_atomic_requests  # no database work, so no transaction
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    country = lines.country_for(request)
-    chosen = lines.normalise_country(request.GET.get("country"))
-    guessed = not chosen and not lines.normalise_country(request.COOKIES.get("cove_country"))
-    response = render(
-        request,
-        "help/index.html",
-        {
-            "country": country,
-            "entry": lines.lines_for(country),
-            "countries": lines.countries(),
-            "guessed": guessed,
-            "guides": GUIDES,
-        },
-    )
+    asked = request.GET.get("country", "")
+    forget = asked == "forget"
+    chosen = None if forget else lines.normalise_country(asked)
+    if forget:
+        # Show what a first visit shows: the language's guess, or the question.
+        request.COOKIES.pop(lines.COOKIE, None)
+    help_ = crisis_help(request)
+    response = render(request, "help/index.html", {
+        "help": help_,
+        "country": help_.country,
+        "countries": lines.countries(),
+        "not_listed": lines.NOT_LISTED,
+        "remembered": bool(chosen) or (not forget and bool(
+            lines.normalise_country(request.COOKIES.get(lines.COOKIE)))),
+        "guides": GUIDES,
+    })
     if chosen:
-        response.set_cookie(
-            "cove_country", country, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
-        )
+        response.set_cookie(lines.COOKIE, chosen, max_age=COOKIE_MAX_AGE, samesite="Lax",
+                            httponly=True, secure=request.is_secure())
+    elif forget:
+        response.delete_cookie(lines.COOKIE, samesite="Lax")
     return response
 
 

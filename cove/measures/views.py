@@ -18,7 +18,7 @@ from cove.audit import services as audit
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
-from cove.help import lines
+from cove.help.public import crisis_help
 from cove.measures import fhir, instruments, services
 from cove.measures.explain import explain
 from cove.measures.forms import QuestionnaireForm
@@ -36,8 +36,7 @@ def _instrument_or_404(slot: str) -> Instrument:
 
 
 def _help_context(request: HttpRequest) -> dict[str, Any]:
-    country = lines.country_for(request)
-    return {"help_entry": lines.lines_for(country), "safety_plan_url": SAFETY_PLAN_URL}
+    return {"crisis": crisis_help(request), "safety_plan_url": SAFETY_PLAN_URL}
 
 
 @policy.signed_in

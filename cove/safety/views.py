@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cove.core import policy
-from cove.help import lines as crisis_lines
+from cove.help.public import crisis_help
 from cove.safety import services
 from cove.safety.forms import ComfortForm, PartsForm, PlanForm, PrepForm
 from cove.safety.models import SafetyPlanVersion
@@ -49,8 +49,7 @@ def _plan_context(values: dict[str, str]) -> dict[str, Any]:
 
 
 def _crisis(request: HttpRequest) -> dict[str, Any]:
-    country = crisis_lines.country_for(request)
-    return {"crisis": crisis_lines.lines_for(country)}
+    return {"crisis": crisis_help(request)}
 
 
 def _edit_parts(

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - typographic apostrophes are intended in what people read
 """Crisis help and the support guides: public, fast, and written plainly."""
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ PUBLIC_HELP_PAGES = ["/help/", "/help/leaving-quickly/"] + [
 
 
 @pytest.fixture
-def fresh_directory():
-    lines.directory.cache_clear()
+def fresh_data():
+    lines.data.cache_clear()
     yield
-    lines.directory.cache_clear()
+    lines.data.cache_clear()
 
 
 @pytest.mark.django_db
@@ -36,60 +37,179 @@ def test_help_pages_make_no_database_queries_for_anonymous_visitors(
     assert response.status_code == 200
 
 
-def test_country_comes_from_the_browser_language(anonymous: Client) -> None:
+# Numbers that belong to one country only; none may appear on another country's page.
+FOREIGN = {"US": "988", "GB": "116 123", "NZ": "1737", "AU": "13 11 14"}
+
+
+def _shows_no_country_lines(html: str) -> None:
+    for number in FOREIGN.values():
+        assert f">Call {number}<" not in html
+    assert 'class="card help-line"' not in html
+
+
+def test_country_comes_from_the_region_the_browser_language_names(anonymous: Client) -> None:
     response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="en-NZ,en;q=0.8")
-    assert response.context["country"] == "NZ"
-    assert b"1737" in response.content
-    assert b"111" in response.content
+    assert response.context["country"].code == "NZ"
+    html = response.content.decode()
+    assert ">Call 1737<" in html and 'href="tel:111"' in html
+    assert "We guessed this from your browser’s language." in html
 
 
-def test_a_language_alone_can_point_to_a_country(anonymous: Client) -> None:
-    response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="de")
-    assert response.context["country"] == "EU"
-    assert b"112" in response.content
+@pytest.mark.parametrize(("language", "code", "number"), [
+    ("en-IN", "IN", "14416"), ("en-ZA", "ZA", "0800 428 428"), ("pt-BR", "BR", "188"),
+    ("es-MX", "MX", "800 911 2000"), ("nb-NO", "NO", "116 006"), ("de-CH", "CH", "143"),
+])
+def test_visitors_the_review_saw_sent_to_the_us_get_their_own_lines(
+    anonymous: Client, language: str, code: str, number: str
+) -> None:
+    response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.context["country"].code == code
+    html = response.content.decode()
+    assert f">Call {number}<" in html
+    assert ">Call 988<" not in html and ">Call 800-656-4673<" not in html
 
 
-def test_choosing_a_country_shows_its_lines_and_is_remembered(anonymous: Client) -> None:
+@pytest.mark.parametrize("language", ["ja", "de", "fr,en;q=0.5", "es-419", ""])
+def test_a_language_that_names_no_country_gets_asked_not_given_another_countrys_lines(
+    anonymous: Client, language: str
+) -> None:
+    response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.context["country"] is None
+    html = response.content.decode()
+    assert "Where are you?" in html
+    assert "please call your local emergency number" in html
+    assert "findahelpline.com" in html
+    _shows_no_country_lines(html)
+
+
+def test_a_region_cove_does_not_list_is_never_swapped_for_another(anonymous: Client) -> None:
+    response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="es-AR,en-GB;q=0.8")
+    assert response.context["country"] is None
+    html = response.content.decode()
+    assert "names a place we do not have lines for yet" in html
+    _shows_no_country_lines(html)
+
+
+def test_an_operator_may_name_a_default_for_visitors_whose_language_names_none(
+    anonymous: Client, settings
+) -> None:
+    settings.COVE_DEFAULT_COUNTRY = "NZ"
+    response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.context["country"].code == "NZ"
+    assert "The people who run this site chose it." in response.content.decode()
+    # A named region still wins over the operator's default.
+    assert anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="en-AU").context["country"].code == "AU"
+
+
+def test_choosing_a_country_shows_its_lines_and_is_remembered_as_a_bare_code(
+    anonymous: Client
+) -> None:
     response = anonymous.get("/help/?country=AU")
-    assert b"13 11 14" in response.content
-    assert response.cookies["cove_country"].value == "AU"
+    assert ">Call 13 11 14<" in response.content.decode()
+    cookie = response.cookies["cove_country"]
+    assert cookie.value == "AU"
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
     again = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="en-US")
-    assert again.context["country"] == "AU"
+    assert again.context["country"].code == "AU"
+    assert "Forget my choice on this device" in again.content.decode()
+
+
+def test_saying_my_country_is_not_listed_is_remembered_and_shows_directories(
+    anonymous: Client
+) -> None:
+    response = anonymous.get("/help/?country=ZZ", HTTP_ACCEPT_LANGUAGE="en-US")
+    assert response.cookies["cove_country"].value == "ZZ"
+    assert response.context["country"] is None
+    _shows_no_country_lines(response.content.decode())
+    assert anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="en-US").context["country"] is None
+
+
+def test_forgetting_the_choice_clears_it_from_the_device(anonymous: Client) -> None:
+    anonymous.get("/help/?country=AU")
+    response = anonymous.get("/help/?country=forget", HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert response.cookies["cove_country"].value == ""
+    assert response.context["country"].code == "GB"
 
 
 def test_an_unknown_country_falls_back_calmly(anonymous: Client) -> None:
-    response = anonymous.get("/help/?country=ZZ")
+    response = anonymous.get("/help/?country=QQ")
     assert response.status_code == 200
     assert "cove_country" not in response.cookies
 
 
-def test_every_line_names_its_source_and_when_it_was_checked() -> None:
-    for code, entry in lines.directory()["countries"].items():
-        for line in entry["lines"] + entry["emergency"]:
-            assert line["source"].startswith("https://"), (code, line)
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", line["last_verified"]), (code, line)
+@pytest.mark.parametrize("code", [code for code, _name in lines.countries()])
+def test_every_country_page_shows_its_emergency_number_first(anonymous: Client, code: str) -> None:
+    html = anonymous.get(f"/help/?country={code}").content.decode()
+    country = lines.lines_for(code)
+    assert country is not None
+    first = country.emergency[0]
+    assert f'href="{first.href}"' in html
+    assert html.index(first.href) < html.index("Not where you are?")
 
 
-def test_the_data_covers_the_promised_places() -> None:
-    assert {"US", "CA", "GB", "IE", "AU", "NZ", "EU"} <= set(lines.directory()["countries"])
+def test_lines_not_checked_with_the_service_are_marked_and_checked_ones_are_not(
+    anonymous: Client
+) -> None:
+    html = anonymous.get("/help/?country=GB").content.decode()
+    cards = [part.split("</section>")[0] for part in html.split('<li class="card help-line">')[1:]]
+    gb = lines.lines_for("GB")
+    assert gb is not None
+    shown = [line for _topic, found in gb.by_topic() for line in found]
+    assert len(cards) == len(shown)
+    for card, line in zip(cards, shown, strict=True):
+        marked = "We have not yet checked this with the service itself." in card
+        assert marked is line.needs_primary_check, line.id
+    assert any(line.needs_primary_check for line in shown)
+    assert not all(line.needs_primary_check for line in shown)
+
+
+def test_each_way_to_reach_a_line_is_its_own_link(anonymous: Client) -> None:
+    html = anonymous.get("/help/?country=US").content.decode()
+    assert 'href="tel:+18007997233">Call 800-799-7233<' in html
+    assert 'href="sms:88788?&amp;body=START">Text START to 88788<' in html
+    assert ">Chat online<" in html
+
+
+def test_lines_are_grouped_by_what_they_help_with(anonymous: Client) -> None:
+    html = anonymous.get("/help/?country=FR").content.decode()
+    assert html.index("thinking about suicide") < html.index(">Call 3114<")
+    assert html.index("After sexual violence") < html.index(">Call 0 800 05 95 95<")
+    assert html.index("someone at home is hurting you") < html.rindex(">Call 3919<")
 
 
 def test_an_operator_file_adds_and_replaces_lines(
-    anonymous: Client, settings, tmp_path, fresh_directory
+    anonymous: Client, settings, tmp_path, fresh_data
 ) -> None:
     override = tmp_path / "lines.json"
     override.write_text(json.dumps({"countries": {
-        "NZ": {"lines": [{"id": "nz-1737", "service": "Local line", "contact": "0800 000 000",
-                          "tel": "0800000000", "source": "https://example.org/",
-                          "last_verified": "2026-11-23"}]},
-        "ZA": {"name": "South Africa", "emergency": [{"number": "10111"}], "lines": []},
+        "NZ": {"lines": [{"id": "nz-1737", "service": "Local line", "topics": ["suicide"],
+                          "call": {"display": "0800 000 000", "tel": "0800000000"},
+                          "source": "https://example.org/", "verified": "2026-11-23",
+                          "checked": "the clinic phoned it"}]},
+        "KE": {"name": "Kenya", "emergency": [
+            {"number": "999", "source": "https://example.org/", "verified": None,
+             "needs_primary_check": True, "checked": "not yet"}], "lines": []},
     }}), encoding="utf-8")
     settings.COVE_CRISIS_LINES_OVERRIDE = str(override)
-    lines.directory.cache_clear()
-    response = anonymous.get("/help/?country=NZ")
-    assert b"Local line" in response.content
-    assert b"Need to talk?" not in response.content
-    assert anonymous.get("/help/?country=ZA").context["country"] == "ZA"
+    lines.data.cache_clear()
+    html = anonymous.get("/help/?country=NZ").content.decode()
+    assert "Local line" in html and "Added by the people who run this site." in html
+    assert "Need to talk?" not in html
+    assert anonymous.get("/help/?country=KE").context["country"].code == "KE"
+
+
+def test_a_broken_operator_file_is_refused_with_a_clear_message(
+    settings, tmp_path, fresh_data
+) -> None:
+    override = tmp_path / "lines.json"
+    override.write_text(json.dumps({"countries": {"NZ": {"lines": [
+        {"id": "x", "service": "No source", "topics": ["suicide"],
+         "call": {"display": "1", "tel": "1"}, "verified": "2026-11-23", "checked": "?"}]}}}),
+        encoding="utf-8")
+    settings.COVE_CRISIS_LINES_OVERRIDE = str(override)
+    lines.data.cache_clear()
+    with pytest.raises(lines.CrisisDataError, match="needs 'source'"):
+        lines.data()
 
 
 def test_an_unknown_guide_is_not_found(anonymous: Client) -> None:

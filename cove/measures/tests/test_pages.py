@@ -59,8 +59,11 @@ def test_item9_above_zero_shows_the_safety_response_before_the_score(survivor):
     html = response.content.decode()
     assert 'class="measure-safety"' in html
     us = lines.lines_for("US")
-    for line in us["lines"]:
-        assert line["contact"] in html
+    assert us is not None
+    for line in us.lines:
+        if "suicide" in line.topics and line.call:
+            assert line.call.display in html
+    assert 'href="tel:911"' in html
     assert 'href="/plan/"' in html
     assert "talk about these thoughts with a doctor, therapist or counsellor" in html
     # Before the number, never only a number.
@@ -70,8 +73,17 @@ def test_item9_above_zero_shows_the_safety_response_before_the_score(survivor):
 def test_safety_response_uses_the_persons_country(survivor):
     response = answer(survivor, "1", [0] * 8 + [2], language="en-GB")
     html = response.content.decode()
-    for line in lines.lines_for("GB")["lines"]:
-        assert line["contact"] in html
+    gb = lines.lines_for("GB")
+    assert gb is not None
+    assert "116 123" in html and 'href="tel:999"' in html
+    assert "988" not in html
+
+
+def test_safety_response_never_shows_another_countrys_lines_when_unknown(survivor):
+    html = answer(survivor, "1", [0] * 8 + [2], language="ja").content.decode()
+    assert 'class="measure-safety"' in html
+    assert "988" not in html and "116 123" not in html
+    assert "Choose where you are" in html
 
 
 def test_item9_zero_has_no_safety_response_but_help_stays_visible(survivor):
