@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "cove.help",
     "cove.safety",
     "cove.grounding",
+    "cove.learn",
     "cove.boundaries",
     "cove.ladder",
     "cove.journal",

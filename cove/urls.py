@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("cove.grounding.root_urls")),
     path("plan/", include("cove.safety.urls")),
     path("grounding/", include("cove.grounding.urls")),
+    path("learn/", include("cove.learn.urls")),
     path("boundaries/", include("cove.boundaries.urls")),
     path("ladder/", include("cove.ladder.urls")),
     path("journal/", include("cove.journal.urls")),

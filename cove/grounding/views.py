@@ -110,13 +110,23 @@ def offline_pages() -> list[str]:
     pages = [reverse("help:index"), reverse("help:leaving"), reverse("grounding:index")]
     pages += [reverse("help:guide", args=[guide.slug]) for guide in GUIDES]
     pages += [reverse("grounding:exercise", args=[e.slug]) for e in EXERCISES]
+    pages += learn_pages()
     return pages
+
+
+def learn_pages() -> list[str]:
+    """The Learn library, readable offline after a first visit (issue 15)."""
+    from cove.learn.topics import TOPICS
+
+    pages = [reverse("learn:index"), reverse("learn:pause")]
+    return pages + [reverse("learn:topic", args=[topic.slug]) for topic in TOPICS]
 
 
 OFFLINE_ASSETS = (
     "cove/cove.css", "cove/quick-exit.js", "cove/icon.svg",
     "help/help.css", "grounding/grounding.css", "grounding/grounding.js", "grounding/offline.js",
     "safety/safety.css", "safety/safety.js",
+    "learn/learn.css",
 )
 
 

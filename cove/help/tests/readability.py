@@ -29,6 +29,9 @@ MAX_GRADE = 8.0
 EXTRA_WORDS: dict[str, int] = {
     "cove": 1,
     "tensing": 2,
+    "fluttery": 3,
+    "cbt": 3,  # C-B-T, said as letters
+    "aftercare": 3,
 }
 
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
