@@ -150,7 +150,7 @@ PAIN = Topic(
     ),
     links=(
         Link(_("Kinds of help"), "help:guide", "kinds-of-help"),
-        Link(_("Questions to ask before you book"), "help:guide", "questions"),
+        Link(_("Questions to ask, and your first session"), "help:guide", "questions"),
     ),
 )
 
@@ -193,7 +193,7 @@ THERAPY = Topic(
         )),
     ),
     links=(
-        Link(_("Questions to ask before you book"), "help:guide", "questions"),
+        Link(_("Questions to ask, and your first session"), "help:guide", "questions"),
         Link(_("Kinds of help"), "help:guide", "kinds-of-help"),
         Link(_("Support lines if a partner is hurting you"), "help:index",
              anchor="topic-domestic_violence"),

@@ -241,3 +241,36 @@ def test_help_pages_fit_in_30_kb_compressed(anonymous: Client, path: str) -> Non
         body = b"".join(response.streaming_content) if response.streaming else response.content
         total += len(gzip.compress(body))
     assert total <= 30 * 1024, f"{path}: {total} bytes"
+
+
+def test_the_signs_guide_covers_panic_numbness_low_mood_and_bleeding(anonymous: Client) -> None:
+    html = anonymous.get("/help/guide/more-support/").content.decode()
+    for heading in ("Panic, flashbacks or bad dreams keep coming",
+                    "You often feel far away or numb", "Low mood or worry will not lift",
+                    "Touch or sex hurts, or you bleed"):
+        assert heading in html
+    assert "Bleeding after sex that is not your period, or sharp pain" in html
+
+
+def test_couples_help_comes_with_the_abuse_note_and_the_domestic_violence_lines(
+    anonymous: Client
+) -> None:
+    for slug in ("more-support", "kinds-of-help"):
+        html = anonymous.get(f"/help/guide/{slug}/").content.decode()
+        assert re.search(r"not advised (if your partner|when a partner) hurts you", html)
+        assert 'href="/help/#topic-domestic_violence"' in html
+
+
+def test_the_kinds_of_help_guide_names_the_kinds_of_therapy(anonymous: Client) -> None:
+    html = anonymous.get("/help/guide/kinds-of-help/").content.decode()
+    for kind in ("Trauma-focused CBT", "EMDR", "somatic", "sex therapist", "Couples therapy",
+                 "support group", "pelvic floor physio"):
+        assert kind in html, kind
+
+
+def test_the_questions_guide_has_a_first_session_preparation_list(anonymous: Client) -> None:
+    html = anonymous.get("/help/guide/questions/").content.decode()
+    start = html.index("Getting ready for a first session")
+    part = html[start:html.index("For yourself, after the first talk")]
+    assert part.count("<li>") >= 5
+    assert "You do not have to tell your whole story" in part
