@@ -20,8 +20,8 @@ ABOUT = {
                          "the last two weeks."),
     "worry": gettext_lazy("Seven questions about worry and feeling on edge over the last two "
                           "weeks."),
-    "stress": gettext_lazy("Twenty questions about how a very stressful experience may still "
-                           "affect you."),
+    "stress": gettext_lazy("Twenty questions about how a very hard time in your life may "
+                           "still affect you."),
 }
 
 CLUSTER_NAMES = {
@@ -58,8 +58,8 @@ class _Explain:
         if text is None:
             return _("%(n)s questions.") % {"n": len(instrument.items)}
         if instrument.period == "the past week":
-            return _("Twenty questions about how a very stressful experience may have affected "
-                     "you over the past week.")
+            return _("Twenty questions about how a very hard time in your life may have "
+                     "affected you this past week.")
         return str(text)
 
     def _pattern_and_cutpoint(self, score: Score, explained: Explained) -> None:
@@ -81,8 +81,9 @@ class _Explain:
         elif above is True:
             explained.cutpoint_sentence = _(
                 "Your total of %(total)s is at or above %(cut)s, the point this questionnaire "
-                "uses. A total this high is worth talking over with a professional, even though "
-                "your answers do not match the pattern of the four groups below.") % values
+                "uses. A total this high is worth talking over with a professional. That is "
+                "true even though your answers do not match the pattern of the four groups "
+                "below.") % values
         elif above is False and pattern is True:
             explained.cutpoint_sentence = _(
                 "Your total of %(total)s is below %(cut)s, the point this questionnaire uses. "
@@ -122,7 +123,7 @@ class _Explain:
         band = next((b for b in instrument.bands if b.name == score.band), None)
         if band is not None:
             explained.band_sentence = _(
-                "On this questionnaire, totals from %(min)s to %(max)s are called "
+                "On this list of questions, a total from %(min)s to %(max)s is called "
                 "“%(name)s”.") % {"min": band.min, "max": band.max,
                                   "name": band_label(band.name)}
         if score.clusters:
@@ -149,8 +150,8 @@ class _Explain:
                     "prev": score.change.previous_total}
             if instrument.change is not None and score.change.clinically_meaningful:
                 explained.change_note = _(
-                    "On this questionnaire, a change of %(n)s points or more, up or down, is big "
-                    "enough that a professional would see it as a real change.") % {
+                    "On this questionnaire, a change of %(n)s points or more, up or down, is a "
+                    "big change. A doctor or therapist would see it as real.") % {
                     "n": instrument.change.meaningful}
             elif instrument.change is not None and score.change.response:
                 explained.change_note = _(

@@ -32,6 +32,8 @@ EXTRA_WORDS: dict[str, int] = {
     "fluttery": 3,
     "cbt": 3,  # C-B-T, said as letters
     "aftercare": 3,
+    "passphrase": 2,
+    "fhir": 1,  # said "fire"
 }
 
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

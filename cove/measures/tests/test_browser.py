@@ -51,7 +51,7 @@ def test_phq9_with_item9_zero_shows_help_but_no_safety_block(page, signed_in):
     page.get_by_role("button", name="Save my answers").click()
     page.wait_for_url("**/questionnaires/answers/*/")
     assert page.get_by_role("region", name="Thank you for answering honestly").count() == 0
-    assert page.get_by_text("totals from 15 to 19 are described as “moderately severe”",
+    assert page.get_by_text("a total from 15 to 19 is called “moderately severe”",
                             exact=False).is_visible()
     assert page.locator("main").get_by_role("link", name="Get help now").is_visible()
     axe(page)

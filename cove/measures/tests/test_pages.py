@@ -98,7 +98,7 @@ def test_item9_zero_has_no_safety_response_but_help_stays_visible(survivor):
 
 def test_result_is_stored_and_page_explains_the_band_in_plain_words(survivor):
     html = answer(survivor, "1", [2, 2, 2, 2, 2, 2, 2, 1, 0]).content.decode()
-    assert "totals from 15 to 19 are called “moderately severe”" in html
+    assert "a total from 15 to 19 is called “moderately severe”" in html
     assert MeasureResponse.objects.filter(owner=survivor.user).count() == 1
 
 
