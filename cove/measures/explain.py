@@ -83,7 +83,7 @@ class _Explain:
                 "Your total of %(total)s is at or above %(cut)s, the point this questionnaire "
                 "uses. A total this high is worth talking over with a professional. That is "
                 "true even though your answers do not match the pattern of the four groups "
-                "below.") % values
+                "above.") % values
         elif above is False and pattern is True:
             explained.cutpoint_sentence = _(
                 "Your total of %(total)s is below %(cut)s, the point this questionnaire uses. "

@@ -69,7 +69,7 @@ def test_gad7_can_be_completed_with_the_keyboard(page, signed_in):
     page.keyboard.press("Enter")
     page.wait_for_url("**/questionnaires/answers/*/")
     assert page.get_by_text("Your answers add up to 7 out of 21.").is_visible()
-    assert page.get_by_text("described as “mild”", exact=False).is_visible()
+    assert page.get_by_text("is called “mild”", exact=False).is_visible()
     axe(page)
 
 
@@ -105,10 +105,26 @@ def test_pcl5_past_week_completion_and_not_now(page, signed_in):
     page.get_by_role("button", name="Save my answers").click()
     page.wait_for_url("**/questionnaires/answers/*/")
     assert page.get_by_text("Your answers add up to 20 out of 80.").is_visible()
-    assert page.get_by_text("do not show the particular pattern", exact=False).is_visible()
+    assert page.get_by_text("do not match the pattern this questionnaire looks for, and your "
+                            "total of 20 is below 33", exact=False).is_visible()
     page.goto("/questionnaires/answers/")
     axe(page)
     shot(page, "measures-past-desktop")
+
+
+def test_a_high_total_shows_a_calm_next_step_on_a_phone(phone_page, signed_in):
+    page = phone_page
+    signed_in(page)
+    page.goto("/questionnaires/3/?begin=1")
+    choose(page, [3] * 5 + [0, 1] + [3] * 13, BOTHER)
+    page.get_by_role("button", name="Save my answers").click()
+    page.wait_for_url("**/questionnaires/answers/*/")
+    assert page.get_by_text("Your total of 55 is at or above 33", exact=False).is_visible()
+    next_step = page.get_by_role("region", name="A gentle next step")
+    assert next_step.is_visible()
+    assert next_step.get_by_role("link", name="What to expect in therapy").is_visible()
+    axe(page)
+    shot(page, "measures-pcl5-next-step-phone")
 
 
 def test_a_missing_answer_is_shown_calmly(phone_page, signed_in):
