@@ -195,8 +195,13 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = COVE_TLS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The idle limit for everyone who has not chosen a shorter one (cove.accounts.presence).
 COVE_IDLE_TIMEOUT_MINUTES = env_int("COVE_IDLE_TIMEOUT_MINUTES", 15)
 COVE_SESSION_MAX_HOURS = env_int("COVE_SESSION_MAX_HOURS", 12)
+if not 1 <= COVE_IDLE_TIMEOUT_MINUTES <= COVE_SESSION_MAX_HOURS * 60:
+    raise ImproperlyConfigured(
+        "COVE_IDLE_TIMEOUT_MINUTES must be at least 1 and no longer than COVE_SESSION_MAX_HOURS."
+    )
 SESSION_COOKIE_AGE = COVE_SESSION_MAX_HOURS * 3600
 CSRF_COOKIE_HTTPONLY = False  # API clients read it (GET /api/v1/auth/csrf); HTML forms embed it.
 CSRF_COOKIE_SAMESITE = "Strict"

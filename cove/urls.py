@@ -5,6 +5,7 @@ from cove.api import urls as api_urls
 urlpatterns = [
     path("", include("cove.core.urls")),
     path("help/", include("cove.help.urls")),
+    path("account/presence/", include("cove.accounts.presence_urls")),
     path("account/", include("cove.accounts.urls")),
     path("vault/", include("cove.vault.urls")),
     path("", include("cove.grounding.root_urls")),

@@ -12,7 +12,7 @@ from ninja.security import django_auth
 from ninja.utils import check_csrf
 from pydantic import Field
 
-from cove.accounts import services
+from cove.accounts import presence, services
 from cove.accounts.models import User
 from cove.accounts.passphrase import MAX_LENGTH
 from cove.audit import services as audit
@@ -35,7 +35,13 @@ class SignUpOut(Schema):
 
 class Me(Schema):
     username: str
-    idle_timeout_minutes: int
+    # The idle limit in effect: the site's default or the shorter one the person chose.
+    idle_timeout_minutes: float
+
+
+def _me_out(user: User) -> dict[str, Any]:
+    return {"username": user.username,
+            "idle_timeout_minutes": presence.idle_limit_seconds(user) / 60}
 
 
 class Message(Schema):
@@ -104,7 +110,7 @@ def login(request: HttpRequest, payload: Credentials) -> Any:
             response["Retry-After"] = str(refused.wait_seconds)
             return response
         return Status(401, {"detail": refused.message})
-    return Status(200, {"username": user.username, "idle_timeout_minutes": user.idle_timeout_minutes})
+    return Status(200, _me_out(user))
 
 
 @router.post("/logout", response={204: None}, auth=django_auth, summary="Sign out")
@@ -117,7 +123,9 @@ def logout(request: HttpRequest) -> Any:
 @router.get("/me", response=Me, auth=django_auth, summary="Who is signed in")
 @policy.signed_in_locked
 def me(request: HttpRequest) -> Any:
-    return request.user
+    user = request.user
+    assert isinstance(user, User)
+    return _me_out(user)
 
 
 @router.post("/reauth", response={204: None, 403: Message}, auth=django_auth,

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cove.accounts.models import IDLE_TIMEOUT_CHOICES
+from cove.accounts import presence
 from cove.accounts.passphrase import MAX_LENGTH, MIN_LENGTH
 from cove.core.forms import CoveForm, PassphraseInput
 
@@ -98,11 +100,17 @@ class RecoverForm(CoveForm):
 
 
 class IdleTimeoutForm(CoveForm):
+    # Empty means the site's default (COVE_IDLE_TIMEOUT_MINUTES); the others are shorter.
     minutes = forms.TypedChoiceField(
-        label=_("Sign me out after I have been away for"),
-        choices=IDLE_TIMEOUT_CHOICES,
-        coerce=int,
+        label=_("When I have been away, lock my things"),
+        help_text=_("Locking keeps what you wrote safe. To open it again, you enter your "
+                    "passphrase. Anything you were writing stays on the page."),
+        choices=(), coerce=int, empty_value=None, required=False,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].choices = presence.idle_choices()  # type: ignore[attr-defined]
 
 
 class EmailForm(CoveForm):

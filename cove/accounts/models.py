@@ -10,12 +10,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-IDLE_TIMEOUT_CHOICES = [
-    (15, _("15 minutes")),
-    (10, _("10 minutes")),
-    (5, _("5 minutes")),
-    (2, _("2 minutes")),
-]
+# Shorter limits a person may choose; the site's COVE_IDLE_TIMEOUT_MINUTES is the default
+# and the longest (cove.accounts.presence.idle_choices).
+IDLE_TIMEOUT_MINUTES = (15, 10, 5, 2)
 
 username_validator = RegexValidator(
     r"^[A-Za-z0-9_.-]{3,40}$",
@@ -39,9 +36,9 @@ class User(AbstractBaseUser):
     # Clinicians get the caseload views of the clinician issue; set by the operator.
     is_clinician = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
-    idle_timeout_minutes = models.PositiveSmallIntegerField(
-        default=15, choices=IDLE_TIMEOUT_CHOICES
-    )
+    # None: the site's default (COVE_IDLE_TIMEOUT_MINUTES). A chosen value only ever
+    # shortens it; see cove.accounts.presence.idle_limit_seconds.
+    idle_timeout_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.password_validation import validate_password
@@ -216,20 +215,6 @@ def set_email(user: User, email: str) -> None:
     user.email = email
     user.save(update_fields=["email"])
     audit.record("security.email_changed", subject=user, actor=user)
-
-
-def session_expired(request: HttpRequest, max_hours: int) -> bool:
-    """True when the session has been idle too long or has lived past its absolute limit."""
-    user = request.user
-    now = timezone.now()
-    started = request.session.get(SESSION_STARTED)
-    seen = request.session.get(SESSION_SEEN)
-    if not started or not seen:
-        return True
-    idle_limit = timedelta(minutes=getattr(user, "idle_timeout_minutes", 15))
-    started_at = datetime.fromisoformat(started)
-    seen_at = datetime.fromisoformat(seen)
-    return now - seen_at > idle_limit or now - started_at > timedelta(hours=max_hours)
 
 
 def delete_account(request: HttpRequest, user: User) -> None:

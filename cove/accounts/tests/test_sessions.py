@@ -1,4 +1,4 @@
-"""Sessions: idle timeout, absolute lifetime, sign-out, and ending other sessions."""
+"""Sessions: absolute lifetime, sign-out, and ending other sessions (idle: test_presence.py)."""
 
 from datetime import timedelta
 
@@ -18,32 +18,6 @@ def age_session(client, *, seen_minutes=0, started_hours=0):
     session[SESSION_SEEN] = (now - timedelta(minutes=seen_minutes)).isoformat()
     session[SESSION_STARTED] = (now - timedelta(hours=started_hours)).isoformat()
     session.save()
-
-
-def test_a_session_idle_longer_than_15_minutes_is_signed_out(survivor):
-    age_session(survivor.client, seen_minutes=16)
-    response = survivor.client.get("/account/settings/")
-    assert response.status_code == 302 and "/account/login/" in response["Location"]
-
-
-def test_a_session_idle_for_14_minutes_is_still_open(survivor):
-    age_session(survivor.client, seen_minutes=14)
-    assert survivor.client.get("/account/settings/").status_code == 200
-
-
-def test_a_person_can_shorten_the_idle_timeout(survivor):
-    token = survivor.client.cookies["csrftoken"].value
-    survivor.client.post("/account/settings/", {"minutes": 5}, HTTP_X_CSRFTOKEN=token)
-    age_session(survivor.client, seen_minutes=6)
-    assert survivor.client.get("/account/settings/").status_code == 302
-
-
-def test_the_idle_timeout_cannot_be_made_longer_than_15_minutes(survivor):
-    token = survivor.client.cookies["csrftoken"].value
-    response = survivor.client.post("/account/settings/", {"minutes": 600}, HTTP_X_CSRFTOKEN=token)
-    assert response.status_code == 200  # the form shows its error
-    survivor.user.refresh_from_db()
-    assert survivor.user.idle_timeout_minutes == 15
 
 
 def test_a_session_ends_at_its_absolute_lifetime_even_when_active(survivor, settings):
