@@ -82,7 +82,11 @@ def lock_now(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 def unlock_in_page(request: HttpRequest) -> HttpResponse:
-    """Open a page locked in place: the passphrase, or (when signed out) username and passphrase."""
+    """Open a page locked in place: the passphrase, or (when signed out) username and passphrase.
+
+    A refusal is an answer like any other for the page's script (200 with an `error`),
+    so a mistyped passphrase is not reported as a failed request in the browser.
+    """
     signed_in = request.user.is_authenticated
     form: forms.PassphraseCheckForm | forms.SignInForm = (
         forms.PassphraseCheckForm(request.POST) if signed_in else forms.SignInForm(request.POST)
@@ -90,18 +94,18 @@ def unlock_in_page(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         missing = _("Please enter your passphrase.") if signed_in else _(
             "Please enter your username and passphrase.")
-        return JsonResponse({**state(request), "error": missing}, status=400)
+        return JsonResponse({**state(request), "error": missing})
     try:
         if signed_in:
             if not services.unlock(request, form.cleaned_data["passphrase"]):
                 return JsonResponse({**state(request), "error": _(
-                    "That passphrase does not match. Please try again.")}, status=400)
+                    "That passphrase does not match. Please try again.")})
         else:
             services.sign_in(request, form.cleaned_data["username"],
                              form.cleaned_data["passphrase"])
     except services.SignInRefused as refused:
-        return JsonResponse({**state(request), "error": refused.message},
-                            status=429 if refused.wait_seconds else 400)
+        return JsonResponse({**state(request), "error": refused.message,
+                             "wait_seconds": refused.wait_seconds})
     owner = request.POST.get("owner", "")
     if owner and not constant_time_compare(owner, owner_token(int(request.user.pk or 0))):
         # Someone else signed in on this page: it must not show the other person's words.
