@@ -25,6 +25,10 @@ OPEN_WHILE_LOCKED = {"vault:unlock", "accounts:logout", "core:quick_exit"}
 OPEN_WHILE_LOCKED_NAMESPACES = {"presence"}
 API_OPEN_WHILE_LOCKED = ("/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/auth/csrf",
                          "/api/v1/auth/me")
+# Set by "Leave quickly" in the page before it navigates away (cove/quick-exit.js): the
+# next request from this browser ends the session even if the exit beacon never arrived.
+# Under TLS the __Host- prefix keeps other subdomains from setting it.
+LEFT_COOKIES = ("cove_left", "__Host-cove_left")
 # Policies whose forms carry a person's words: a signed-out POST to them is carried through
 # sign-in. (Signing out, the sessions page and the like have nothing worth carrying.)
 CARRIED_POLICIES = {Policy.SIGNED_IN, Policy.GRANTEE, Policy.CLINICIAN}
@@ -35,6 +39,9 @@ class SessionGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        left = [name for name in LEFT_COOKIES if name in request.COOKIES]
+        if left:
+            presence.leave_quickly(request)
         if request.user.is_authenticated:
             presence.guard(request)
             if not request.user.is_authenticated and request.method == "GET":
@@ -43,6 +50,8 @@ class SessionGuardMiddleware:
         response = self.get_response(request)
         if getattr(request, "_cove_vault_cookie", None) and request.user.is_authenticated:
             presence.opened(request)
+        for name in left:
+            response.delete_cookie(name, path="/", samesite="Lax")
         return response
 
     def process_view(self, request: HttpRequest, view_func: Any, view_args: Any,

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from cove.accounts.models import IDLE_TIMEOUT_MINUTES, UserSession
 from cove.accounts.services import SESSION_SEEN, SESSION_STARTED, end_current_session
+from cove.audit import services as audit
 from cove.vault.session import SESSION_FIELD, close_vault_session
 from cove.vault.sessions_reauth import REAUTH_FIELD
 
@@ -96,6 +97,15 @@ def seconds_left(request: HttpRequest) -> float:
         return 0.0
     limit = idle_limit_seconds(request.user)
     return max(0.0, limit - (timezone.now() - seen).total_seconds())
+
+
+def leave_quickly(request: HttpRequest) -> None:
+    """"Leave quickly": end this session at once (the page has already gone)."""
+    user = request.user
+    if user.is_authenticated:
+        audit.record("auth.quick_exit", subject=user, actor=user)
+        end_current_session(request)
+        logout(request)
 
 
 def end_for_age(request: HttpRequest) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from cove.audit import services as audit
 from cove.core import policy
 from cove.core.navigation import nav_items
 
@@ -24,16 +23,46 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/welcome.html")
 
 
+def _sent_from_this_site(request: HttpRequest) -> bool | None:
+    """What the browser says about where a request came from; None when it says nothing.
+
+    `Sec-Fetch-Site` is set by the browser and cannot be set by a page; `Origin` is the
+    fallback for browsers without it (`null` says nothing, see cove/core/csrf.py).
+    """
+    site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if site:
+        return site == "same-origin"
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin and origin != "null":
+        return origin == f"{request.scheme}://{request.get_host()}" or (
+            origin in settings.CSRF_TRUSTED_ORIGINS)
+    return None
+
+
+def _csrf_token_valid(request: HttpRequest) -> bool:
+    from cove.core.csrf import CoveCsrfViewMiddleware
+
+    refusal = CoveCsrfViewMiddleware(lambda r: HttpResponse()).process_view(
+        request, lambda r: HttpResponse(), (), {})
+    return refusal is None
+
+
 @policy.public
+@csrf_exempt  # checked below instead: a tab opened before the current sign-in has an old token
 @require_POST
 def quick_exit(request: HttpRequest) -> HttpResponse:
-    """End the session now, clear what the browser kept, and go somewhere neutral."""
-    if request.user.is_authenticated:
-        audit.record("auth.quick_exit", subject=request.user, actor=request.user)
-        from cove.accounts.services import end_current_session
+    """End the session now, clear what the browser kept, and go somewhere neutral.
 
-        end_current_session(request)
-        logout(request)
+    Works from any tab of this site, whatever its CSRF token, because the browser itself
+    vouches that the request comes from this site; another site gets 403 and changes
+    nothing (docs/security.md, "Leaving quickly").
+    """
+    same_site = _sent_from_this_site(request)
+    if same_site is False or (same_site is None and not _csrf_token_valid(request)):
+        return csrf_failure(request)
+    from cove.accounts.presence import leave_quickly
+
+    leave_quickly(request)
     response = render(request, "core/leaving.html", {"target": settings.COVE_QUICK_EXIT_URL})
     response["Clear-Site-Data"] = CLEAR_SITE_DATA
     response["Cache-Control"] = "no-store"
