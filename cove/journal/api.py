@@ -233,11 +233,13 @@ def delete_entry(request: HttpRequest, entry_id: str) -> Any:
     return Status(204, None)
 
 
-@router.get("/search", response=SearchOut, auth=django_auth,
-            summary="Search your newest 500 entries (opened in memory, never indexed)")
+@router.post("/search", response=SearchOut, auth=django_auth,
+             summary="Search your newest 500 entries (opened in memory, never indexed)",
+             description="The words go in the body, never in the address, so they reach no "
+                         "server log or browser history.")
 @policy.signed_in
-def search(request: HttpRequest, query: Query[SearchQuery]) -> Any:
-    result = services.search(_vault(request), query.q)
+def search(request: HttpRequest, payload: SearchQuery) -> Any:
+    result = services.search(_vault(request), payload.q)
     return {"scanned": result.scanned, "more_matches": result.more_matches,
             "entries": [_out(e) for e in result.entries]}
 

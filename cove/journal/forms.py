@@ -125,4 +125,7 @@ class EntryForm(CoveForm):
 
 
 class SearchForm(CoveForm):
-    q = forms.CharField(label=_("Search your journal"), required=False, max_length=100)
+    # Sent by POST and never remembered by the browser (no autofill entry, no history).
+    q = forms.CharField(label=_("Search your journal"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off",
+                                                      "spellcheck": "false"}))

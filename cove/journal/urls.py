@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.choose_kind, name="choose"),
     path("new/<slug:kind>/", views.write, name="write"),
     path("patterns/", views.patterns, name="patterns"),
+    path("search/", views.search, name="search"),
     path("<str:entry_id>/", views.entry, name="entry"),
     path("<str:entry_id>/edit/", views.edit, name="edit"),
     path("<str:entry_id>/delete/", views.delete, name="delete"),

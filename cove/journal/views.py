@@ -30,16 +30,28 @@ def _rows(entries: list[JournalEntry]) -> list[dict[str, object]]:
 @policy.signed_in
 @require_http_methods(["GET"])
 def index(request: HttpRequest) -> HttpResponse:
-    search = SearchForm(request.GET or None)
-    context: dict[str, object] = {"search": search, "scan_limit": services.SCAN_LIMIT}
-    query = search.cleaned_data.get("q", "") if search.is_valid() else ""
-    if query.strip():
-        result = services.search(_vault(request), query)
-        context.update(query=query, result=result, rows=_rows(result.entries))
-    else:
-        page = services.entries_page(_vault(request), request.GET.get("page"))
-        context.update(page=page, rows=_rows(list(page.object_list)))
-    return render(request, "journal/index.html", context)
+    page = services.entries_page(_vault(request), request.GET.get("page"))
+    return render(request, "journal/index.html", {
+        "search": SearchForm(), "scan_limit": services.SCAN_LIMIT,
+        "page": page, "rows": _rows(list(page.object_list)),
+    })
+
+
+@policy.signed_in
+@require_http_methods(["GET", "POST"])
+def search(request: HttpRequest) -> HttpResponse:
+    """Search by POST, so the words never reach an address, the history or a server log."""
+    if request.method == "GET":
+        return redirect("journal:index")
+    form = SearchForm(request.POST)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    if not query:
+        return redirect("journal:index")
+    result = services.search(_vault(request), query)
+    return render(request, "journal/index.html", {
+        "search": form, "scan_limit": services.SCAN_LIMIT, "query": query, "result": result,
+        "rows": _rows(result.entries),
+    })
 
 
 @policy.signed_in

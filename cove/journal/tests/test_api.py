@@ -71,10 +71,12 @@ def test_search_and_patterns(survivor):
     for helped in (["breathing"], ["breathing"], []):
         services.write_entry(vault, "moment", {"context": ["home"], "tried": ["breathing"],
                                                "helped": helped}, [])
-    found = survivor.api("get", "/journal/search?q=home").json()
+    found = survivor.api("post", "/journal/search", {"q": "home"}).json()
     assert found["scanned"] == 3
     assert len(found["entries"]) == 3
-    assert survivor.api("get", "/journal/search?q=").status_code == 422
+    assert survivor.api("post", "/journal/search", {"q": ""}).status_code == 422
+    # Never in the address: the old query-string form is gone.
+    assert survivor.api("get", "/journal/search?q=home").status_code == 405
     patterns = survivor.api("get", "/journal/patterns").json()
     assert "Slow breathing helped 2 of the 3 times you tried it." in patterns["sentences"]
 

@@ -170,15 +170,36 @@ def test_search_finds_words_and_tags_and_says_how_far_it_looked(survivor):
     vault = survivor.vault()
     services.write_entry(vault, "free", {"body": "A walk by the sea"}, ["outside"])
     services.write_entry(vault, "win", {"what": "Tea with a friend"}, ["people"])
-    html = survivor.client.get("/journal/", {"q": "sea"}).content.decode()
+    html = post(survivor, "/journal/search/", {"q": "sea"}).content.decode()
     assert "A walk by the sea" in html
     assert "Tea with a friend" not in html
     assert "Searched your newest 2 entries" in html
-    html = survivor.client.get("/journal/", {"q": "PEOPLE"}).content.decode()
+    html = post(survivor, "/journal/search/", {"q": "PEOPLE"}).content.decode()
     assert "Tea with a friend" in html
 
 
 def test_search_never_shows_another_persons_entries(survivor, other_survivor):
     services.write_entry(other_survivor.vault(), "free", {"body": "lighthouse"}, [])
-    html = survivor.client.get("/journal/", {"q": "lighthouse"}).content.decode()
+    html = post(survivor, "/journal/search/", {"q": "lighthouse"}).content.decode()
     assert "0 entries match" in html
+
+
+def test_search_words_in_an_address_are_ignored(survivor):
+    services.write_entry(survivor.vault(), "free", {"body": "A walk by the sea"}, [])
+    html = survivor.client.get("/journal/", {"q": "harbour"}).content.decode()
+    assert "Your entries" in html and "harbour" not in html
+    assert survivor.client.get("/journal/search/", {"q": "sea"}).status_code == 302
+
+
+def test_tags_find_their_entries_without_an_address_that_names_them(survivor):
+    services.write_entry(survivor.vault(), "free", {"body": "A walk by the sea"}, ["outside"])
+    html = survivor.client.get("/journal/").content.decode()
+    assert "?q=" not in html and "outside" in html
+    assert 'name="q" value="outside"' in html
+    found = post(survivor, "/journal/search/", {"q": "outside"}).content.decode()
+    assert "A walk by the sea" in found
+
+
+def test_an_empty_search_shows_the_list(survivor):
+    response = post(survivor, "/journal/search/", {"q": "   "})
+    assert response.status_code == 302 and response["Location"] == "/journal/"

@@ -25,7 +25,7 @@ def test_journal_pages_stay_bounded_with_2000_entries(survivor, django_assert_ma
         assert response.content.decode().count('class="entry-list__preview"') == 20
 
     with django_assert_max_num_queries(MAX_QUERIES):
-        html = survivor.client.get("/journal/", {"q": "tea"}).content.decode()
+        html = survivor.post("/journal/search/", {"q": "tea"}).content.decode()
     assert "Searched your newest 500 entries" in html
 
     with django_assert_max_num_queries(MAX_QUERIES):
