@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("notes/", views.notes, name="notes"),
     path("<slug:slug>/", views.exercise, name="exercise"),
+    path("<slug:slug>/answer/", views.answer, name="answer"),
     path("<slug:slug>/after/", views.keep_after, name="after"),
 ]

@@ -16,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -47,22 +46,37 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "grounding/index.html", {"exercises": EXERCISES})
 
 
-@policy.public
-@transaction.non_atomic_requests  # no database work, so no transaction
-@require_GET
-def exercise(request: HttpRequest, slug: str) -> HttpResponse:
-    chosen = _exercise_or_404(slug)
-    answer = request.GET.get("now", "")
+def _exercise_page(request: HttpRequest, chosen: Exercise, answer: str = "",
+                   kept: bool = False) -> HttpResponse:
+    answer = answer if answer in FEELING_LABELS else ""
     return render(request, "grounding/exercise.html", {
         "exercise": chosen,
         "client_data": chosen.client_data(),
         "feelings": FEELINGS,
-        "answer": answer if answer in FEELING_LABELS else "",
+        "answer": answer,
         "answer_label": FEELING_LABELS.get(answer, ""),
         "reply": FEELING_REPLIES.get(answer, ""),
-        "kept": request.GET.get("kept") == "1",
+        "kept": kept,
         "others": [e for e in EXERCISES if e.slug != chosen.slug][:3],
     })
+
+
+@policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_GET
+def exercise(request: HttpRequest, slug: str) -> HttpResponse:
+    return _exercise_page(request, _exercise_or_404(slug))
+
+
+@policy.public
+@transaction.non_atomic_requests  # no database work, so no transaction
+@require_POST
+def answer(request: HttpRequest, slug: str) -> HttpResponse:
+    """Answer "how are you now?" without keeping it; posted, so it never enters an address.
+
+    With JavaScript the reply is shown in the page and nothing is sent at all.
+    """
+    return _exercise_page(request, _exercise_or_404(slug), request.POST.get("now", ""))
 
 
 @policy.signed_in
@@ -71,15 +85,14 @@ def keep_after(request: HttpRequest, slug: str) -> HttpResponse:
     """Answer "how are you now?" as a signed-in person; kept only if they ticked "keep"."""
     chosen = _exercise_or_404(slug)
     feeling = request.POST.get("now", "")
-    url = reverse("grounding:exercise", args=[chosen.slug])
     if feeling not in FEELING_LABELS:
         messages.info(request, _("Nothing was chosen, so nothing was kept. That’s fine."))
-        return redirect(f"{url}#after")
-    query = {"now": feeling}
-    if request.POST.get("keep") == "on":
+        return _exercise_page(request, chosen)
+    keep = request.POST.get("keep") == "on"
+    if keep:
         services.keep_feeling(services.vault_of(request), chosen.slug, feeling)
-        query["kept"] = "1"
-    return redirect(f"{url}?{urlencode(query)}#after")
+    # Shown straight away rather than through a redirect: the answer stays out of addresses.
+    return _exercise_page(request, chosen, feeling, kept=keep)
 
 
 @policy.signed_in
@@ -125,6 +138,7 @@ def learn_pages() -> list[str]:
 OFFLINE_ASSETS = (
     "cove/cove.css", "cove/quick-exit.js", "cove/icon.svg",
     "help/help.css", "grounding/grounding.css", "grounding/grounding.js", "grounding/offline.js",
+    "grounding/answer.js",
     "safety/safety.css", "safety/safety.js",
     "learn/learn.css",
 )

@@ -191,7 +191,9 @@ def test_grounding_pages_at_phone_width(phone_page) -> None:
     phone_page.get_by_role("button", name="Start").click()
     phone_page.wait_for_timeout(2000)
     shot(phone_page, "grounding-box-running-360")
-    phone_page.goto("/grounding/senses/?now=same")
+    phone_page.goto("/grounding/senses/")
+    phone_page.get_by_label("About the same").check()
+    phone_page.get_by_role("button", name="Answer").click()
     shot(phone_page, "grounding-senses-answered-360")
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
@@ -236,4 +238,20 @@ def test_a_signed_in_answer_is_kept_only_when_ticked_and_shown_in_notes(page, si
     expect(page.locator("#after")).to_contain_text("Your answer is kept in your notes.")
     page.goto("/grounding/notes/")
     expect(page.locator("table")).to_contain_text("A little calmer")
+    axe(page)
+
+
+def test_an_answer_shows_its_reply_without_sending_anything(page) -> None:
+    page.goto("/grounding/paced/")
+    page.wait_for_load_state("networkidle")
+    sent: list[str] = []
+    page.on("request", lambda request: sent.append(request.url) if request.method == "POST" else None)
+    page.get_by_label("Not okay right now").check()
+    page.get_by_role("button", name="Answer").click()
+    reply = page.locator('[data-feeling="not-okay"]')
+    expect(reply).to_be_visible()
+    expect(reply).to_contain_text("have to get through this alone")
+    assert reply.get_by_role("link", name="Get help now").is_visible()
+    assert sent == []
+    assert page.url.endswith("/grounding/paced/")
     axe(page)

@@ -17,7 +17,7 @@ PAGES = ["/grounding/"] + [f"/grounding/{e.slug}/" for e in EXERCISES]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", [*PAGES, "/sw.js", "/grounding/box/?now=calmer"])
+@pytest.mark.parametrize("path", [*PAGES, "/sw.js"])
 def test_grounding_pages_make_no_database_queries_for_anonymous_visitors(
     anonymous: Client, django_assert_num_queries, path: str
 ) -> None:
@@ -114,23 +114,44 @@ def test_senses_go_five_four_three_two_one() -> None:
 
 
 @pytest.mark.django_db
-def test_an_anonymous_answer_gets_a_kind_reply_and_is_not_kept(anonymous: Client) -> None:
-    response = anonymous.get("/grounding/box/?now=not-okay")
+def test_an_anonymous_answer_is_posted_gets_a_kind_reply_and_is_not_kept(anonymous: Client) -> None:
+    anonymous.get("/grounding/box/")
+    response = anonymous.post("/grounding/box/answer/", {"now": "not-okay"},
+                              HTTP_X_CSRFTOKEN=anonymous.cookies["csrftoken"].value)
+    assert response.status_code == 200
     html = response.content.decode()
-    assert "You don’t have to get through this alone" in html
-    assert 'href="/help/"' in html
+    shown = re.search(r'<div class="calm" data-feeling="not-okay">(.*?)</div>', html, re.S)
+    assert shown is not None and "You don’t have to get through this alone" in shown.group(1)
+    assert 'href="/help/"' in shown.group(1)
     assert FeelingAfterExercise.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_answer_in_the_address_is_ignored(anonymous: Client) -> None:
+    html = anonymous.get("/grounding/box/?now=not-okay").content.decode()
+    assert '<div class="calm" data-feeling="not-okay">' not in html
+    assert 'data-feeling="not-okay" hidden' in html
+
+
+def test_every_answer_form_posts(anonymous: Client, survivor) -> None:
+    for client in (anonymous, survivor.client):
+        html = client.get("/grounding/paced/").content.decode()
+        form = re.search(r'<form method="(\w+)" action="([^"]+)" class="stack js-answer"', html)
+        assert form is not None and form.group(1) == "post"
+        assert "?" not in form.group(2)
 
 
 def test_a_signed_in_answer_is_kept_only_when_ticked(survivor) -> None:
     client = survivor.client
     token = client.cookies["csrftoken"].value
     response = client.post("/grounding/paced/after/", {"now": "calmer"}, HTTP_X_CSRFTOKEN=token)
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "kept in your notes" not in response.content.decode()
     assert FeelingAfterExercise.objects.count() == 0
     response = client.post("/grounding/paced/after/", {"now": "calmer", "keep": "on"},
                            HTTP_X_CSRFTOKEN=token)
-    assert "kept=1" in response["Location"]
+    assert response.status_code == 200
+    assert "Your answer is kept in your notes." in response.content.decode()
     record = FeelingAfterExercise.objects.owned_by(survivor.vault()).get()
     assert (record.exercise, record.feeling) == ("paced", "calmer")
 
@@ -155,7 +176,7 @@ def test_answering_without_a_choice_keeps_nothing(survivor) -> None:
     token = survivor.client.cookies["csrftoken"].value
     response = survivor.client.post("/grounding/box/after/", {"keep": "on"},
                                     HTTP_X_CSRFTOKEN=token)
-    assert response.status_code == 302
+    assert response.status_code == 200 and "Nothing was chosen" in response.content.decode()
     assert FeelingAfterExercise.objects.count() == 0
 
 
