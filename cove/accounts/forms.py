@@ -15,7 +15,7 @@ class SignUpForm(CoveForm):
         label=_("Username"),
         max_length=40,
         help_text=_("Any name you like. It does not need to be your real name."),
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none",
                                       "spellcheck": "false"}),
     )
     passphrase = forms.CharField(
@@ -44,7 +44,7 @@ class SignInForm(CoveForm):
     username = forms.CharField(
         label=_("Username"),
         max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none",
                                       "spellcheck": "false"}),
     )
     passphrase = forms.CharField(
@@ -83,7 +83,7 @@ class ChangePassphraseForm(CoveForm):
 class RecoverForm(CoveForm):
     username = forms.CharField(
         label=_("Username"), max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
     recovery_code = forms.CharField(
         label=_("Recovery code"), max_length=80,

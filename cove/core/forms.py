@@ -11,13 +11,27 @@ from cove.core.errors import InputError
 
 T = TypeVar("T")
 
+# Browsers keep what is typed into these boxes for autofill (Chrome's "Web Data" file),
+# where it outlives sign-out and "Leave quickly". A field that wants autofill (an email
+# address, a new passphrase for a password manager) says so in its widget's attrs.
+TYPED_WIDGETS = (forms.TextInput, forms.Textarea, forms.NumberInput, forms.EmailInput,
+                 forms.URLInput)
+
 
 class CoveForm(forms.Form):
-    """A form whose inputs point at their hint and errors (aria-describedby, aria-invalid)."""
+    """A form whose inputs point at their hint and errors (aria-describedby, aria-invalid),
+    and whose text boxes are left out of the browser's autofill memory."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        # Here rather than in __init__, so fields that subclasses add afterwards count too.
+        field = self.fields.get(name)
+        if field is not None and isinstance(field.widget, TYPED_WIDGETS):
+            field.widget.attrs.setdefault("autocomplete", "off")
+        return super().__getitem__(name)
 
     def full_clean(self) -> None:
         super().full_clean()
