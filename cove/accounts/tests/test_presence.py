@@ -302,3 +302,12 @@ def test_someone_else_signing_in_on_a_locked_page_never_gets_it_back(survivor, o
         "username": other_survivor.username, "passphrase": other_survivor.passphrase,
         "owner": owner}).json()
     assert answer == {"state": "other_person"}
+
+
+def test_a_copy_fetched_to_keep_on_the_device_carries_no_idle_clock(survivor):
+    # safety.js fetches the calm plan to keep it for offline use; that copy must stay
+    # readable later, long after this session's limit.
+    kept = survivor.client.get("/plan/calm/", HTTP_SEC_FETCH_DEST="empty").content.decode()
+    assert 'data-state="copy"' in kept and 'id="presence-lock"' not in kept
+    opened = survivor.client.get("/plan/calm/", HTTP_SEC_FETCH_DEST="document").content.decode()
+    assert 'data-state="open"' in opened and 'id="presence-lock"' in opened
