@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -115,16 +117,21 @@ def notes(request: HttpRequest) -> HttpResponse:
 
 # --- Service worker -----------------------------------------------------------------------
 
-# Pages the worker keeps for use without a network. They are fetched without cookies, so
-# the kept copy is always the signed-out page, whoever is signed in.
-def offline_pages() -> list[str]:
+# Public pages the worker keeps for use without a network. They are fetched without
+# cookies, so the kept copy is always the signed-out page, whoever is signed in. To add
+# pages, add a URL name to OFFLINE_PAGE_NAMES, or a function listing several addresses to
+# OFFLINE_PAGE_LISTS, and their styles and scripts to OFFLINE_ASSETS.
+OFFLINE_PAGE_NAMES = ("help:index", "help:leaving", "grounding:index", "ladder:pause")
+
+
+def _guide_pages() -> list[str]:
     from cove.help.guides import GUIDES
 
-    pages = [reverse("help:index"), reverse("help:leaving"), reverse("grounding:index")]
-    pages += [reverse("help:guide", args=[guide.slug]) for guide in GUIDES]
-    pages += [reverse("grounding:exercise", args=[e.slug]) for e in EXERCISES]
-    pages += learn_pages()
-    return pages
+    return [reverse("help:guide", args=[guide.slug]) for guide in GUIDES]
+
+
+def _exercise_pages() -> list[str]:
+    return [reverse("grounding:exercise", args=[e.slug]) for e in EXERCISES]
 
 
 def learn_pages() -> list[str]:
@@ -135,13 +142,33 @@ def learn_pages() -> list[str]:
     return pages + [reverse("learn:topic", args=[topic.slug]) for topic in TOPICS]
 
 
+OFFLINE_PAGE_LISTS: tuple[Callable[[], list[str]], ...] = (
+    _guide_pages, _exercise_pages, learn_pages,
+)
+
+
+def offline_pages() -> list[str]:
+    pages = [reverse(name) for name in OFFLINE_PAGE_NAMES]
+    for more in OFFLINE_PAGE_LISTS:
+        pages += more()
+    return pages
+
+
 OFFLINE_ASSETS = (
     "cove/cove.css", "cove/quick-exit.js", "cove/icon.svg",
     "help/help.css", "grounding/grounding.css", "grounding/grounding.js", "grounding/offline.js",
-    "grounding/answer.js",
-    "safety/safety.css", "safety/safety.js",
+    "grounding/answer.js", "safety/safety.css", "safety/safety.js",
     "learn/learn.css",
+    "ladder/ladder.css", "ladder/pause-plan.js",
 )
+
+# A Pause pressed in a practice with no network gets the kept pause screen instead.
+_SESSION_ID = "00000000-0000-0000-0000-000000000000"
+
+
+def _pause_posts_pattern() -> str:
+    example = reverse("ladder:pause_practice", args=[_SESSION_ID])
+    return "^" + re.escape(example).replace(re.escape(_SESSION_ID), "[0-9a-f-]{36}") + "$"
 
 
 @cache
@@ -160,6 +187,8 @@ def _service_worker_body() -> str:
         "assets": mark_safe(json.dumps(assets)),  # noqa: S308
         "version": version,
         "plan_url": mark_safe(json.dumps(reverse("safety:calm"))),  # noqa: S308
+        "pause_url": mark_safe(json.dumps(reverse("ladder:pause"))),  # noqa: S308
+        "pause_posts": mark_safe(json.dumps(_pause_posts_pattern())),  # noqa: S308
     })
 
 

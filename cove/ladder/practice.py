@@ -7,9 +7,13 @@ up to the last saved phase, and the person can come back to it or leave it be.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,7 +22,7 @@ from cove.ladder import forms, services
 from cove.ladder import models as m
 from cove.ladder.models import ComfortStep, PracticeSession
 from cove.ladder.views import vault_of
-from cove.safety.public import get_aftercare_wishes, get_pause_plan
+from cove.safety.public import PausePlan, get_aftercare_wishes, get_pause_plan
 from cove.vault.records import get_owned_or_404
 
 TEMPLATES = {
@@ -56,11 +60,23 @@ def begin(request: HttpRequest, step_id: str) -> HttpResponse:
     return render(request, "ladder/checkin.html", context, status=status)
 
 
-@policy.signed_in
+@policy.public
+@transaction.non_atomic_requests  # a reading page: no transaction (none at all for visitors)
 @require_GET
 def pause_page(request: HttpRequest) -> HttpResponse:
-    """Pause before a practice has begun (from the check-in): no practice is stored."""
-    vault = vault_of(request)
+    """The pause screen. It never asks for a sign-in or the passphrase.
+
+    Unlocked: the person's own pause plan (and, from a check-in, the step's choices).
+    Signed out, locked or offline (the service worker keeps this page as a visitor sees
+    it): the pause plan from the copy of the plan kept on this device, if the person chose
+    to keep one, and a way back to the here and now.
+    """
+    vault = getattr(request, "vault", None)
+    if vault is None:
+        return render(request, "ladder/pause_public.html", {
+            "pause_parts": " ".join(f.name for f in fields(PausePlan)),
+            "plan_url": reverse("safety:calm"),
+        })
     step: ComfortStep | None = None
     if request.GET.get("step"):
         step = get_owned_or_404(ComfortStep, vault, request.GET["step"])
@@ -151,11 +167,18 @@ def during(request: HttpRequest, session_id: str) -> HttpResponse:
     return _to_session(session)
 
 
-@policy.signed_in
+@policy.public
 @require_POST
 def pause(request: HttpRequest, session_id: str) -> HttpResponse:
-    """Pause at once, from any phase. No confirmation, no questions."""
-    session = get_owned_or_404(PracticeSession, vault_of(request), session_id)
+    """Pause at once, from any phase. No confirmation, no questions, and no sign-in.
+
+    When the vault is locked or the session has ended, the pause cannot be written down,
+    but it is never refused: the pause screen comes up all the same.
+    """
+    vault = getattr(request, "vault", None)
+    if vault is None:
+        return redirect("ladder:pause")
+    session = get_owned_or_404(PracticeSession, vault, session_id)
     services.pause_practice(session)
     return _to_session(session)
 

@@ -202,3 +202,23 @@ def test_signing_out_in_one_tab_locks_the_others_and_keeps_their_words(page, sig
     other.get_by_role("button", name="Save").click()
     other.get_by_text("Saved to your journal.").wait_for()
     assert stored(person) == ["Kept through a sign-out"]
+
+
+def test_the_plan_kept_on_this_device_stays_readable_offline_after_the_limit(page, signed_in,
+                                                                             settings):
+    settings.COVE_IDLE_TIMEOUT_MINUTES = 0.1  # 6 seconds
+    from cove.ladder.tests.test_pause_browser import keep_plan_on_this_device
+
+    person = signed_in(page)
+    keep_plan_on_this_device(page, person)
+    page.wait_for_timeout(8000)
+    page.watch.allow_console("net::ERR_INTERNET_DISCONNECTED")
+    page.context.set_offline(True)
+    try:
+        page.goto("/plan/calm/")
+        expect(page.locator("main")).to_contain_text("Amber")
+        page.wait_for_timeout(3000)
+        expect(page.locator("main")).to_contain_text("Amber")
+        assert page.locator("#presence-lock").count() == 0
+    finally:
+        page.context.set_offline(False)

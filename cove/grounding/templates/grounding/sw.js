@@ -1,7 +1,8 @@
-/* Cove's service worker: public help and grounding pages work with no network after the
-   first visit. Signed-in pages are never cached, except the calm view of a person's own
-   plan when they switch that on for this device (kept in its own cache, "cove-plan").
-   Every other request goes straight to the network. */
+/* Cove's service worker: public help, grounding and pause pages work with no network
+   after the first visit. Signed-in pages are never cached, except the calm view of a
+   person's own plan when they switch that on for this device (kept in its own cache,
+   "cove-plan"). Pause in a practice never fails for want of a network: the kept pause
+   screen answers instead. Every other request goes straight to the network. */
 "use strict";
 var VERSION = "{{ version }}";
 var PUBLIC_CACHE = "cove-public-" + VERSION;
@@ -9,6 +10,8 @@ var PLAN_CACHE = "cove-plan";
 var PAGES = {{ pages }};
 var ASSETS = {{ assets }};
 var PLAN_URL = {{ plan_url }};
+var PAUSE_URL = {{ pause_url }};
+var PAUSE_POSTS = new RegExp({{ pause_posts }});
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(PUBLIC_CACHE).then(function (cache) {
@@ -52,9 +55,15 @@ function fromCache(cacheName, request, fallbackUrl) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") { return; }
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) { return; }
+  if (request.method === "POST" && request.mode === "navigate" && PAUSE_POSTS.test(url.pathname)) {
+    event.respondWith(fetch(request).catch(function () {
+      return fromCache(PUBLIC_CACHE, PAUSE_URL, PAUSE_URL);
+    }));
+    return;
+  }
+  if (request.method !== "GET") { return; }
 
   if (ASSETS.indexOf(url.pathname) !== -1) {
     // Kept assets: answer from the cache at once, refresh it in the background.
