@@ -222,3 +222,31 @@ def test_the_plan_kept_on_this_device_stays_readable_offline_after_the_limit(pag
         assert page.locator("#presence-lock").count() == 0
     finally:
         page.context.set_offline(False)
+
+
+def test_a_save_that_meets_a_changed_passphrase_is_carried_through_sign_in(page, signed_in):
+    # The page has not heard yet (no heartbeat since): the server keeps the form instead.
+    person = signed_in(page)
+    page.goto(WRITE_URL)
+    page.get_by_label(BOX).fill("Saved at the wrong moment")
+    person.api("post", "/account/passphrase", {"current": person.passphrase, "new": NEW_PASSPHRASE})
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("heading", name="Please sign in again").wait_for()
+    axe(page)
+    shot(page, "presence-sign-in-to-continue-1280")
+    page.get_by_label("Username").fill(person.username)
+    page.get_by_label("Passphrase").fill(NEW_PASSPHRASE)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Save what I wrote").click()
+    page.get_by_text("Saved to your journal.").wait_for()
+    person.passphrase = NEW_PASSPHRASE
+    assert stored(person) == ["Saved at the wrong moment"]
+
+
+def test_the_lock_looks_calm_on_a_wide_screen(page, signed_in, settings):
+    settings.COVE_IDLE_TIMEOUT_MINUTES = 0.1  # 6 seconds
+    signed_in(page)
+    page.goto("/journal/")
+    expect(lock_panel(page)).to_be_visible(timeout=15_000)
+    axe(page)
+    shot(page, "presence-locked-1280")
