@@ -60,9 +60,11 @@ class SessionGuardMiddleware:
             if presence.is_locked(request) and not _open_while_locked(request, view_func):
                 return _ask_for_the_passphrase(request)
             return None
+        match = request.resolver_match
+        unlocking = match is not None and match.view_name == "vault:unlock"
         if (request.method == "POST" and not request.path.startswith("/api/")
                 and not getattr(request, "htmx", False)
-                and policy_of(view_func) in CARRIED_POLICIES):
+                and (policy_of(view_func) in CARRIED_POLICIES or unlocking)):
             from cove.accounts.presence_views import sign_in_to_continue_page
 
             return sign_in_to_continue_page(request)

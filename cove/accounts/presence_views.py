@@ -15,7 +15,7 @@ from typing import Any
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -114,10 +114,14 @@ def unlock_in_page(request: HttpRequest) -> HttpResponse:
     return JsonResponse({**state(request), "csrf": get_token(request)})
 
 
+# Pages that already carry a form in `carry__` fields, with its target in `next`.
+CARRYING_VIEWS = {"presence:continue", "vault:unlock"}
+
+
 def _interrupted(request: HttpRequest) -> bool:
-    """True for the form that was on its way; False for this flow's own pages."""
+    """True for the form that was on its way; False for pages that already carry one."""
     match = request.resolver_match
-    return match is None or match.view_name != "presence:continue"
+    return match is None or match.view_name not in CARRYING_VIEWS
 
 
 def carried_fields(request: HttpRequest) -> list[tuple[str, str]]:
@@ -158,6 +162,8 @@ def continue_after_sign_in(request: HttpRequest) -> HttpResponse:
     except services.SignInRefused as refused:
         form.add_error(None, refused.message)
         return sign_in_to_continue_page(request, form, status=429 if refused.wait_seconds else 400)
-    return render(request, "vault/continue.html", {
-        "carried": carried_fields(request), "next": _safe_target(request.POST.get("next", "/")),
-    })
+    carried = carried_fields(request)
+    target = _safe_target(request.POST.get("next", "/"))
+    if not carried:
+        return redirect(target)
+    return render(request, "vault/continue.html", {"carried": carried, "next": target})

@@ -311,3 +311,24 @@ def test_a_copy_fetched_to_keep_on_the_device_carries_no_idle_clock(survivor):
     assert 'data-state="copy"' in kept and 'id="presence-lock"' not in kept
     opened = survivor.client.get("/plan/calm/", HTTP_SEC_FETCH_DEST="document").content.decode()
     assert 'data-state="open"' in opened and 'id="presence-lock"' in opened
+
+
+def test_an_unlock_page_sent_after_the_session_ended_still_carries_its_form(survivor, settings):
+    age(survivor, seen_minutes=16)
+    write_free_entry(survivor, "Left on the unlock page overnight")  # the unlock page
+    age(survivor, started_hours=settings.COVE_SESSION_MAX_HOURS + 1)
+    response = survivor.post("/vault/unlock/", {
+        "passphrase": survivor.passphrase, "next": "/journal/new/free/", "carried_method": "POST",
+        "carry__body": "Left on the unlock page overnight"})
+    assert SIGN_IN_ASK in response.content
+    assert b'name="carry__body" value="Left on the unlock page overnight"' in response.content
+    assert b'name="next" value="/journal/new/free/"' in response.content
+    assert b"carry__carry__" not in response.content and b"carry__passphrase" not in response.content
+
+
+def test_signing_in_again_with_nothing_carried_goes_straight_back(survivor, settings):
+    age(survivor, started_hours=settings.COVE_SESSION_MAX_HOURS + 1)
+    survivor.client.get("/")
+    response = survivor.post("/account/presence/continue/", {
+        "username": survivor.username, "passphrase": survivor.passphrase, "next": "/journal/"})
+    assert response.status_code == 302 and response["Location"] == "/journal/"
