@@ -255,3 +255,18 @@ def test_the_lock_looks_calm_on_a_wide_screen(page, signed_in, settings):
     expect(lock_panel(page)).to_be_visible(timeout=15_000)
     axe(page)
     shot(page, "presence-locked-1280")
+
+
+def test_search_results_swapped_into_the_page_are_blanked_too(page, signed_in, settings):
+    settings.COVE_IDLE_TIMEOUT_MINUTES = 0.15  # 9 seconds
+    from cove.journal import services
+
+    person = signed_in(page)
+    services.write_entry(person.vault(), "win", {"what": "Tea with a friend"}, ["people"])
+    page.goto("/journal/")
+    page.get_by_label("Search your journal").fill("tea")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_text("Clear the search").wait_for()
+    assert "Tea with a friend" in page.content()
+    expect(lock_panel(page)).to_be_visible(timeout=20_000)
+    assert "Tea with a friend" not in page.content()

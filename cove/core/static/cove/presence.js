@@ -8,8 +8,7 @@
 (function () {
   "use strict";
   var config = document.getElementById("presence");
-  var main = document.getElementById("main");
-  if (!config || !main) { return; }
+  if (!config || !document.getElementById("main")) { return; }
 
   function data(name) { return config.getAttribute("data-" + name) || ""; }
   function seconds(name) { return parseFloat(data(name)) || 0; }
@@ -29,6 +28,7 @@
   var locked = false;
   var keepaliveUntil = 0;
   var kept = null;
+  var keptIn = null;
   var keptFocus = null;
   var keptScroll = 0;
   var keptTitle = document.title;
@@ -121,6 +121,10 @@
   }
 
   function blank() {
+    // Looked up now: htmx may have swapped <main> since the page loaded (journal search).
+    var main = document.getElementById("main");
+    if (!main) { return; }
+    keptIn = main;
     keptFocus = main.contains(document.activeElement) ? document.activeElement : null;
     keptScroll = window.scrollY;
     kept = document.createDocumentFragment();
@@ -162,11 +166,11 @@
     if (answer.seconds_left) { deadline = Date.now() + answer.seconds_left * 1000 - MARGIN_MS; }
     if (kept) {
       if (panel) { panel.hidden = true; panelHome.appendChild(panel); }
-      main.appendChild(kept);
+      keptIn.appendChild(kept);
       kept = null;
       document.title = keptTitle;
       window.scrollTo(0, keptScroll);
-      if (keptFocus && document.contains(keptFocus)) { keptFocus.focus(); } else { main.focus(); }
+      if (keptFocus && document.contains(keptFocus)) { keptFocus.focus(); } else { keptIn.focus(); }
     }
     document.documentElement.classList.remove("is-locked");
   }
