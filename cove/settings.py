@@ -64,6 +64,22 @@ def _load_or_create_secret_key(path: Path) -> str:
     return path.read_text().strip()
 
 
+def _sqlite_companions(db_file: Path) -> list[Path]:
+    return [db_file.with_name(db_file.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _refuse_shared_files(paths: list[Path]) -> None:
+    """Stop the start if any of Cove's private files or its data directory is open to others."""
+    shared = [p for p in paths if p.exists() and p.stat().st_mode & 0o077]
+    if shared:
+        fixes = "; ".join(f"chmod {700 if p.is_dir() else 600} {p}" for p in shared)
+        raise ImproperlyConfigured(
+            "These can be read by other users of this machine: "
+            + ", ".join(str(p) for p in shared)
+            + f". Run `{fixes}` and start again."
+        )
+
+
 SECRET_KEY = env_str("COVE_SECRET_KEY") or _load_or_create_secret_key(DATA_DIR / "secret_key")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("COVE_SECRET_KEY must be at least 50 characters long.")
@@ -259,8 +275,29 @@ DEFAULT_FROM_EMAIL = env_str("COVE_EMAIL_FROM", "notes@localhost")
 COVE_THROTTLE_ACCOUNT_MAX_DELAY = env_int("COVE_THROTTLE_ACCOUNT_MAX_DELAY", 30)
 COVE_THROTTLE_IP_MAX_DELAY = env_int("COVE_THROTTLE_IP_MAX_DELAY", 300)
 
-# Shred keys live outside the main database (see cove.vault.keystore).
+# Shred keys live outside the main database (see cove.vault.keystore): a SQLite file on one
+# machine, or a PostgreSQL database of their own that several app servers share.
+COVE_KEYSTORE_URL = env_str("COVE_KEYSTORE_URL")
 COVE_KEYSTORE_PATH = Path(env_str("COVE_KEYSTORE_PATH") or DATA_DIR / "keystore.sqlite3")
+if COVE_KEYSTORE_URL and not COVE_KEYSTORE_URL.startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("COVE_KEYSTORE_URL must be a postgres:// address.")
+
+# Private files: the database and its WAL/SHM, the keystore, the keys and the data directory
+# must be readable by Cove's own user only. SQLite gives its WAL and SHM files the mode of
+# the database file, so making that file 0600 before SQLite does covers all three.
+_private_files = [DATA_DIR / "secret_key", DATA_DIR / "integrity_key"]
+if not COVE_KEYSTORE_URL:
+    _private_files += [COVE_KEYSTORE_PATH, *_sqlite_companions(COVE_KEYSTORE_PATH)]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _db_file = Path(DATABASES["default"]["NAME"])
+    if not _db_file.exists():
+        _db_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(_db_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    _private_files += [_db_file, *_sqlite_companions(_db_file)]
+_refuse_shared_files([DATA_DIR, *_private_files])
+
+# Readiness answers 503 when the disk holding the SQLite database has less room than this.
+COVE_MIN_FREE_MB = env_int("COVE_MIN_FREE_MB", 64)
 
 # Key derivation cost (Argon2id). Tests lower it through COVE_KDF_PROFILE=test only.
 COVE_KDF_PROFILE = env_str("COVE_KDF_PROFILE", "standard")

@@ -13,7 +13,25 @@ os.environ["COVE_DATA_DIR"] = tempfile.mkdtemp(prefix="cove-test-")
 # there unless told it is safe, which it is for tests that never share a connection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from cove.settings import *  # noqa: F403
+
+def _own_keystore_database() -> None:
+    """With COVE_KEYSTORE_URL, give each test process a keystore database of its own."""
+    base = os.environ.get("COVE_KEYSTORE_URL")
+    if not base:
+        return
+    import psycopg
+
+    name = f"{base.rsplit('/', 1)[1]}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    server = base.rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"'.encode())
+    os.environ["COVE_KEYSTORE_URL"] = f"{server}/{name}"
+
+
+_own_keystore_database()
+
+from cove.settings import *  # noqa: E402, F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "cove.vault.tests.sampleapp"]  # noqa: F405
 PASSWORD_HASHERS = ["cove.accounts.hashers.CoveArgon2idHasher"]
