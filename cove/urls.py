@@ -20,5 +20,7 @@ urlpatterns = [
     path("api/v1/", api_urls()),
 ]
 
+handler400 = "cove.core.views.bad_request"
+handler403 = "cove.core.views.permission_denied"
 handler404 = "cove.core.views.not_found"
 handler500 = "cove.core.views.server_error"

@@ -1,16 +1,24 @@
-"""Home, quick exit, health check, manifest and friendly error pages."""
+"""Home, quick exit, health checks, manifest and friendly error pages."""
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from cove.core import policy
+from cove.core import health, policy
 from cove.core.navigation import nav_items
+from cove.help import lines
+from cove.vault.keystore import KeystoreUnavailable
 
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
 
@@ -70,10 +78,26 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
 
 
 @policy.public
+@transaction.non_atomic_requests  # the write check commits on its own
 @require_GET
 @never_cache
-def healthz(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"status": "ok"})
+def readiness(request: HttpRequest) -> HttpResponse:
+    """Ready to serve people: database, migrations, a write, disk room and the keystore."""
+    ready, checks = health.readiness()
+    response = JsonResponse({"status": "ok" if ready else "unavailable", "checks": checks},
+                            status=200 if ready else 503)
+    if not ready:
+        response["Retry-After"] = "30"
+    return response
+
+
+@policy.public
+@transaction.non_atomic_requests
+@require_GET
+@never_cache
+def liveness(request: HttpRequest) -> HttpResponse:
+    """The process answers; it touches nothing else, so a database outage never restarts it."""
+    return JsonResponse({"status": "alive"})
 
 
 @policy.public
@@ -91,13 +115,60 @@ def manifest(request: HttpRequest) -> HttpResponse:
     return JsonResponse(data, content_type="application/manifest+json")
 
 
+# Error pages must render while the database or the keystore is down, so they never touch
+# either: no session, no user, no context processors. They keep "Leave quickly" and the
+# crisis lines, because a hard moment does not wait for a server to recover.
+
+def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"detail": message}, status=status)
+    else:
+        country = lines.country_for(request)
+        context = {
+            "name": settings.COVE_DISCREET_NAME,
+            "exit_url": settings.COVE_QUICK_EXIT_URL,
+            "signed_in": settings.SESSION_COOKIE_NAME in request.COOKIES,
+            "csrf_token": get_token(request),
+            "nonce": getattr(request, "csp_nonce", ""),
+            "title": title,
+            "message": message,
+            "help": lines.lines_for(country),
+        }
+        body = loader.get_template("core/error.html").render(context)
+        response = HttpResponse(body, status=status)
+    response["Cache-Control"] = "no-store"
+    if status == 503:
+        response["Retry-After"] = "30"
+    return response
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, _("We could not read that"),
+                  _("Something in that request could not be used. Please go back and try again."))
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, _("This is not open here"),
+                  _("You cannot open this page. If you think you should, sign in and try again."))
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "core/csrf_failure.html", status=403)
+    return _error(request, 403, _("That did not go through"),
+                  _("The page was open for a while, so it needs a fresh start. Please go back, "
+                    "reload the page and send it again. If you had typed something, copy it "
+                    "first so it is not lost."))
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/404.html", status=404)
+    return _error(request, 404, _("We could not find that page"),
+                  _("It may have moved, or it may not be yours to see."))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/500.html", status=500)
+    cause = sys.exc_info()[1]
+    if isinstance(cause, DatabaseError | KeystoreUnavailable):
+        return _error(request, 503, _("This is resting for a moment"),
+                      _("We cannot reach where your things are kept right now. What you saved "
+                        "before is safe. Please try again in a few minutes."))
+    return _error(request, 500, _("Something went wrong on our side"),
+                  _("Nothing you saved before this is lost. Please try again in a moment."))
