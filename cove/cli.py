@@ -1,4 +1,4 @@
-"""The `cove` command: serve, demo, backup, restore, and Django's management commands."""
+"""The `cove` command: serve, demo, backup, restore, keystore, audit, and Django's commands."""
 
 from __future__ import annotations
 
@@ -8,12 +8,22 @@ import os
 import sys
 from typing import Any
 
+from cove.core.serving import machine_defaults
+
+
+class Refused(Exception):
+    """A clear sentence for the operator; the command exits with status 2."""
+
 
 def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cove.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise Refused(f"Cove will not start: {exc}") from exc
 
 
 def _is_loopback(host: str) -> bool:
@@ -43,7 +53,7 @@ def serve(args: argparse.Namespace) -> int:
     if settings.DEBUG and not _is_loopback(args.host):
         print("COVE_DEBUG=1 is only allowed on 127.0.0.1.", file=sys.stderr)
         return 2
-    call_command("migrate", interactive=False, verbosity=0)
+    _prepare_to_serve()
     call_command("collectstatic", interactive=False, verbosity=0)
     from gunicorn.app.base import BaseApplication
 
@@ -61,14 +71,40 @@ def serve(args: argparse.Namespace) -> int:
             self.cfg.set("forwarded_allow_ips", os.environ.get("COVE_FORWARDED_ALLOW_IPS",
                                                                "127.0.0.1"))
             self.cfg.set("when_ready", lambda server: print(
-                f"Cove is running at http://{args.host}:{args.port}/  (data: {settings.DATA_DIR})\n"
-                "Press Ctrl+C to stop.", flush=True))
+                f"Cove is running at http://{args.host}:{args.port}/  (data: {settings.DATA_DIR}; "
+                f"{args.workers} workers x {args.threads} threads)\nPress Ctrl+C to stop.", flush=True))
 
         def load(self) -> Any:
             return application
 
     CoveServer().run()
     return 0
+
+
+def _prepare_to_serve() -> None:
+    """Migrate, then check the keystore; refuse to serve with anything missing."""
+    from django.core.management import call_command
+    from django.db import DatabaseError, connections
+
+    from cove.vault import keystore
+
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+    except DatabaseError as exc:
+        raise Refused(f"Cove cannot use its database ({exc}). Check DATABASE_URL and that the "
+                      "database server is running, then start again.") from exc
+    try:
+        keystore.ensure_ready()
+    except keystore.KeystoreUnavailable as exc:
+        raise Refused(
+            f"Cove will not start: {exc}. Without the keystore nobody can open their data, so "
+            "Cove will not make a new one. Put it back (cove restore BACKUP --with-keystore "
+            "brings it back from a backup) and start again."
+        ) from exc
+    finally:
+        # Nothing opened here may be shared with the workers gunicorn forks next.
+        keystore.close()
+        connections.close_all()
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -102,19 +138,79 @@ def backup(args: argparse.Namespace) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     _setup()
-    from cove.core.backup import BackupError, restore_backup
+    from cove.core.backup import BackupError
+    from cove.core.restore import apply_restore, plan_restore
 
     try:
-        restore_backup(args.path, with_keystore=args.with_keystore)
+        plan = plan_restore(args.path, with_keystore=args.with_keystore,
+                            keystore_file=args.keystore, no_keystore=args.no_keystore)
+        for line in plan.lines():
+            print(line)
+        if args.dry_run:
+            print("Dry run: nothing was changed.")
+            return 0
+        apply_restore(plan)
     except BackupError as exc:
-        print(f"Restore failed: {exc}", file=sys.stderr)
+        print(f"Restore refused: {exc}", file=sys.stderr)
         return 1
-    print(f"Restored from {args.path}")
+    print(f"Safety copy of the data as it was: {plan.safety_copy[0]}")
+    print(f"Restored from {plan.source}")
+    return 0
+
+
+def keystore_cmd(args: argparse.Namespace) -> int:
+    _setup()
+    from cove.vault import keystore, keystore_move
+
+    try:
+        if args.action == "check":
+            print(keystore.ensure_ready() if args.create else _check_keystore())
+        else:
+            for line in keystore_move.move_file_to_postgresql(args.source, keep_file=args.keep_file):
+                print(line)
+    except (keystore.KeystoreUnavailable, keystore_move.MoveRefused) as exc:
+        print(f"Keystore: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        keystore.close()
+    return 0
+
+
+def _check_keystore() -> str:
+    from cove.vault import keystore
+
+    keystore.check()
+    return f"The keystore at {keystore.describe()} opens and holds {keystore.count()} keys."
+
+
+def audit_cmd(args: argparse.Namespace) -> int:
+    _setup()
+    from cove.audit.services import verify_report
+
+    report = verify_report()
+    if report.broken_at is not None:
+        print(f"The audit log breaks at event {report.broken_at}: it or the event before it was "
+              f"changed, removed or added outside Cove ({report.checked} events before it follow).",
+              file=sys.stderr)
+        return 1
+    keyed = report.checked - report.unkeyed
+    print(f"All {report.checked} audit events follow: {keyed} keyed, {report.unkeyed} from before "
+          "the chain was keyed.")
+    if report.head_id is not None:
+        print(f"Newest event: {report.head_id} {report.head_hash} (note it to detect events removed "
+              "from the end later).")
+    if args.strict and report.unkeyed:
+        print("--strict: this log has events that are not keyed.", file=sys.stderr)
+        return 1
     return 0
 
 
 def manage(argv: list[str]) -> int:
-    _setup()
+    try:
+        _setup()
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 2
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["cove manage", *argv])
@@ -127,25 +223,54 @@ def main(argv: list[str] | None = None) -> int:
         return manage(argv[1:])
     parser = argparse.ArgumentParser(prog="cove", description="Run and look after Cove.")
     sub = parser.add_subparsers(dest="command", required=True)
+    workers, threads = machine_defaults()
     p_serve = sub.add_parser("serve", help="apply migrations and serve Cove")
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
-    p_serve.add_argument("--workers", type=int, default=2)
-    p_serve.add_argument("--threads", type=int, default=4)
+    p_serve.add_argument("--workers", type=int, default=workers,
+                         help=f"worker processes (default from this machine: {workers})")
+    p_serve.add_argument("--threads", type=int, default=threads,
+                         help=f"threads per worker (default: {threads})")
     p_serve.set_defaults(func=serve)
     p_demo = sub.add_parser("demo", help="create demo accounts with sample data")
     p_demo.set_defaults(func=demo)
-    p_backup = sub.add_parser("backup", help="write a verified backup to PATH")
+    p_backup = sub.add_parser("backup", help="write a verified backup to PATH and PATH.keystore")
     p_backup.add_argument("path")
     p_backup.set_defaults(func=backup)
-    p_restore = sub.add_parser("restore", help="restore the database from a backup at PATH")
+    p_restore = sub.add_parser("restore", help="check a backup, keep a safety copy, then restore it")
     p_restore.add_argument("path")
+    p_restore.add_argument("--dry-run", action="store_true", help="say what would change; change nothing")
     p_restore.add_argument("--with-keystore", action="store_true",
-                           help="also restore the keystore (brings back deleted accounts' keys)")
+                           help="also add the backup's keys to the keystore (brings back deleted "
+                           "accounts' keys)")
+    p_restore.add_argument("--keystore", metavar="FILE",
+                           help="the backup's keystore, when it is not PATH.keystore")
+    p_restore.add_argument("--no-keystore", action="store_true",
+                           help="restore without the backup's keystore; keep this Cove's")
     p_restore.set_defaults(func=restore)
+    p_keystore = sub.add_parser("keystore", help="check the keystore, or move it into PostgreSQL")
+    ks_sub = p_keystore.add_subparsers(dest="action", required=True)
+    p_check = ks_sub.add_parser("check", help="check that the keystore opens and matches the database")
+    p_check.add_argument("--create", action="store_true",
+                         help="make the keystore if there are no accounts yet")
+    p_move = ks_sub.add_parser("migrate", help="move a keystore file into COVE_KEYSTORE_URL")
+    p_move.add_argument("--from", dest="source", metavar="FILE",
+                        help="the keystore file (default: COVE_KEYSTORE_PATH)")
+    p_move.add_argument("--keep-file", action="store_true", help="leave the file in place afterwards")
+    p_keystore.set_defaults(func=keystore_cmd)
+    p_audit = sub.add_parser("audit", help="verify the audit log's keyed chain")
+    audit_sub = p_audit.add_subparsers(dest="action", required=True)
+    p_verify = audit_sub.add_parser("verify", help="check every event; say where the chain breaks")
+    p_verify.add_argument("--strict", action="store_true",
+                          help="also fail if any event is from before the chain was keyed")
+    p_audit.set_defaults(func=audit_cmd)
     sub.add_parser("manage", help="run a Django management command")
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
