@@ -1,9 +1,20 @@
-"""Writing and reading the audit log."""
+"""Writing and reading the audit log: a chain keyed under a key kept outside the database.
+
+Each event's `hash` is an integrity tag (`cove.core.integrity.tag("audit", …)`) over the
+previous event's hash and the event's own fields. Someone who can rewrite rows but cannot
+read the integrity key cannot make a changed, removed or inserted event verify again.
+
+Events written before the chain was keyed carry a plain SHA-256 hash instead. They are
+accepted only as the start of the log: the first keyed event covers the last plain hash,
+so that older part cannot be changed afterwards without breaking the keyed chain. A plain
+event after a keyed one is a break (docs/operations.md, "The audit log").
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
@@ -11,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cove.audit.models import AuditEvent
+from cove.core import integrity
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -43,9 +55,18 @@ KIND_LABELS = {
 }
 
 
+def _payload(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
+
+
 def _digest(prev_hash: str, fields: dict[str, Any]) -> str:
-    payload = json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256((prev_hash + payload).encode()).hexdigest()
+    """The keyed link: only someone holding the integrity key can make one."""
+    return integrity.tag("audit", prev_hash, _payload(fields)).hex()
+
+
+def _plain_digest(prev_hash: str, fields: dict[str, Any]) -> str:
+    """The unkeyed link of events written before the chain was keyed (verify only)."""
+    return hashlib.sha256((prev_hash + _payload(fields)).encode()).hexdigest()
 
 
 def _fields(event: AuditEvent) -> dict[str, Any]:
@@ -94,14 +115,49 @@ def record_denied_access(user: User, what: str) -> None:
     record("authz.denied", subject=user, actor=user, detail={"what": what})
 
 
+@dataclass
+class ChainReport:
+    """What `cove audit verify` found."""
+
+    checked: int = 0
+    unkeyed: int = 0  # events from before the chain was keyed, at its start
+    broken_at: int | None = None  # id of the first event that does not follow
+    head_id: int | None = None
+    head_hash: str = ""
+
+
+def verify_report() -> ChainReport:
+    """Walk the whole log in order and stop at the first event that does not follow."""
+    report = ChainReport()
+    prev = GENESIS
+    keyed_seen = False
+    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
+        fields = _fields(event)
+        follows = event.prev_hash == prev
+        if follows and _keyed_link_holds(event.hash, prev, fields):
+            keyed_seen = True
+        elif follows and not keyed_seen and _plain_digest(prev, fields) == event.hash:
+            report.unkeyed += 1
+        else:
+            report.broken_at = event.pk
+            return report
+        report.checked += 1
+        report.head_id, report.head_hash = event.pk, event.hash
+        prev = event.hash
+    return report
+
+
+def _keyed_link_holds(stored: str, prev_hash: str, fields: dict[str, Any]) -> bool:
+    try:
+        tag = bytes.fromhex(stored)
+    except ValueError:
+        return False
+    return integrity.verify("audit", tag, prev_hash, _payload(fields))
+
+
 def verify_chain() -> int | None:
     """Return the id of the first event whose hash does not follow, or None if all do."""
-    prev = GENESIS
-    for event in AuditEvent.objects.order_by("id").iterator():
-        if event.prev_hash != prev or _digest(prev, _fields(event)) != event.hash:
-            return event.pk
-        prev = event.hash
-    return None
+    return verify_report().broken_at
 
 
 def events_for(user: User) -> QuerySet[AuditEvent]:
