@@ -13,6 +13,10 @@ and start it again on the same data, exactly as an operator's machine would see 
 
 `Visitor` is one browser-like client (its own cookies and CSRF token) built on httpx; make
 one per person or per session. It is safe to use one Visitor per thread.
+
+Several nodes of one Cove (docs/operations.md, "Several app servers"): give each
+`CoveServer` the same `database_url` and `keystore_url` (from `new_database()`) and the same
+keys in `env`, and put a `ReverseProxy` (a real nginx) in front of them.
 """
 
 from __future__ import annotations
@@ -64,6 +68,21 @@ def _pg_admin(admin_url: str, sql: str) -> None:
         conn.execute(sql.encode())
 
 
+def new_database(purpose: str = "db") -> str:
+    """A new, empty PostgreSQL database on the suite's server; returns its URL."""
+    admin_url = _postgres_admin_url()
+    if admin_url is None:
+        raise RuntimeError("new_database() needs the suite to run on PostgreSQL")
+    name = f"cove_srv_{os.getpid()}_{next(_names)}_{purpose}"
+    _pg_admin(admin_url, f'CREATE DATABASE "{name}"')
+    return f"{admin_url}/{name}"
+
+
+def drop_database(url: str) -> None:
+    admin_url, name = url.rsplit("/", 1)
+    _pg_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 class Visitor:
     """One browser-like client of a running server: cookies, CSRF token, JSON and forms."""
 
@@ -102,10 +121,53 @@ class Visitor:
         self.http.close()
 
 
-class CoveServer:
+class Entrance:
+    """Somewhere people reach Cove (a server, or a proxy in front of several): make visitors."""
+
+    url: str
+
+    def visitor(self) -> Visitor:
+        return Visitor(self.url)
+
+    def sign_up(self, username: str, passphrase: str = PASSPHRASE) -> Visitor:
+        """A new account, signed in on a new Visitor."""
+        visitor = self.visitor()
+        response = visitor.api("POST", "/auth/signup", {"username": username, "passphrase": passphrase})
+        if response.status_code != 201:
+            raise AssertionError(f"sign-up failed: {response.status_code} {response.text}")
+        visitor.username, visitor.passphrase = username, passphrase
+        visitor.recovery_code = response.json()["recovery_code"]
+        visitor.http.cookies.delete("csrftoken")
+        return visitor
+
+    def another_session(self, person: Visitor) -> Visitor:
+        """The same person signed in a second time (another device or tab)."""
+        visitor = self.visitor()
+        response = visitor.sign_in(person.username, person.passphrase)
+        if response.status_code != 200:
+            raise AssertionError(f"sign-in failed: {response.status_code} {response.text}")
+        return visitor
+
+
+class CoveServer(Entrance):
     """`cove serve` in its own process group, on its own database and data directory."""
 
-    def __init__(self, workers: int = 2, threads: int = 4, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        workers: int = 2,
+        threads: int = 4,
+        env: dict[str, str] | None = None,
+        *,
+        database_url: str | None = None,
+        keystore_url: str | None = None,
+    ) -> None:
+        """A server with a data directory of its own.
+
+        Without `database_url` it gets a new database of its own (dropped by `close()`);
+        with one it shares that database, which its creator drops. Likewise `keystore_url`;
+        without it the keystore is a PostgreSQL database of its own when the suite runs with
+        COVE_KEYSTORE_URL, otherwise a file in the data directory.
+        """
         self.workers = workers
         self.threads = threads
         self.extra_env = dict(env or {})
@@ -115,15 +177,19 @@ class CoveServer:
         self.log_path = self.data_dir / "server.log"
         self.process: subprocess.Popen[bytes] | None = None
         self._admin_url = _postgres_admin_url()
-        self.database_url = ""
-        if self._admin_url:
-            self.database_name = f"cove_srv_{os.getpid()}_{next(_names)}"
-            _pg_admin(self._admin_url, f'CREATE DATABASE "{self.database_name}"')
-            self.database_url = f"{self._admin_url}/{self.database_name}"
+        self._owned: list[str] = []
+        self.database_url = database_url or ""
+        if not self.database_url and self._admin_url:
+            self.database_url = new_database()
+            self._owned.append(self.database_url)
+        self.keystore_url = keystore_url or ""
+        if not self.keystore_url and self._admin_url and settings.COVE_KEYSTORE_URL:
+            self.keystore_url = new_database("keystore")
+            self._owned.append(self.keystore_url)
 
     @property
     def engine(self) -> str:
-        return "postgresql" if self._admin_url else "sqlite"
+        return "postgresql" if self.database_url else "sqlite"
 
     def environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("COVE_", "DJANGO_"))}
@@ -139,8 +205,17 @@ class CoveServer:
         )
         if self.database_url:
             env["DATABASE_URL"] = self.database_url
+        if self.keystore_url:
+            env["COVE_KEYSTORE_URL"] = self.keystore_url
         env.update(self.extra_env)
         return env
+
+    def command(self, *args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
+        """Run `cove ARGS…` with this server's environment (backup, restore, keystore, audit)."""
+        return subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "cove", *args], env=self.environment(),
+            capture_output=True, text=True, timeout=timeout, check=False,
+        )
 
     def start(self, timeout: float = 90.0) -> None:
         """Start (or start again) and wait until /healthz answers 200."""
@@ -152,6 +227,7 @@ class CoveServer:
              "--workers", str(self.workers), "--threads", str(self.threads)],
             env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
+        log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -183,34 +259,98 @@ class CoveServer:
 
     def close(self) -> None:
         self.stop()
-        if self._admin_url:
-            _pg_admin(self._admin_url, f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
+        for url in self._owned:
+            drop_database(url)
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
-    def visitor(self) -> Visitor:
-        return Visitor(self.url)
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    upstream cove {{
+{servers}
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        client_max_body_size 2m;
+        location / {{
+            proxy_pass http://cove;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            # Which node answered: for tests only, never in production (docs/operations.md).
+            add_header X-Cove-Node $upstream_addr always;
+            proxy_next_upstream error timeout;
+            proxy_connect_timeout 2s;
+        }}
+    }}
+}}
+"""
 
-    def sign_up(self, username: str, passphrase: str = PASSPHRASE) -> Visitor:
-        """A new account, signed in on a new Visitor."""
-        visitor = self.visitor()
-        response = visitor.api("POST", "/auth/signup", {"username": username, "passphrase": passphrase})
-        if response.status_code != 201:
-            raise AssertionError(f"sign-up failed: {response.status_code} {response.text}")
-        visitor.username, visitor.passphrase = username, passphrase
-        visitor.recovery_code = response.json()["recovery_code"]
-        visitor.http.cookies.delete("csrftoken")
-        return visitor
 
-    def another_session(self, person: Visitor) -> Visitor:
-        """The same person signed in a second time (another device or tab)."""
-        visitor = self.visitor()
-        response = visitor.sign_in(person.username, person.passphrase)
-        if response.status_code != 200:
-            raise AssertionError(f"sign-in failed: {response.status_code} {response.text}")
-        return visitor
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+class ReverseProxy(Entrance):
+    """A real nginx from Debian in front of several `CoveServer`s, round robin."""
+
+    def __init__(self, servers: list[CoveServer]) -> None:
+        binary = nginx_binary()
+        if binary is None:
+            raise RuntimeError("nginx is not installed (scripts/ensure-proxy.sh installs it)")
+        self.binary = binary
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.dir = Path(tempfile.mkdtemp(prefix="cove-proxy-"))
+        upstreams = "\n".join(f"        server 127.0.0.1:{s.port} max_fails=1 fail_timeout=5s;"
+                               for s in servers)
+        (self.dir / "nginx.conf").write_text(
+            NGINX_CONF.format(dir=self.dir, servers=upstreams, port=self.port))
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 20.0) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - Debian's nginx, our configuration
+            [self.binary, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited early: {self.error_log()}")
+            try:
+                if httpx.get(f"{self.url}/livez", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"nginx did not answer in {timeout} s: {self.error_log()}")
+
+    def error_log(self) -> str:
+        path = self.dir / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 @pytest.fixture
