@@ -197,7 +197,10 @@ def check() -> None:
 
     newest = KeyBundle.objects.order_by("-id").values_list("shred_key_id", flat=True).first()
     if newest is None:
-        count()  # opens and reads it
+        # No accounts yet: a keystore not made yet is fine (the first sign-up makes it).
+        fresh = not _pg_table_exists() if kind() == "postgresql" else not path().exists()
+        if not fresh:
+            count()  # opens and reads it
         return
     if not has(newest):
         raise KeystoreUnavailable(
