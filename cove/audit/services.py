@@ -4,15 +4,14 @@ Each event's `hash` is an integrity tag (`cove.core.integrity.tag("audit", …)`
 previous event's hash and the event's own fields. Someone who can rewrite rows but cannot
 read the integrity key cannot make a changed, removed or inserted event verify again.
 
-Events written before the chain was keyed carry a plain SHA-256 hash instead. They are
-accepted only as the start of the log: the first keyed event covers the last plain hash,
-so that older part cannot be changed afterwards without breaking the keyed chain. A plain
-event after a keyed one is a break (docs/operations.md, "The audit log").
+Events written before the chain was keyed were re-linked by migration 0002 after their
+plain SHA-256 chain verified (up to its first break, which stays visible). Plain hashes are
+never accepted afterwards: otherwise someone could rewrite the whole log in the old, unkeyed
+form (docs/operations.md, "The audit log").
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -62,11 +61,6 @@ def _payload(fields: dict[str, Any]) -> str:
 def _digest(prev_hash: str, fields: dict[str, Any]) -> str:
     """The keyed link: only someone holding the integrity key can make one."""
     return integrity.tag("audit", prev_hash, _payload(fields)).hex()
-
-
-def _plain_digest(prev_hash: str, fields: dict[str, Any]) -> str:
-    """The unkeyed link of events written before the chain was keyed (verify only)."""
-    return hashlib.sha256((prev_hash + _payload(fields)).encode()).hexdigest()
 
 
 def _fields(event: AuditEvent) -> dict[str, Any]:
@@ -120,7 +114,6 @@ class ChainReport:
     """What `cove audit verify` found."""
 
     checked: int = 0
-    unkeyed: int = 0  # events from before the chain was keyed, at its start
     broken_at: int | None = None  # id of the first event that does not follow
     head_id: int | None = None
     head_hash: str = ""
@@ -130,15 +123,8 @@ def verify_report() -> ChainReport:
     """Walk the whole log in order and stop at the first event that does not follow."""
     report = ChainReport()
     prev = GENESIS
-    keyed_seen = False
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
-        fields = _fields(event)
-        follows = event.prev_hash == prev
-        if follows and _keyed_link_holds(event.hash, prev, fields):
-            keyed_seen = True
-        elif follows and not keyed_seen and _plain_digest(prev, fields) == event.hash:
-            report.unkeyed += 1
-        else:
+        if event.prev_hash != prev or not _keyed_link_holds(event.hash, prev, _fields(event)):
             report.broken_at = event.pk
             return report
         report.checked += 1
