@@ -90,7 +90,8 @@ def test_a_request_for_an_unknown_host_answers_json_400_on_the_api(anonymous):
 
 
 def test_a_too_large_api_body_answers_json_413(survivor):
-    response = survivor.api("post", "/journal/entries", {"kind": "free", "answers": {"body": "x" * 3_000_000}})
+    big = {"kind": "free", "answers": {"body": "x" * 3_000_000}}
+    response = survivor.api("post", "/journal/entries", big)
     assert response.status_code == 413 and "detail" in response.json()
 
 

@@ -59,7 +59,7 @@ def test_readiness_answers_503_without_the_database(outage):
 
 
 def test_a_page_without_the_database_keeps_leave_quickly_and_help(outage):
-    server, river = outage
+    _server, river = outage
     response = river.get("/journal/")
     assert response.status_code == 503
     assert "Leave quickly" in response.text and "Get help now" in response.text

@@ -116,7 +116,7 @@ def test_a_keystore_of_another_backup_is_refused(live, tmp_path, capsys):
 
 
 def test_a_dry_run_says_what_would_change_and_changes_nothing(live, capsys):
-    person, target = live
+    _person, target = live
     sign_up_person("birch")  # not in the backup
     assert main(["restore", "--dry-run", str(target)]) == 0
     out = capsys.readouterr().out
@@ -157,7 +157,7 @@ def test_a_lost_keystore_comes_back_from_the_backup(live, capsys):
 
 
 def test_without_a_keystore_the_restore_needs_the_backups(live, capsys):
-    person, target = live
+    _person, target = live
     lose_live_keystore()
     assert "keystore" in refused(capsys, str(target), "--no-keystore")
 
