@@ -1,0 +1,21 @@
+"""cove serve picks workers and threads from the machine, within Argon2's memory needs."""
+
+from cove.core.serving import ARGON2_MIB, BASE_MIB, THREADS, machine_defaults
+
+
+def test_a_worker_per_cpu_when_memory_allows():
+    assert machine_defaults(cpus=8, mem_mib=64_000) == (8, THREADS)
+
+
+def test_at_least_two_workers_on_a_small_machine_with_room():
+    assert machine_defaults(cpus=1, mem_mib=8_000) == (2, THREADS)
+
+
+def test_fewer_workers_when_memory_is_short():
+    per_worker = BASE_MIB + THREADS * ARGON2_MIB
+    workers, _threads = machine_defaults(cpus=16, mem_mib=2 * 3 * per_worker)
+    assert workers == 3
+
+
+def test_never_fewer_than_one_worker():
+    assert machine_defaults(cpus=4, mem_mib=256)[0] == 1
