@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-BASE_MIB = 120  # one worker with Django and Cove loaded, measured with ps (RSS) at rest
+BASE_MIB = 150  # one worker after some traffic: 140-176 MiB RSS measured (docs/operations.md)
 ARGON2_MIB = 64  # cove.vault.crypto.STANDARD_KDF memory cost
 THREADS = 4  # enough to overlap database waits; Argon2 itself is bound by the CPUs
 
