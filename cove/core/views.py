@@ -167,7 +167,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def server_error(request: HttpRequest) -> HttpResponse:
     cause = sys.exc_info()[1]
     if isinstance(cause, DatabaseError | KeystoreUnavailable):
-        return _error(request, 503, _("This is resting for a moment"),
+        return _error(request, 503, _("We cannot open this right now"),
                       _("We cannot reach where your things are kept right now. What you saved "
                         "before is safe. Please try again in a few minutes."))
     return _error(request, 500, _("Something went wrong on our side"),
