@@ -123,7 +123,8 @@ def parameterless_pages(policy_filter):
                 yield from walk(entry.url_patterns, prefix + str(entry.pattern))
             elif isinstance(entry, URLPattern) and not entry.pattern.converters:
                 route = "/" + prefix + str(entry.pattern)
-                if route.endswith(("sw.js", ".webmanifest", "healthz", "exit/", "logout/")):
+                skipped = ("sw.js", ".webmanifest", "healthz", "readyz", "livez", "exit/", "logout/")
+                if route.endswith(skipped):
                     continue
                 if "." in route.rsplit("/", 1)[-1] or route.endswith((".ics", ".json")):
                     continue
