@@ -258,7 +258,7 @@ class CoveServer(Entrance):
             self.kill()
 
     def close(self) -> None:
-        self.stop()
+        self.kill()  # nothing left to keep: no need to wait for a graceful stop
         for url in self._owned:
             drop_database(url)
         shutil.rmtree(self.data_dir, ignore_errors=True)
