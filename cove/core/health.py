@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -48,10 +48,14 @@ def _migrations() -> str:
 
 
 def _writable() -> str:
-    with transaction.atomic():
-        ReadinessProbe.objects.update_or_create(
-            node=socket.gethostname()[:255], defaults={"checked_at": timezone.now()}
-        )
+    node = socket.gethostname()[:255]
+    try:
+        with transaction.atomic():
+            ReadinessProbe.objects.update_or_create(node=node, defaults={"checked_at": timezone.now()})
+    except IntegrityError:
+        # Two first checks raced to insert the row; the other one made it, so update it.
+        with transaction.atomic():
+            ReadinessProbe.objects.filter(node=node).update(checked_at=timezone.now())
     return OK
 
 
