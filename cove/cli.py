@@ -18,8 +18,11 @@ class Refused(Exception):
 def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cove.settings")
     import django
+    from django.apps import apps
     from django.core.exceptions import ImproperlyConfigured
 
+    if apps.ready:  # already set up (tests call main() in-process): keep logging as it is
+        return
     try:
         django.setup()
     except ImproperlyConfigured as exc:
