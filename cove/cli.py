@@ -6,6 +6,7 @@ import argparse
 import ipaddress
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from cove.core.serving import machine_defaults
@@ -101,8 +102,8 @@ def _prepare_to_serve() -> None:
     except keystore.KeystoreUnavailable as exc:
         raise Refused(
             f"Cove will not start: {exc}. Without the keystore nobody can open their data, so "
-            "Cove will not make a new one. Put it back (cove restore BACKUP --with-keystore "
-            "brings it back from a backup) and start again."
+            "Cove will not make a new one. Put it back (cove keystore restore BACKUP.keystore "
+            "brings its keys back from a backup) and start again."
         ) from exc
     finally:
         # Nothing opened here may be shared with the workers gunicorn forks next.
@@ -168,6 +169,10 @@ def keystore_cmd(args: argparse.Namespace) -> int:
     try:
         if args.action == "check":
             print(keystore.ensure_ready() if args.create else _check_keystore())
+        elif args.action == "restore":
+            added = keystore.restore_from(Path(args.file).resolve())
+            print(f"Added {added} keys from {args.file}; keys already there were kept.")
+            print(_check_keystore())
         else:
             for line in keystore_move.move_file_to_postgresql(args.source, keep_file=args.keep_file):
                 print(line)
@@ -251,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     p_check = ks_sub.add_parser("check", help="check that the keystore opens and matches the database")
     p_check.add_argument("--create", action="store_true",
                          help="make the keystore if there are no accounts yet")
+    p_ks_restore = ks_sub.add_parser("restore", help="add the keys of a backup's .keystore file "
+                                     "(the database is left as it is)")
+    p_ks_restore.add_argument("file")
     p_move = ks_sub.add_parser("migrate", help="move a keystore file into COVE_KEYSTORE_URL")
     p_move.add_argument("--from", dest="source", metavar="FILE",
                         help="the keystore file (default: COVE_KEYSTORE_PATH)")

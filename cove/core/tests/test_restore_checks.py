@@ -177,3 +177,11 @@ def lose_live_keystore() -> None:
         with psycopg.connect(settings.COVE_KEYSTORE_URL, autocommit=True) as conn:
             conn.execute(b"DROP TABLE shred_key")
         keystore.close()
+
+
+def test_a_lost_keystore_alone_comes_back_without_touching_the_database(live, capsys):
+    person, _target = live
+    lose_live_keystore()
+    assert main(["keystore", "restore", str(keystore_file(live))]) == 0
+    assert capsys.readouterr().out.startswith("Added ")
+    assert [n.title for n in SampleNote.objects.owned_by(person.vault())] == ["kept safe"]
