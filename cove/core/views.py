@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cove.core import health, policy
 from cove.core.navigation import nav_items
-from cove.help import lines
+from cove.help.public import crisis_help
 from cove.vault.keystore import KeystoreUnavailable
 
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
@@ -123,7 +123,6 @@ def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpR
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"detail": message}, status=status)
     else:
-        country = lines.country_for(request)
         context = {
             "name": settings.COVE_DISCREET_NAME,
             "exit_url": settings.COVE_QUICK_EXIT_URL,
@@ -132,7 +131,7 @@ def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpR
             "nonce": getattr(request, "csp_nonce", ""),
             "title": title,
             "message": message,
-            "help": lines.lines_for(country),
+            "crisis": crisis_help(request),  # from a data file: no database needed
         }
         body = loader.get_template("core/error.html").render(context)
         response = HttpResponse(body, status=status)

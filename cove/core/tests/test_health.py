@@ -118,7 +118,7 @@ def test_a_server_error_on_the_api_is_json():
 
 
 def test_a_server_error_page_keeps_the_safety_links_and_crisis_lines():
-    request = RequestFactory().get("/journal/")
+    request = RequestFactory().get("/journal/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
     try:
         raise RuntimeError("a bug")
     except RuntimeError:
