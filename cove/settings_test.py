@@ -16,9 +16,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def _own_keystore_database() -> None:
     """With COVE_KEYSTORE_URL, give each test process a keystore database of its own."""
-    base = os.environ.get("COVE_KEYSTORE_URL")
+    # xdist workers inherit the controller's environment, already changed here once.
+    base = os.environ.get("COVE_TEST_KEYSTORE_BASE") or os.environ.get("COVE_KEYSTORE_URL")
     if not base:
         return
+    os.environ["COVE_TEST_KEYSTORE_BASE"] = base
     import psycopg
 
     name = f"{base.rsplit('/', 1)[1]}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
