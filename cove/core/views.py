@@ -126,7 +126,7 @@ def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpR
         context = {
             "name": settings.COVE_DISCREET_NAME,
             "exit_url": settings.COVE_QUICK_EXIT_URL,
-            "signed_in": settings.SESSION_COOKIE_NAME in request.COOKIES,
+            "secure": request.is_secure(),  # the same form as cove/base.html's
             "csrf_token": get_token(request),
             "nonce": getattr(request, "csp_nonce", ""),
             "title": title,
