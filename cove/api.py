@@ -18,6 +18,7 @@ from ninja.utils import normalize_path
 
 from cove.core.errors import Conflict, InputError
 from cove.core.policy import Policy, policy_of
+from cove.core.transactions import api_operation_transaction
 
 api = NinjaAPI(
     title="Cove API",
@@ -28,6 +29,11 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="api",
 )
+
+
+# Unsafe operations run in one transaction unless marked non_atomic_requests (the rule is
+# in cove.core.transactions). Added before the routers, which inherit it.
+api.add_decorator(api_operation_transaction, mode="operation")
 
 
 @api.exception_handler(NinjaValidationError)
@@ -43,7 +49,10 @@ def validation_failed(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
 
 @api.exception_handler(InputError)
 def input_refused(request: HttpRequest, exc: InputError) -> HttpResponse:
-    return api.create_response(request, exc.api_body(), status=422)
+    response = api.create_response(request, exc.api_body(), status=exc.status)
+    for header, value in exc.headers().items():
+        response[header] = value
+    return response
 
 
 @api.exception_handler(Conflict)
