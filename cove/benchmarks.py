@@ -72,7 +72,9 @@ def _ladder_with_steps(username: str, passphrase: str, steps: int) -> str:
     from cove.vault.services import unlock_with_passphrase
 
     user = User.objects.get(username=username)
-    data_key = unlock_with_passphrase(user, passphrase)
+    unlocked = unlock_with_passphrase(user, passphrase)
+    assert unlocked is not None
+    data_key = unlocked.data_key
     assert data_key is not None
     vault = Vault(user, data_key)
     ladder = services.create_ladder(vault, "Closeness, one small step at a time")

@@ -33,9 +33,10 @@ class Person:
 
     def vault(self) -> Vault:
         """An unlocked vault for calling services directly in a test's setup."""
-        data_key = unlock_with_passphrase(self.user, self.passphrase)
-        assert data_key is not None
-        return Vault(self.user, data_key)
+        self.user.refresh_from_db()
+        unlocked = unlock_with_passphrase(self.user, self.passphrase)
+        assert unlocked is not None
+        return Vault(self.user, unlocked.data_key)
 
     def csrf_token(self) -> str:
         if "csrftoken" not in self.client.cookies:
@@ -72,7 +73,8 @@ def sign_up_person(username: str | None = None, passphrase: str = PASSPHRASE) ->
         HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 201, response.content
-    user = User.objects.get(username_key=username.casefold())
+    user = User.objects.find(username)
+    assert user is not None
     return Person(user=user, client=client, passphrase=passphrase,
                   recovery_code=response.json()["recovery_code"])
 

@@ -36,6 +36,5 @@ _own_keystore_database()
 from cove.settings import *  # noqa: E402, F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "cove.vault.tests.sampleapp"]  # noqa: F405
-PASSWORD_HASHERS = ["cove.accounts.hashers.CoveArgon2idHasher"]
 COVE_QUICK_EXIT_URL = "https://weather.example.org/"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -84,7 +84,9 @@ def main() -> int:
                                                  "passphrase_again": PASSPHRASE})
     assert response.status_code == 200, response.status_code
     user = User.objects.get(username="bench-river")
-    data_key = unlock_with_passphrase(user, PASSPHRASE)
+    unlocked = unlock_with_passphrase(user, PASSPHRASE)
+    assert unlocked is not None
+    data_key = unlocked.data_key
     assert data_key is not None
     vault = Vault(user, data_key)
     start = time.perf_counter()

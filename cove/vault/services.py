@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from cove.audit import services as audit
-from cove.vault import areas, crypto, keystore
+from cove.vault import areas, crypto, kdf, keystore
 from cove.vault.kdf import current_kdf_params
 from cove.vault.keyring import Vault, area_key_aad, private_key_aad
 from cove.vault.models import AreaKey, Grant, KeyBundle
@@ -26,10 +28,58 @@ def _recovery_aad(user_id: int) -> bytes:
     return f"cove/data-key/recovery|{user_id}".encode()
 
 
-def _passphrase_wrapping_key(bundle: KeyBundle, passphrase: str, params: crypto.KdfParams) -> bytes:
-    stretched = crypto.derive_passphrase_key(passphrase, bytes(bundle.kdf_salt), params)
-    shred_key = keystore.get(bundle.shred_key_id)
-    return crypto.derive_subkey(stretched + shred_key, b"cove/passphrase-wrap v1")
+# The login verifier is kept where Django keeps a password hash (User.password), so that
+# changing it ends the person's other sessions exactly as a password change does. It is not
+# a Django hash: `check_password()` refuses it; only `unlock_with_passphrase` reads it.
+VERIFIER_PREFIX = "cove-kdf1$"
+_DUMMY_SALT = b"cove/no-such-acct"[:16]
+
+
+class KeysChanged(Exception):
+    """The key bundle changed after it was checked: another change or recovery came first."""
+
+
+@dataclass(frozen=True)
+class Stretched:
+    """One Argon2id run over a passphrase: the slow part, done before any transaction."""
+
+    salt: bytes
+    params: crypto.KdfParams
+    key: bytes
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """A data key opened with a passphrase or recovery code, and what the keys looked like.
+
+    `stamp` lets a later write refuse if the keys changed in between (two passphrase changes
+    at once: the second must not silently undo the first).
+    """
+
+    data_key: bytes
+    stamp: bytes
+
+
+def stretch(passphrase: str, params: crypto.KdfParams | None = None,
+            salt: bytes | None = None) -> Stretched:
+    """Run Argon2id once (queued within the memory budget; see cove.vault.kdf)."""
+    params = params or current_kdf_params()
+    salt = salt or crypto.new_salt()
+    return Stretched(salt=salt, params=params, key=kdf.derive(passphrase, salt, params))
+
+
+def _material(bundle: KeyBundle, stretched: Stretched) -> bytes:
+    return stretched.key + keystore.get(bundle.shred_key_id)
+
+
+def _verifier(material: bytes) -> str:
+    # From the same Argon2id run as the wrap key, under another HKDF label: checking a guess
+    # against the verifier costs exactly what checking it against the wrap costs.
+    return VERIFIER_PREFIX + crypto.b64(crypto.derive_subkey(material, b"cove/login-verifier v1"))
+
+
+def _wrap_key(material: bytes) -> bytes:
+    return crypto.derive_subkey(material, b"cove/passphrase-wrap v1")
 
 
 def _recovery_wrapping_key(bundle: KeyBundle, code: str) -> bytes:
@@ -38,17 +88,17 @@ def _recovery_wrapping_key(bundle: KeyBundle, code: str) -> bytes:
     return crypto.derive_subkey(stretched + shred_key, b"cove/recovery-wrap v1")
 
 
-def _wrap_with_passphrase(bundle: KeyBundle, data_key: bytes, passphrase: str) -> None:
-    params = current_kdf_params()
-    bundle.kdf_salt = crypto.new_salt()
-    bundle.kdf_memory_kib = params.memory_kib
-    bundle.kdf_iterations = params.iterations
-    bundle.kdf_lanes = params.lanes
+def _wrap_with_passphrase(bundle: KeyBundle, data_key: bytes, stretched: Stretched) -> str:
+    """Wrap the data key under a stretched passphrase; return the matching login verifier."""
+    bundle.kdf_salt = stretched.salt
+    bundle.kdf_memory_kib = stretched.params.memory_kib
+    bundle.kdf_iterations = stretched.params.iterations
+    bundle.kdf_lanes = stretched.params.lanes
+    material = _material(bundle, stretched)
     bundle.data_key_by_passphrase = crypto.seal(
-        _passphrase_wrapping_key(bundle, passphrase, params),
-        data_key,
-        _passphrase_aad(bundle.user_id),
+        _wrap_key(material), data_key, _passphrase_aad(bundle.user_id)
     )
+    return _verifier(material)
 
 
 def _wrap_with_recovery_code(bundle: KeyBundle, data_key: bytes) -> str:
@@ -60,19 +110,46 @@ def _wrap_with_recovery_code(bundle: KeyBundle, data_key: bytes) -> str:
     return code
 
 
-def create_keys(user: User, passphrase: str) -> tuple[bytes, str]:
-    """Make a new person's data key, its two wraps and their sharing key pair.
+def _stamp(bundle: KeyBundle, verifier: str) -> bytes:
+    return (verifier.encode() + b"|" + bytes(bundle.data_key_by_passphrase) + b"|"
+            + bytes(bundle.data_key_by_recovery))
 
-    Returns the data key (for this session) and the recovery code (shown once, never kept).
+
+def _save_verifier(user: User, verifier: str) -> None:
+    user.password = verifier
+    user.save(update_fields=["password"])
+
+
+def _bundle_unchanged_since(user: User, stamp: bytes) -> KeyBundle:
+    """Lock the person's keys for this transaction; raise KeysChanged if they moved on."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("call inside transaction.atomic()")
+    # Lock the account row first (both engines queue here; SQLite's IMMEDIATE transaction
+    # already holds the write lock), then read what is stored now.
+    verifier = get_user_model().objects.select_for_update().values_list("password", flat=True).get(
+        pk=user.pk
+    )
+    bundle = KeyBundle.objects.select_for_update().get(user_id=user.pk)
+    if not crypto.constant_time_equal(_stamp(bundle, verifier), stamp):
+        raise KeysChanged
+    return bundle
+
+
+def create_keys(user: User, stretched: Stretched) -> tuple[bytes, str]:
+    """Make a new person's data key, its two wraps, their sharing key pair and verifier.
+
+    Call inside the transaction that creates the account. Returns the data key (for this
+    session) and the recovery code (shown once, never kept).
     """
     data_key = crypto.new_key()
     private, public = crypto.new_keypair()
     shred_key_id, _shred_key = keystore.create()
     bundle = KeyBundle(user=user, public_key=public, shred_key_id=shred_key_id)
     bundle.private_key_by_data_key = crypto.seal(data_key, private, private_key_aad(user.pk))
-    _wrap_with_passphrase(bundle, data_key, passphrase)
+    verifier = _wrap_with_passphrase(bundle, data_key, stretched)
     code = _wrap_with_recovery_code(bundle, data_key)
     bundle.save()
+    _save_verifier(user, verifier)
     return data_key, code
 
 
@@ -80,44 +157,91 @@ def _stored_params(bundle: KeyBundle) -> crypto.KdfParams:
     return crypto.KdfParams(bundle.kdf_memory_kib, bundle.kdf_iterations, bundle.kdf_lanes)
 
 
-def unlock_with_passphrase(user: User, passphrase: str) -> bytes | None:
-    """Open the data key with the passphrase; raise the stored cost if it is below today's."""
-    bundle = KeyBundle.objects.filter(user=user).first()
+def pretend_to_unlock(passphrase: str) -> None:
+    """Do the work of a passphrase check for an account that does not exist (same timing)."""
+    kdf.derive(passphrase, _DUMMY_SALT, current_kdf_params())
+
+
+def unlock_with_passphrase(user: User, passphrase: str) -> Unlocked | None:
+    """Check the passphrase with one Argon2id run and open the data key, or return None.
+
+    Accounts from before the shared verifier, or with a cost below today's, are moved to the
+    current verifier and cost here (one more Argon2id run, only on that first success).
+    """
+    bundle = KeyBundle.objects.filter(user_id=user.pk).first()
     if bundle is None:
+        pretend_to_unlock(passphrase)
+        return None
+    params = _stored_params(bundle)
+    try:
+        material = _material(bundle, stretch(passphrase, params, bytes(bundle.kdf_salt)))
+    except keystore.ShredKeyMissing:
+        return None
+    verifier = _verifier(material)
+    current = user.password or ""
+    if current.startswith(VERIFIER_PREFIX) and not crypto.constant_time_equal(
+        current.encode(), verifier.encode()
+    ):
         return None
     try:
-        key = _passphrase_wrapping_key(bundle, passphrase, _stored_params(bundle))
-        data_key = crypto.open_sealed(key, bundle.data_key_by_passphrase, _passphrase_aad(user.pk))
-    except (crypto.VaultError, keystore.ShredKeyMissing):
+        data_key = crypto.open_sealed(
+            _wrap_key(material), bundle.data_key_by_passphrase, _passphrase_aad(user.pk)
+        )
+    except crypto.VaultError:
         return None
-    if _stored_params(bundle).weaker_than(current_kdf_params()):
-        _wrap_with_passphrase(bundle, data_key, passphrase)
-        bundle.save()
-    return data_key
+    stamp = _stamp(bundle, current)
+    if current != verifier or params.weaker_than(current_kdf_params()):
+        stamp = _upgrade(user, data_key, passphrase, stamp, params, verifier)
+    return Unlocked(data_key=data_key, stamp=stamp)
 
 
-def unlock_with_recovery_code(user: User, code: str) -> bytes | None:
-    bundle = KeyBundle.objects.filter(user=user).first()
+def _upgrade(user: User, data_key: bytes, passphrase: str, stamp: bytes,
+             params: crypto.KdfParams, verifier: str) -> bytes:
+    stronger = stretch(passphrase) if params.weaker_than(current_kdf_params()) else None
+    try:
+        with transaction.atomic():
+            bundle = _bundle_unchanged_since(user, stamp)
+            if stronger is not None:
+                verifier = _wrap_with_passphrase(bundle, data_key, stronger)
+                bundle.save()
+            _save_verifier(user, verifier)
+            return _stamp(bundle, verifier)
+    except KeysChanged:
+        return stamp  # someone changed the keys meanwhile; theirs stands
+
+
+def unlock_with_recovery_code(user: User, code: str) -> Unlocked | None:
+    bundle = KeyBundle.objects.filter(user_id=user.pk).first()
     if bundle is None:
         return None
     try:
         key = _recovery_wrapping_key(bundle, code)
-        return crypto.open_sealed(key, bundle.data_key_by_recovery, _recovery_aad(user.pk))
+        data_key = crypto.open_sealed(key, bundle.data_key_by_recovery, _recovery_aad(user.pk))
     except (crypto.VaultError, keystore.ShredKeyMissing):
         return None
+    return Unlocked(data_key=data_key, stamp=_stamp(bundle, user.password or ""))
 
 
-def rewrap_passphrase(user: User, data_key: bytes, new_passphrase: str) -> None:
-    """Passphrase change: only the wrap changes, nothing is re-encrypted."""
-    bundle = KeyBundle.objects.get(user=user)
-    _wrap_with_passphrase(bundle, data_key, new_passphrase)
-    bundle.save()
+def rewrap_passphrase(user: User, unlocked: Unlocked, new: Stretched) -> Unlocked:
+    """Passphrase change: only the wrap and the verifier change, nothing is re-encrypted.
+
+    Raises KeysChanged when the keys changed after `unlocked` was checked; returns the
+    data key with the new stamp for a further change in the same transaction.
+    """
+    with transaction.atomic():
+        bundle = _bundle_unchanged_since(user, unlocked.stamp)
+        verifier = _wrap_with_passphrase(bundle, unlocked.data_key, new)
+        bundle.save()
+        _save_verifier(user, verifier)
+    return Unlocked(data_key=unlocked.data_key, stamp=_stamp(bundle, verifier))
 
 
-def renew_recovery_code(user: User, data_key: bytes) -> str:
-    bundle = KeyBundle.objects.get(user=user)
-    code = _wrap_with_recovery_code(bundle, data_key)
-    bundle.save()
+def renew_recovery_code(user: User, unlocked: Unlocked) -> str:
+    """A new recovery code; the old one stops working. Raises KeysChanged like rewrap."""
+    with transaction.atomic():
+        bundle = _bundle_unchanged_since(user, unlocked.stamp)
+        code = _wrap_with_recovery_code(bundle, unlocked.data_key)
+        bundle.save()
     return code
 
 
@@ -207,40 +331,48 @@ def revoke_everything(vault: Vault) -> int:
     return count
 
 
-def shred(user: User) -> None:
-    """Destroy every wrap of the person's keys and every sealed row they own.
+def erase_keys_and_rows(user: User) -> uuid.UUID | None:
+    """Delete every sealed row, grant, area key and the key bundle of a person.
 
-    Once the key bundle is gone, copies of the rows in old backups cannot be opened:
-    their keys were only ever stored wrapped by the data key this deletes.
+    Call inside the deletion's transaction; returns the shred key id, which the caller
+    destroys with `destroy_shred_key` only after that transaction has committed. Until
+    then a failure rolls everything back and the person can still sign in; afterwards the
+    rows are gone and destroying the key makes every older backup of them unreadable.
     """
-    bundle = KeyBundle.objects.filter(user=user).first()
-    if bundle is not None:
-        keystore.destroy(bundle.shred_key_id)
-    with transaction.atomic():
-        Grant.objects.filter(owner=user).delete()
-        Grant.objects.filter(grantee=user).delete()
-        for model in sealed_models():
-            model.objects.filter(owner=user).delete()
-        AreaKey.objects.filter(owner=user).delete()
-        KeyBundle.objects.filter(user=user).delete()
+    bundle = KeyBundle.objects.filter(user=user).only("shred_key_id").first()
+    Grant.objects.filter(owner=user).delete()
+    Grant.objects.filter(grantee=user).delete()
+    for model in sealed_models():
+        model.objects.filter(owner=user).delete()
+    AreaKey.objects.filter(owner=user).delete()
+    KeyBundle.objects.filter(user=user).delete()
+    return bundle.shred_key_id if bundle is not None else None
 
 
-def rotate_data_key(user: User, old_data_key: bytes, passphrase: str) -> tuple[bytes, str]:
+def destroy_shred_key(shred_key_id: uuid.UUID) -> None:
+    """Crypto-shred: without this key no copy of the person's wraps can ever be opened."""
+    keystore.destroy(shred_key_id)
+
+
+def rotate_data_key(user: User, unlocked: Unlocked, stretched: Stretched) -> tuple[bytes, str]:
     """Give the person a new data key: re-wrap area keys and the private key, new recovery code.
 
     Content is not re-encrypted: it is sealed under area keys, which are re-wrapped here.
+    `stretched` is the (unchanged) passphrase, stretched before the transaction.
     """
+    old_data_key = unlocked.data_key
     new_data_key = crypto.new_key()
     with transaction.atomic():
+        bundle = _bundle_unchanged_since(user, unlocked.stamp)
         for row in AreaKey.objects.select_for_update().filter(owner=user):
             aad = area_key_aad(user.pk, row.area, row.version)
             area_key = crypto.open_sealed(old_data_key, row.key_by_data_key, aad)
             row.key_by_data_key = crypto.seal(new_data_key, area_key, aad)
             row.save(update_fields=["key_by_data_key"])
-        bundle = KeyBundle.objects.select_for_update().get(user=user)
         private = crypto.open_sealed(old_data_key, bundle.private_key_by_data_key, private_key_aad(user.pk))
         bundle.private_key_by_data_key = crypto.seal(new_data_key, private, private_key_aad(user.pk))
-        _wrap_with_passphrase(bundle, new_data_key, passphrase)
+        verifier = _wrap_with_passphrase(bundle, new_data_key, stretched)
         code = _wrap_with_recovery_code(bundle, new_data_key)
         bundle.save()
+        _save_verifier(user, verifier)
     return new_data_key, code
