@@ -34,7 +34,14 @@ def _as_messages(value: str | Promise | Iterable[str | Promise]) -> list[str]:
 
 
 class InputError(Exception):
-    """What a person sent cannot be used: messages by field name ("" for the whole input)."""
+    """What a person sent cannot be used: messages by field name ("" for the whole input).
+
+    A subclass may answer the API with another status than 422 and its own body (a wrong
+    passphrase is 401/403, a throttled one 429 with Retry-After); HTML forms show every
+    kind the same way, as messages on the form.
+    """
+
+    status: int = 422
 
     def __init__(
         self,
@@ -71,6 +78,10 @@ class InputError(Exception):
                 }
             )
         return cls({WHOLE_INPUT: list(exc.messages)})
+
+    def headers(self) -> dict[str, str]:
+        """Extra response headers for the API answer."""
+        return {}
 
     def api_body(self) -> dict[str, Any]:
         """The 422 body, the same shape django-ninja gives for schema errors (docs/api.md).

@@ -55,8 +55,12 @@ class CoveForm(forms.Form):
                 self.add_error(name if name in self.fields else None, message)
         self.describe_fields()
 
+    # The last InputError shown on this form, so a view can answer with its status (429).
+    input_error: InputError | None = None
+
     def add_input_error(self, error: InputError) -> None:
         """Show a service's InputError on this form; unknown fields go to the top."""
+        self.input_error = error
         self.add_errors(error.errors)
 
 
