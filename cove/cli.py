@@ -59,6 +59,9 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     _prepare_to_serve()
     call_command("collectstatic", interactive=False, verbosity=0)
+    from cove.accounts.deletion import finish_interrupted
+
+    finish_interrupted()  # a deletion stopped by a crash is finished before anyone signs in
     from gunicorn.app.base import BaseApplication
 
     from cove.wsgi import application
@@ -72,8 +75,9 @@ def serve(args: argparse.Namespace) -> int:
             self.cfg.set("accesslog", None)  # request paths are nobody's business
             self.cfg.set("errorlog", "-")
             self.cfg.set("loglevel", "warning")
-            self.cfg.set("forwarded_allow_ips", os.environ.get("COVE_FORWARDED_ALLOW_IPS",
-                                                               "127.0.0.1"))
+            # The same proxies Cove trusts for client addresses (COVE_TRUSTED_PROXIES).
+            self.cfg.set("forwarded_allow_ips",
+                         [str(network) for network in settings.COVE_TRUSTED_PROXIES])
             self.cfg.set("when_ready", lambda server: print(
                 f"Cove is running at http://{args.host}:{args.port}/  (data: {settings.DATA_DIR}; "
                 f"{args.workers} workers x {args.threads} threads)\nPress Ctrl+C to stop.", flush=True))

@@ -6,6 +6,7 @@ data directory on first run (mode 0600), and unsafe production settings stop the
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -136,11 +137,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "cove.accounts.middleware.SessionGuardMiddleware",
     "cove.vault.middleware.VaultMiddleware",
+    "cove.accounts.devices.DeviceCookieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "cove.core.middleware.PrivacyHeadersMiddleware",
+    "cove.core.input_guard.NulGuardMiddleware",
     "cove.core.middleware.AccessPolicyMiddleware",
+    # Last, so the policy and CSRF checks run first; see cove.core.transactions.
+    "cove.core.transactions.WriteTransactionMiddleware",
 ]
 
 ROOT_URLCONF = "cove.urls"
@@ -163,16 +168,17 @@ TEMPLATES = [
 ]
 
 # Database: SQLite in the data directory unless DATABASE_URL names another one.
+# Transactions: no ATOMIC_REQUESTS. Reading requests run without one (no write lock);
+# unsafe requests run their view in one transaction (cove.core.transactions), except views
+# that do slow work first (Argon2) and open it themselves around their writes.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-    DATABASES["default"]["ATOMIC_REQUESTS"] = True
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "cove.sqlite3"),
-            "ATOMIC_REQUESTS": True,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two
                 # writers queue on the busy timeout instead of failing mid-way.
@@ -194,12 +200,16 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# Cove's login verifier is not a Django password hash: it comes from the same Argon2id run
+# as the key that unwraps a person's data (cove.vault.services). This hasher only serves
+# Django internals that expect one; no sign-in goes through it.
 PASSWORD_HASHERS = [
-    "cove.accounts.hashers.CoveArgon2idHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "cove.accounts.passphrase.PassphraseLengthValidator"},
     {"NAME": "cove.accounts.passphrase.CommonPassphraseValidator"},
+    {"NAME": "cove.accounts.passphrase.PassphraseStrengthValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -271,9 +281,32 @@ EMAIL_HOST_PASSWORD = env_str("COVE_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("COVE_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("COVE_EMAIL_FROM", "notes@localhost")
 
-# Throttling of sign-in attempts (growing delays, never a lockout).
+# Throttling of passphrase checks (growing delays; a browser that signed in to an account
+# before is never held up by other people's guesses at it). See cove.accounts.throttle.
 COVE_THROTTLE_ACCOUNT_MAX_DELAY = env_int("COVE_THROTTLE_ACCOUNT_MAX_DELAY", 30)
 COVE_THROTTLE_IP_MAX_DELAY = env_int("COVE_THROTTLE_IP_MAX_DELAY", 300)
+COVE_THROTTLE_DEVICE_MAX_DELAY = env_int("COVE_THROTTLE_DEVICE_MAX_DELAY", 300)
+
+
+def _networks(name: str, value: list[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(part, strict=False) for part in value]
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{name} must list addresses or networks such as 10.0.0.0/8, not {value!r}"
+        ) from exc
+
+
+# Proxies whose X-Forwarded-For names the real client (addresses or CIDR networks). Only a
+# request whose direct peer is one of these may say where it came from. The older
+# COVE_FORWARDED_ALLOW_IPS is read when this is unset (deprecated alias).
+_proxies_name = "COVE_TRUSTED_PROXIES" if os.environ.get("COVE_TRUSTED_PROXIES") is not None \
+    else "COVE_FORWARDED_ALLOW_IPS"
+COVE_TRUSTED_PROXIES = _networks(_proxies_name, env_list(_proxies_name, "127.0.0.1,::1"))
+
+# Argon2id memory each server process may use at once for passphrase checks (MiB). At the
+# standard cost of 64 MiB per check, 256 lets four run together; more wait their turn.
+COVE_ARGON2_MEMORY_MIB = env_int("COVE_ARGON2_MEMORY_MIB", 256)
 
 # Shred keys live outside the main database (see cove.vault.keystore): a SQLite file on one
 # machine, or a PostgreSQL database of their own that several app servers share.

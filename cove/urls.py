@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from cove.accounts.urls import vault_urlpatterns
 from cove.api import urls as api_urls
 
 urlpatterns = [
@@ -7,7 +8,7 @@ urlpatterns = [
     path("help/", include("cove.help.urls")),
     path("account/presence/", include("cove.accounts.presence_urls")),
     path("account/", include("cove.accounts.urls")),
-    path("vault/", include("cove.vault.urls")),
+    path("vault/", include((vault_urlpatterns, "vault"))),
     path("", include("cove.grounding.root_urls")),
     path("plan/", include("cove.safety.urls")),
     path("grounding/", include("cove.grounding.urls")),

@@ -90,6 +90,6 @@ def _ask_for_the_passphrase(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
         return response
-    from cove.vault.views import unlock_page
+    from cove.accounts.unlock import unlock_page
 
     return unlock_page(request)

@@ -20,9 +20,27 @@ username_validator = RegexValidator(
 )
 
 
+def username_key(username: str) -> str:
+    """The form a username is stored and compared in: "Sam" and "sam" are one account."""
+    return username.casefold()
+
+
 class UserManager(BaseUserManager["User"]):
+    def find(self, username: str | None) -> User | None:
+        """The one lookup by username: case-insensitive, and safe for any text on any engine.
+
+        Text no username can be (too long, or with a NUL byte, which PostgreSQL refuses to
+        compare) finds nobody, the same answer as an unknown name.
+        """
+        if not username or len(username) > 40 or "\x00" in username:
+            return None
+        return self.filter(username_key=username_key(username)).first()
+
     def get_by_natural_key(self, username: str | None) -> User:
-        return self.get(username_key=(username or "").casefold())
+        found = self.find(username)
+        if found is None:
+            raise self.model.DoesNotExist
+        return found
 
 
 class User(AbstractBaseUser):
@@ -46,7 +64,7 @@ class User(AbstractBaseUser):
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.username_key = self.username.casefold()
+        self.username_key = username_key(self.username)
         super().save(*args, **kwargs)
 
     def __str__(self) -> str:
@@ -70,3 +88,15 @@ class SignInThrottle(models.Model):
     failures = models.PositiveIntegerField(default=0)
     next_allowed_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+
+class PendingShred(models.Model):
+    """A deleted account's shred key that is still to be destroyed.
+
+    Deletion removes every row in one transaction and writes this row in the same one; the
+    key is destroyed after the commit and this row removed. If the process stops between
+    the two, the next start or sign-in attempt finishes it (cove.accounts.deletion).
+    """
+
+    shred_key_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)

@@ -13,6 +13,7 @@ import hashlib
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -21,8 +22,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from cove.accounts import forms, presence, services
+from cove.accounts import credentials, forms, presence, services
+from cove.accounts.errors import Throttled
 from cove.core import policy
+from cove.core.errors import InputError
+from cove.core.forms import submit
 
 # A page sends at most one heartbeat every few seconds; faster ones are refused (429).
 MIN_BEAT_SECONDS = 1
@@ -79,6 +83,7 @@ def lock_now(request: HttpRequest) -> HttpResponse:
 
 
 @policy.public
+@transaction.non_atomic_requests  # the passphrase check runs before any transaction
 @never_cache
 @require_POST
 def unlock_in_page(request: HttpRequest) -> HttpResponse:
@@ -97,15 +102,13 @@ def unlock_in_page(request: HttpRequest) -> HttpResponse:
         return JsonResponse({**state(request), "error": missing})
     try:
         if signed_in:
-            if not services.unlock(request, form.cleaned_data["passphrase"]):
-                return JsonResponse({**state(request), "error": _(
-                    "That passphrase does not match. Please try again.")})
+            credentials.unlock(request, form.cleaned_data["passphrase"])
         else:
             services.sign_in(request, form.cleaned_data["username"],
                              form.cleaned_data["passphrase"])
-    except services.SignInRefused as refused:
-        return JsonResponse({**state(request), "error": refused.message,
-                             "wait_seconds": refused.wait_seconds})
+    except InputError as refused:  # a wrong passphrase, or a wait (cove.accounts.errors)
+        return JsonResponse({**state(request), "error": refused.first_message,
+                             "wait_seconds": getattr(refused, "seconds", 0)})
     owner = request.POST.get("owner", "")
     if owner and not constant_time_compare(owner, owner_token(int(request.user.pk or 0))):
         # Someone else signed in on this page: it must not show the other person's words.
@@ -150,6 +153,7 @@ def sign_in_to_continue_page(request: HttpRequest, form: forms.SignInForm | None
 
 
 @policy.public
+@transaction.non_atomic_requests  # the passphrase check runs before any transaction
 @never_cache
 @require_POST
 def continue_after_sign_in(request: HttpRequest) -> HttpResponse:
@@ -157,11 +161,10 @@ def continue_after_sign_in(request: HttpRequest) -> HttpResponse:
     form = forms.SignInForm(request.POST)
     if not form.is_valid():
         return sign_in_to_continue_page(request, form, status=400)
-    try:
-        services.sign_in(request, form.cleaned_data["username"], form.cleaned_data["passphrase"])
-    except services.SignInRefused as refused:
-        form.add_error(None, refused.message)
-        return sign_in_to_continue_page(request, form, status=429 if refused.wait_seconds else 400)
+    if submit(form, lambda data: services.sign_in(request, data["username"],
+                                                  data["passphrase"])) is None:
+        status = 429 if isinstance(form.input_error, Throttled) else 400
+        return sign_in_to_continue_page(request, form, status=status)
     carried = carried_fields(request)
     target = _safe_target(request.POST.get("next", "/"))
     if not carried:

@@ -15,3 +15,11 @@ urlpatterns = [
     path("recovery-code/", views.renew_recovery_code, name="renew_recovery_code"),
     path("delete/", views.delete_account, name="delete"),
 ]
+
+# The pages about a person's keys ("your vault"), at /vault/ under the "vault" namespace.
+# They are credential flows, so they live here; the vault app itself stays below accounts.
+vault_urlpatterns = [
+    path("unlock/", views.unlock, name="unlock"),
+    path("download/", views.export, name="export"),
+    path("emergency-reset/", views.emergency_reset, name="emergency_reset"),
+]

@@ -1,9 +1,16 @@
-"""Account pages: thin views over cove.accounts.services."""
+"""Account pages: thin views over cove.accounts.services and cove.accounts.credentials.
+
+Views that check a passphrase are `non_atomic_requests`: Argon2id runs first, outside any
+transaction, and the services open one around their writes (cove.core.transactions).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,11 +18,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cove.accounts import forms, services
-from cove.accounts.models import User
+from cove.accounts import credentials, forms, services
+from cove.accounts.errors import Throttled
 from cove.audit import services as audit
 from cove.core import policy
-from cove.vault import services as vault_services
+from cove.core.forms import CoveForm, submit
+from cove.core.http import CoveRequest, LockedRequest
+
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -27,48 +37,51 @@ def _safe_next(request: HttpRequest) -> str:
     return reverse("core:home")
 
 
-def _me(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+def _status(form: CoveForm) -> int:
+    return 429 if isinstance(form.input_error, Throttled) else 200
+
+
+def _done(action: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], bool]:
+    """For submit(): an action that returns nothing has succeeded when it did not raise."""
+
+    def run(data: dict[str, Any]) -> bool:
+        action(data)
+        return True
+
+    return run
+
+
+def calendar_url(request: HttpRequest, token: str | None) -> str | None:
+    return request.build_absolute_uri(reverse("progress:feed", args=[token])) if token else None
 
 
 @policy.public
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     form = forms.SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.sign_up(
-                request, form.cleaned_data["username"], form.cleaned_data["passphrase"]
-            )
-        except ValidationError as exc:
-            form.add_errors(exc.message_dict)
-        else:
-            return render(
-                request, "accounts/recovery_code.html", {"code": result.recovery_code, "new": True}
-            )
+    if request.method == "POST":
+        result = submit(form, lambda data: services.sign_up(request, data["username"],
+                                                            data["passphrase"]))
+        if result is not None:
+            return render(request, "accounts/recovery_code.html",
+                          {"code": result.recovery_code, "new": True})
     return render(request, "accounts/signup.html", {"form": form})
 
 
 @policy.public
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect(_safe_next(request))
     form = forms.SignInForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_in(request, form.cleaned_data["username"], form.cleaned_data["passphrase"])
-        except services.SignInRefused as refused:
-            form.add_error(None, refused.message)
-            status = 429 if refused.wait_seconds else 200
-        else:
-            return HttpResponseRedirect(_safe_next(request))
-    return render(
-        request, "accounts/login.html", {"form": form, "next": _safe_next(request)}, status=status
-    )
+    if request.method == "POST" and submit(form, _done(
+        lambda data: services.sign_in(request, data["username"], data["passphrase"])
+    )):
+        return HttpResponseRedirect(_safe_next(request))
+    return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)},
+                  status=_status(form))
 
 
 @policy.signed_in_locked
@@ -76,22 +89,49 @@ def login_view(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     services.sign_out(request)
     response = redirect("accounts:login")
-    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    # Not "cookies": the session cookies are deleted one by one, and this browser keeps its
+    # device token, so other people's guesses never slow down the owner's next sign-in.
+    # Leave quickly clears every cookie, that one too (docs/security.md).
+    response["Clear-Site-Data"] = '"cache", "storage"'
     return response
 
 
 @policy.public
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def recover(request: HttpRequest) -> HttpResponse:
-    from cove.vault.views import recover_account
+    form = forms.RecoverForm(request.POST or None)
+    if request.method == "POST":
+        code = submit(form, lambda data: credentials.recover(
+            request, data["username"], data["recovery_code"], data["new"]))
+        if code is not None:
+            return render(request, "accounts/recovery_code.html",
+                          {"code": code, "new": False, "recovered": True})
+    return render(request, "vault/recover.html", {"form": form}, status=_status(form))
 
-    return recover_account(request)
+
+@policy.signed_in_locked
+@transaction.non_atomic_requests
+@require_POST
+def unlock(request: LockedRequest) -> HttpResponse:
+    from cove.accounts.unlock import carried_fields, unlock_page
+
+    form = forms.PassphraseCheckForm(request.POST)
+    if submit(form, _done(lambda data: credentials.unlock(request, data["passphrase"]))):
+        target = request.POST.get("next") or "/"
+        if not target.startswith("/") or target.startswith("//"):
+            target = "/"
+        carried = carried_fields(request)
+        if carried and request.POST.get("carried_method") == "POST":
+            return render(request, "vault/continue.html", {"carried": carried, "next": target})
+        return redirect(target)
+    return unlock_page(request, form, status=_status(form))
 
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def settings_view(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+def settings_view(request: CoveRequest) -> HttpResponse:
+    user = request.person
     sending_email = request.method == "POST" and "email" in request.POST
     form = forms.IdleTimeoutForm(
         request.POST if request.method == "POST" and not sending_email else None,
@@ -99,12 +139,14 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     )
     email_form = forms.EmailForm(request.POST if sending_email else None,
                                  initial={"email": user.email})
-    if sending_email and email_form.is_valid():
-        services.set_email(user, email_form.cleaned_data["email"])
+    if sending_email and submit(email_form, _done(
+        lambda d: services.set_email(user, d["email"])
+    )):
         messages.success(request, _("Saved."))
         return redirect("accounts:settings")
-    if request.method == "POST" and not sending_email and form.is_valid():
-        services.set_idle_timeout(user, form.cleaned_data["minutes"])
+    if request.method == "POST" and not sending_email and submit(
+        form, _done(lambda d: services.set_idle_timeout(user, d["minutes"]))
+    ):
         messages.success(request, _("Saved."))
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form, "email_form": email_form})
@@ -112,8 +154,8 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in_locked
 @require_http_methods(["GET", "POST"])
-def sessions_view(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+def sessions_view(request: LockedRequest) -> HttpResponse:
+    user = request.person
     current = request.session.session_key
     if request.method == "POST":
         if request.POST.get("action") == "end_others":
@@ -123,10 +165,8 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
             services.sign_out(request)
             return redirect("accounts:login")
         else:
-            try:
-                session_id = int(request.POST.get("session", ""))
-            except ValueError:
-                session_id = 0
+            raw = request.POST.get("session", "")
+            session_id = int(raw) if raw.isdigit() and len(raw) < 19 else 0
             if services.end_session(user, session_id, current):
                 messages.success(request, _("That session has ended."))
         return redirect("accounts:sessions")
@@ -138,62 +178,93 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
 
 
 @policy.signed_in_locked
-def activity(request: HttpRequest) -> HttpResponse:
+def activity(request: LockedRequest) -> HttpResponse:
     events = [
         {"when": event.created_at, "what": audit.label_for(event.kind)}
-        for event in audit.events_for(_me(request))[:100]
+        for event in audit.events_for(request.person)[:100]
     ]
     return render(request, "accounts/activity.html", {"events": events})
 
 
 @policy.signed_in
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
-def change_passphrase(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+def change_passphrase(request: CoveRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data_key = services.check_passphrase(user, form.cleaned_data["current"])
-        errors = services.clean_new_account(user.username, form.cleaned_data["new"])
-        if data_key is None:
-            form.add_error("current", _("That is not your current passphrase."))
-        elif "passphrase" in errors:
-            form.add_errors({"new": errors["passphrase"]})
-        else:
-            from cove.vault.views import apply_new_passphrase
-
-            apply_new_passphrase(request, user, data_key, form.cleaned_data["new"])
+    if request.method == "POST":
+        done = submit(form, lambda data: credentials.change_passphrase(
+            request, data["current"], data["new"]))
+        if done is not None:
+            if done.calendar_token:
+                return render(request, "accounts/passphrase_changed.html",
+                              {"calendar_url": calendar_url(request, done.calendar_token)})
             messages.success(request, _("Your passphrase is changed."))
             return redirect("accounts:settings")
-    return render(request, "accounts/change_passphrase.html", {"form": form})
+    return render(request, "accounts/change_passphrase.html", {"form": form},
+                  status=_status(form))
 
 
 @policy.signed_in
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
-def renew_recovery_code(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+def renew_recovery_code(request: CoveRequest) -> HttpResponse:
     form = forms.PassphraseCheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data_key = services.check_passphrase(user, form.cleaned_data["passphrase"])
-        if data_key is None:
-            form.add_error("passphrase", _("That passphrase does not match."))
-        else:
-            code = vault_services.renew_recovery_code(user, data_key)
-            audit.record("security.recovery_code_renewed", subject=user, actor=user)
+    if request.method == "POST":
+        code = submit(form, lambda data: credentials.renew_recovery_code(request,
+                                                                         data["passphrase"]))
+        if code is not None:
             return render(request, "accounts/recovery_code.html", {"code": code, "new": False})
-    return render(request, "accounts/renew_recovery_code.html", {"form": form})
+    return render(request, "accounts/renew_recovery_code.html", {"form": form},
+                  status=_status(form))
 
 
 @policy.signed_in
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+def emergency_reset(request: CoveRequest) -> HttpResponse:
+    form = forms.PassphraseCheckForm(request.POST or None)
+    if request.method == "POST":
+        done = submit(form, lambda data: credentials.emergency_reset(request, data["passphrase"]))
+        if done is not None:
+            return render(request, "accounts/recovery_code.html", {
+                "code": done.recovery_code, "new": False, "reset": True,
+                "calendar_url": calendar_url(request, done.calendar_token)})
+    return render(request, "vault/emergency_reset.html", {"form": form}, status=_status(form))
+
+
+@policy.signed_in
+@transaction.non_atomic_requests
+@require_http_methods(["GET", "POST"])
+def delete_account(request: CoveRequest) -> HttpResponse:
     form = forms.DeleteAccountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if services.check_passphrase(user, form.cleaned_data["passphrase"]) is None:
-            form.add_error("passphrase", _("That passphrase does not match."))
-        else:
-            services.delete_account(request, user)
-            response = render(request, "accounts/deleted.html")
-            response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-            return response
-    return render(request, "accounts/delete.html", {"form": form})
+    if request.method == "POST" and submit(
+        form, _done(lambda data: credentials.delete_account(request, data["passphrase"]))
+    ):
+        response = render(request, "accounts/deleted.html")
+        response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
+    return render(request, "accounts/delete.html", {"form": form}, status=_status(form))
+
+
+@policy.signed_in
+@transaction.non_atomic_requests
+@require_http_methods(["GET", "POST"])
+def export(request: CoveRequest) -> HttpResponse:
+    import json
+
+    from django.utils import timezone
+
+    form = forms.PassphraseCheckForm(request.POST or None)
+    if request.method == "POST" and submit(
+        form, _done(lambda data: credentials.reauthenticate(request, data["passphrase"]))
+    ):
+        if request.POST.get("format") == "html":
+            return render(request, "vault/export_readable.html",
+                          {"sections": credentials.export_document(request, "html"),
+                           "exported_at": timezone.now()})
+        body = json.dumps(credentials.export_document(request), indent=2, ensure_ascii=False)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        stamp = timezone.now().strftime("%Y-%m-%d")
+        response["Content-Disposition"] = f'attachment; filename="notes-{stamp}.json"'
+        return response
+    return render(request, "vault/export.html", {"form": form}, status=_status(form))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 
 from django.apps import apps
-from django.db import transaction
 from django.test import RequestFactory
 
+from cove.accounts import deletion
 from cove.accounts import services as accounts
 from cove.accounts.models import User
 from cove.vault.keyring import Vault
@@ -52,15 +52,11 @@ def populate_all(vault: Vault, role: str) -> None:
 
 
 def create_demo() -> list[tuple[str, str, str]]:
-    from cove.vault import services as vault_services
-
     created = []
     for role, username, passphrase in DEMO_ACCOUNTS:
-        existing = User.objects.filter(username_key=username).first()
+        existing = User.objects.find(username)
         if existing is not None:
-            with transaction.atomic():
-                vault_services.shred(existing)
-                existing.delete()
+            deletion.erase(existing)
         request = _session_request()
         result = accounts.sign_up(request, username, passphrase)
         user = result.user

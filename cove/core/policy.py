@@ -89,7 +89,7 @@ def _locked_response(request: HttpRequest) -> HttpResponse:
             else request.get_full_path()
         )
         return response
-    from cove.vault.views import unlock_page
+    from cove.accounts.unlock import unlock_page
 
     return unlock_page(request)
 

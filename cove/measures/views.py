@@ -6,14 +6,14 @@ import json
 import uuid
 from typing import Any
 
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cove.accounts import credentials
 from cove.accounts import forms as account_forms
-from cove.accounts import services as accounts
 from cove.audit import services as audit
 from cove.core import policy
 from cove.core.forms import submit
@@ -23,7 +23,6 @@ from cove.measures import fhir, instruments, services
 from cove.measures.explain import explain
 from cove.measures.forms import QuestionnaireForm
 from cove.measures.instruments import Instrument
-from cove.vault.sessions_reauth import mark_reauthenticated
 
 SAFETY_PLAN_URL = "/plan/"
 
@@ -97,20 +96,21 @@ def past(request: CoveRequest) -> HttpResponse:
 
 
 @policy.signed_in
+@transaction.non_atomic_requests  # the passphrase check runs before any transaction
 @require_http_methods(["GET", "POST"])
 def download(request: CoveRequest) -> HttpResponse:
     """The person's questionnaires and answers as a FHIR R4 Bundle, after the passphrase."""
     user = request.person
     form = account_forms.PassphraseCheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if accounts.check_passphrase(user, form.cleaned_data["passphrase"]) is None:
-            form.add_error("passphrase", _("That passphrase does not match."))
-        else:
-            mark_reauthenticated(request)
-            audit.record("security.export", subject=user, actor=user, detail={"part": "fhir"})
-            body = json.dumps(fhir.bundle(request.vault), indent=2, ensure_ascii=False)
-            response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
-            stamp = timezone.now().strftime("%Y-%m-%d")
-            response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'
-            return response
+    confirmed = None
+    if request.method == "POST":
+        confirmed = submit(form, lambda data: credentials.reauthenticate(request,
+                                                                         data["passphrase"]))
+    if confirmed is not None:
+        audit.record("security.export", subject=user, actor=user, detail={"part": "fhir"})
+        body = json.dumps(fhir.bundle(request.vault), indent=2, ensure_ascii=False)
+        response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
+        stamp = timezone.now().strftime("%Y-%m-%d")
+        response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'
+        return response
     return render(request, "measures/download.html", {"form": form})

@@ -14,3 +14,10 @@ class ProgressConfig(AppConfig):
         NavItem(_("Progress"), "progress:index",
                 _("Small wins, practices and how things have changed over time."), order=50),
     ]
+
+    def ready(self) -> None:
+        from cove.accounts.signals import credentials_replaced
+        from cove.progress.services import replace_feed_token
+
+        # A changed passphrase or an emergency reset also replaces the calendar address.
+        credentials_replaced.connect(replace_feed_token, dispatch_uid="progress.feed")

@@ -345,6 +345,16 @@ def new_feed_token(user: User) -> str:
     return token
 
 
+def replace_feed_token(user: User, **_signal: Any) -> dict[str, str]:
+    """After a passphrase change or emergency reset: the old calendar address stops working.
+
+    A person who had one gets a new one, shown once on the page that follows.
+    """
+    if not has_feed(user):
+        return {}
+    return {"calendar_token": new_feed_token(user)}
+
+
 def revoke_feed(user: User) -> None:
     CalendarFeed.objects.filter(owner=user).delete()
 

@@ -30,8 +30,17 @@ def test_sign_out_is_a_post_that_clears_site_data(survivor):
     assert survivor.client.get("/account/logout/").status_code == 405
     response = survivor.client.post("/account/logout/", HTTP_X_CSRFTOKEN=token)
     assert response.status_code == 302
-    assert "cookies" in response["Clear-Site-Data"] and "storage" in response["Clear-Site-Data"]
+    assert "storage" in response["Clear-Site-Data"] and "cache" in response["Clear-Site-Data"]
+    assert response.cookies["cove_session"]["max-age"] == 0
     assert survivor.client.get("/account/settings/").status_code == 302
+
+
+def test_sign_out_keeps_this_browsers_device_token(survivor):
+    device_cookies = [name for name in survivor.client.cookies if name.startswith("cove_d_")]
+    assert len(device_cookies) == 1
+    response = survivor.post("/account/logout/")
+    assert "cookies" not in response["Clear-Site-Data"]
+    assert device_cookies[0] not in response.cookies
 
 
 def test_sign_out_without_a_csrf_token_is_refused(survivor):

@@ -33,7 +33,8 @@ def test_signup_signs_the_person_in():
 def test_signup_creates_keys_but_no_plain_passphrase():
     post_signup(Client(), "maple", GOOD)
     user = User.objects.get(username="maple")
-    assert user.password.startswith("argon2$argon2id$")
+    # The login verifier comes from the same Argon2id run as the key wrap.
+    assert user.password.startswith("cove-kdf1$") and GOOD not in user.password
     assert KeyBundle.objects.filter(user=user).exists()
 
 
