@@ -17,6 +17,7 @@ from cove.boundaries import catalogue, services
 from cove.boundaries.models import BoundaryItem, ComfortGesture, PhraseChoice, Situation, Wish
 from cove.boundaries.typing import VaultRequest
 from cove.core import policy
+from cove.core.paging import MAX_OFFSET, PageNumber
 from cove.vault.records import get_owned_or_404
 
 PREFIX = "/boundaries/"
@@ -213,12 +214,12 @@ def catalogue_view(request: VaultRequest) -> Any:
             summary="Your answered and own items: one group with ?category=, or 100 at a time "
                     "with ?offset=")
 @policy.signed_in
-def list_items(request: VaultRequest, category: str = "", offset: int = 0) -> Any:
+def list_items(request: VaultRequest, category: str = "",
+               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
     if category:
         records = services.items_in_categories(request.vault, [category])
     else:
-        start = max(0, offset)
-        records = list(services.items(request.vault)[start:start + 100])
+        records = list(services.items(request.vault)[offset:offset + 100])
     return [_item(r) for r in records]
 
 
@@ -285,8 +286,8 @@ def delete_item(request: VaultRequest, item_id: UUID) -> Any:
 @router.get("/changes", response=ChangesPage, auth=django_auth,
             summary="How your answers changed, newest first, 25 a page")
 @policy.signed_in
-def changes(request: VaultRequest, page: int = 1) -> Any:
-    result = services.history_page(request.vault, page)
+def changes(request: VaultRequest, query: Query[PageNumber]) -> Any:
+    result = services.history_page(request.vault, query.page)
     return {"page": result.number, "pages": result.paginator.num_pages, "changes": [
         {"id": c.pk, "item_id": c.item_id, "item": str(c.label), "before": c.before,
          "after": c.after, "described": c.describe(), "created_at": c.created_at.isoformat()}
@@ -436,10 +437,10 @@ def situation_delete(request: VaultRequest, situation_id: UUID) -> Any:
 @router.get("/situation-changes", response=list[SituationChangeOut], auth=django_auth,
             summary="How your map changed, newest first, 25 a page")
 @policy.signed_in
-def situation_changes(request: VaultRequest, page: int = 1) -> Any:
+def situation_changes(request: VaultRequest, query: Query[PageNumber]) -> Any:
     return [{"id": c.pk, "situation_id": c.situation_id, "title": c.title, "before": c.before,
              "after": c.after, "created_at": c.created_at.isoformat()}
-            for c in services.situation_history(request.vault, page)]
+            for c in services.situation_history(request.vault, query.page)]
 
 
 # ---------------------------------------------------------------------------- wishes

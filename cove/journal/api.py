@@ -12,6 +12,7 @@ from ninja.security import django_auth
 from pydantic import Field
 
 from cove.core import policy
+from cove.core.paging import PageNumber
 from cove.journal import kinds, services
 from cove.journal.forms import EntryForm
 from cove.journal.models import JournalEntry
@@ -99,8 +100,8 @@ class PatternsOut(Schema):
     practice_helpers: list[tuple[str, int]]
 
 
-class PageQuery(Schema):
-    page: int = Field(1, ge=1, le=100_000)
+class PageQuery(PageNumber):
+    pass
 
 
 class SearchQuery(Schema):

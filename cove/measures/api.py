@@ -6,12 +6,13 @@ import uuid
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
 from cove.audit import services as audit
 from cove.core import policy
+from cove.core.paging import Paging
 from cove.measures import fhir, instruments, services
 from cove.measures.choices import Band
 from cove.measures.models import MeasureResponse
@@ -106,10 +107,9 @@ def list_instruments(request: HttpRequest) -> Any:
 @router.get("/responses", response={200: list[ResponseOut]}, auth=django_auth,
             summary="Your responses, newest first")
 @policy.signed_in
-def list_responses(request: HttpRequest, limit: int = 50, offset: int = 0) -> Any:
-    limit = max(1, min(limit, 200))
-    offset = max(0, min(offset, 100_000))
-    return [_as_out(r) for r in services.responses_for(request.vault, None, limit, offset)]  # type: ignore[attr-defined]
+def list_responses(request: HttpRequest, paging: Query[Paging]) -> Any:
+    rows = services.responses_for(request.vault, None, paging.limit, paging.offset)  # type: ignore[attr-defined]
+    return [_as_out(r) for r in rows]
 
 
 @router.get("/responses/{response_id}", response={200: ResponseOut, 404: Message},
@@ -156,14 +156,12 @@ def get_questionnaire(request: HttpRequest, instrument: str) -> Any:
 @router.get("/{instrument}/responses", response={200: list[ResponseOut], 404: Message},
             auth=django_auth, summary="Your responses to one questionnaire, newest first")
 @policy.signed_in
-def list_instrument_responses(request: HttpRequest, instrument: str, limit: int = 50,
-                              offset: int = 0) -> Any:
+def list_instrument_responses(request: HttpRequest, instrument: str,
+                              paging: Query[Paging]) -> Any:
     found = instruments.get(instrument)
     if found is None:
         return _unknown()
-    limit = max(1, min(limit, 200))
-    offset = max(0, min(offset, 100_000))
-    rows = services.responses_for(request.vault, found.id, limit, offset)  # type: ignore[attr-defined]
+    rows = services.responses_for(request.vault, found.id, paging.limit, paging.offset)  # type: ignore[attr-defined]
     return [_as_out(r) for r in rows]
 
 

@@ -7,11 +7,12 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import ConfigDict, Field
 
 from cove.core import policy
+from cove.core.paging import Paging
 from cove.safety import services
 from cove.safety.models import SafetyPlanVersion
 from cove.safety.parts import MAX_PART_LENGTH, MAX_SHORT_LENGTH, RESET_RITUAL
@@ -120,10 +121,8 @@ def put_plan(request: HttpRequest, payload: PlanParts) -> Any:
 @router.get("/plan/versions", response=list[VersionOut], auth=django_auth,
             summary="Dates of every saved version, newest first")
 @policy.signed_in
-def list_versions(request: HttpRequest, limit: int = 50, offset: int = 0) -> Any:
-    limit = max(1, min(limit, 100))
-    offset = max(0, offset)
-    versions = services.plan_versions(services.vault_of(request))[offset:offset + limit]
+def list_versions(request: HttpRequest, paging: Query[Paging]) -> Any:
+    versions = paging.slice(services.plan_versions(services.vault_of(request)))
     return [{"id": v.pk, "saved_at": v.created_at} for v in versions]
 
 
