@@ -45,7 +45,7 @@ def confirm_passphrase(request: HttpRequest, passphrase: str, *,
     gate = throttle.gate(request, user.username, user)
     wait = gate.enter()
     if wait is not None:
-        raise Throttled(wait)
+        raise Throttled(wait, field=field)
     verifier_before = user.password
     unlocked = vault_services.unlock_with_passphrase(user, passphrase)
     if unlocked is None:

@@ -25,11 +25,10 @@ class Throttled(InputError):
 
     status = 429
 
-    def __init__(self, seconds: int) -> None:
+    def __init__(self, seconds: int, field: str = WHOLE_INPUT) -> None:
         self.seconds = seconds
         super().__init__(
-            {WHOLE_INPUT: [_("Please wait %(seconds)d seconds, then try again.")
-                           % {"seconds": seconds}]}
+            {field: [_("Please wait %(seconds)d seconds, then try again.") % {"seconds": seconds}]}
         )
 
     def headers(self) -> dict[str, str]:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cove.accounts import credentials
 from cove.accounts import forms as account_forms
+from cove.accounts.errors import Throttled
 from cove.audit import services as audit
 from cove.core import policy
 from cove.core.forms import submit
@@ -113,4 +114,5 @@ def download(request: CoveRequest) -> HttpResponse:
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'
         return response
-    return render(request, "measures/download.html", {"form": form})
+    return render(request, "measures/download.html", {"form": form},
+                  status=429 if isinstance(form.input_error, Throttled) else 200)
