@@ -77,7 +77,7 @@ def serve(args: argparse.Namespace) -> int:
             self.cfg.set("loglevel", "warning")
             # The same proxies Cove trusts for client addresses (COVE_TRUSTED_PROXIES).
             self.cfg.set("forwarded_allow_ips",
-                         [str(network) for network in settings.COVE_TRUSTED_PROXIES])
+                         ",".join(str(network) for network in settings.COVE_TRUSTED_PROXIES))
             self.cfg.set("when_ready", lambda server: print(
                 f"Cove is running at http://{args.host}:{args.port}/  (data: {settings.DATA_DIR}; "
                 f"{args.workers} workers x {args.threads} threads)\nPress Ctrl+C to stop.", flush=True))
