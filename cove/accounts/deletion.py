@@ -35,7 +35,14 @@ def erase(user: User) -> None:
         audit.record("auth.account_deleted", subject_id=user.pk)
         user.delete()
     if shred_key_id is not None:
+        _destroy_or_leave_for_later(shred_key_id)
+
+
+def _destroy_or_leave_for_later(shred_key_id: uuid.UUID) -> None:
+    try:
         _destroy(shred_key_id)
+    except Exception:  # the rows are gone already; the key goes at the next start or sign-in
+        logger.exception("could not yet destroy a deleted account's shred key")
 
 
 def _destroy(shred_key_id: uuid.UUID) -> None:
@@ -47,8 +54,5 @@ def finish_interrupted() -> int:
     """Destroy the shred keys of deletions that stopped after their rows were gone."""
     pending = list(PendingShred.objects.values_list("shred_key_id", flat=True)[:100])
     for shred_key_id in pending:
-        try:
-            _destroy(shred_key_id)
-        except Exception:  # a keystore still failing: keep the row, try again next time
-            logger.exception("could not yet destroy a deleted account's shred key")
+        _destroy_or_leave_for_later(shred_key_id)
     return len(pending)
