@@ -208,8 +208,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "cove.accounts.passphrase.PassphraseLengthValidator"},
-    {"NAME": "cove.accounts.passphrase.CommonPassphraseValidator"},
+    # The estimate first: its message says what makes a passphrase easy to guess. Only the
+    # first message is shown (cove.accounts.services.check_new_passphrase).
     {"NAME": "cove.accounts.passphrase.PassphraseStrengthValidator"},
+    {"NAME": "cove.accounts.passphrase.CommonPassphraseValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"

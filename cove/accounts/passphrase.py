@@ -115,6 +115,9 @@ MIN_GUESSES_LOG10 = 10.0
 ESTIMATE_LENGTH = 72
 
 
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "poiuytrewq", "lkjhgfdsa", "mnbvcxz")
+
+
 def _weakness(passphrase: str, username: str) -> str | None:
     """Our own words for what makes a passphrase easy to guess, or None when it is not."""
     result = zxcvbn(passphrase[:ESTIMATE_LENGTH], user_inputs=[username] if username else [])
@@ -122,7 +125,10 @@ def _weakness(passphrase: str, username: str) -> str | None:
         return None
     patterns = {match["pattern"] for match in result["sequence"]}
     names = {match.get("dictionary_name") for match in result["sequence"]}
-    if "spatial" in patterns:
+    # zxcvbn files whole keyboard rows under common passwords; name them for what they are.
+    on_a_row = any(len(match["token"]) >= 4 and any(
+        match["token"].casefold() in row for row in _KEYBOARD_ROWS) for match in result["sequence"])
+    if "spatial" in patterns or on_a_row:
         return _("Keys next to each other on a keyboard, like “qwerty” or “zxcvbn”, are among "
                  "the first things people try.")
     if "sequence" in patterns:

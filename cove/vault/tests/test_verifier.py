@@ -1,0 +1,107 @@
+"""One Argon2id run gives both the login verifier and the key wrap; memory stays bounded."""
+
+import threading
+import time
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.test import Client
+
+from cove.accounts.models import User
+from cove.conftest import sign_up_person
+from cove.vault import crypto, kdf
+from cove.vault.models import KeyBundle
+from cove.vault.services import VERIFIER_PREFIX, unlock_with_passphrase
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_verifier_costs_what_the_wrap_costs(survivor):
+    """The stored verifier is checked only through the bundle's own Argon2id parameters."""
+    bundle = KeyBundle.objects.get(user=survivor.user)
+    survivor.user.refresh_from_db()
+    assert survivor.user.password.startswith(VERIFIER_PREFIX)
+    assert (bundle.kdf_memory_kib, bundle.kdf_iterations) == (kdf.current_kdf_params().memory_kib,
+                                                              kdf.current_kdf_params().iterations)
+    assert survivor.passphrase not in survivor.user.password
+
+
+def test_a_wrong_passphrase_fails_the_verifier(survivor):
+    survivor.user.refresh_from_db()
+    assert unlock_with_passphrase(survivor.user, "not the passphrase at all, sorry") is None
+
+
+def test_a_tampered_verifier_stops_sign_in(survivor):
+    User.objects.filter(pk=survivor.user.pk).update(password=VERIFIER_PREFIX + "AAAA")
+    response = Client().post("/account/login/", {"username": survivor.username,
+                                                 "passphrase": survivor.passphrase})
+    assert response.status_code == 200 and b"do not match" in response.content
+
+
+def test_an_account_with_an_old_cheap_verifier_moves_over_at_sign_in(survivor):
+    # Before: Django's Argon2id hash at 19 MiB, t=2 (or none, after the migration).
+    User.objects.filter(pk=survivor.user.pk).update(
+        password=make_password(survivor.passphrase, hasher="argon2"))
+    response = Client().post("/account/login/", {"username": survivor.username,
+                                                 "passphrase": survivor.passphrase})
+    assert response.status_code == 302
+    survivor.user.refresh_from_db()
+    assert survivor.user.password.startswith(VERIFIER_PREFIX)
+    # ...and the old hash is gone, so it can no longer be guessed against cheaply.
+    assert "argon2" not in survivor.user.password
+
+
+def test_the_migration_leaves_no_cheap_verifier_behind():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("cove.accounts.migrations.0002_pending_shred")
+    person = sign_up_person()
+    User.objects.filter(pk=person.user.pk).update(
+        password=make_password(person.passphrase, hasher="argon2"))
+    migration.retire_cheap_verifiers(apps, None)
+    person.user.refresh_from_db()
+    assert person.user.password.startswith("!")
+    person.client.post("/api/v1/auth/logout", HTTP_X_CSRFTOKEN=person.csrf_token())
+    response = Client().post("/account/login/", {"username": person.username,
+                                                 "passphrase": person.passphrase})
+    assert response.status_code == 302
+
+
+def test_the_memory_budget_sets_how_many_derivations_run_at_once(settings):
+    settings.COVE_ARGON2_MEMORY_MIB = 256
+    assert kdf.concurrent_derivations() == 4
+    settings.COVE_ARGON2_MEMORY_MIB = 10
+    assert kdf.concurrent_derivations() == 1
+
+
+@pytest.fixture
+def budget_of_two_derivations(settings):
+    settings.COVE_ARGON2_MEMORY_MIB = 128  # two runs of 64 MiB
+    kdf._slots.cache_clear()
+    yield
+    kdf._slots.cache_clear()
+
+
+def test_derivations_beyond_the_budget_wait_their_turn(monkeypatch, budget_of_two_derivations):
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_argon2(passphrase, salt, params):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return b"k" * 32
+
+    monkeypatch.setattr(crypto, "derive_passphrase_key", slow_argon2)
+    threads = [threading.Thread(target=kdf.derive, args=("p", b"s" * 16, crypto.TEST_KDF))
+               for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 2
