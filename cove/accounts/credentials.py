@@ -49,6 +49,7 @@ def confirm_passphrase(request: HttpRequest, passphrase: str, *,
     verifier_before = user.password
     unlocked = vault_services.unlock_with_passphrase(user, passphrase)
     if unlocked is None:
+        gate.failed()
         audit.record("auth.login_failed", subject=user)
         raise PassphraseRefused(not_your_passphrase(), field=field)
     gate.succeeded()
@@ -138,6 +139,7 @@ def recover(request: HttpRequest, username: str, code: str, new: str,
         raise Throttled(wait)
     unlocked = vault_services.unlock_with_recovery_code(user, code) if user else None
     if user is None or unlocked is None:
+        gate.failed()
         raise PassphraseRefused(_("That username and recovery code do not match."), field="")
     gate.succeeded()
     stretched = vault_services.stretch(new)

@@ -99,6 +99,7 @@ def sign_in(request: HttpRequest, username: str, passphrase: str) -> User:
     else:
         vault_services.pretend_to_unlock(passphrase)
     if user is None or unlocked is None:
+        gate.failed()
         if user is not None:
             audit.record("auth.login_failed", subject=user)
         raise PassphraseRefused(

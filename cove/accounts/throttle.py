@@ -10,9 +10,10 @@ passphrase change) and of a recovery code passes through one gate:
   client address (cove.accounts.addresses; capped at 5 minutes). After a few free tries
   each failure doubles the wait. Recovery codes carry 157 bits, so guessing them is hopeless
   and they are counted per address only: the recovery path stays open to the owner.
-- An attempt is counted *before* the slow check runs and taken back if it succeeds, so
-  parallel guesses cannot slip past the delay together. Success never clears anything
-  else: not the account's counter, not the address's (someone else may share either).
+- An attempt at an account (or from a device) is counted *before* the slow check runs and
+  taken back if it succeeds, so parallel guesses cannot slip past the delay together; an
+  address counts failures as they happen. Success never clears anything else: not the
+  account's counter, not the address's (someone else may share either).
 - Counters are forgotten a day after their last failure. Names are counted whether or not
   an account exists, and only as keyed hashes, so the table reveals no names or addresses.
 """
@@ -48,6 +49,10 @@ class Counter:
     key: str
     cap: int
     free: int
+    # Counted before the check (and taken back on success), so parallel guesses at one
+    # account or from one device cannot slip past the delay together. An address counts
+    # only real failures: many people behind one address may sign in at the same moment.
+    reserved: bool = True
 
 
 def _key(kind: str, value: str) -> str:
@@ -69,16 +74,22 @@ class Gate:
 
     def enter(self) -> int | None:
         """Count this attempt; return seconds to wait instead if a delay is running."""
-        return _enter(self.counters)
+        return _count(self.counters, only_reserved=True)
+
+    def failed(self) -> None:
+        """The check failed: count it where it was not counted in advance."""
+        if any(not c.reserved for c in self.counters):
+            _count(tuple(c for c in self.counters if not c.reserved), only_reserved=False)
 
     def succeeded(self) -> None:
         """Take this attempt back; a device's own counter starts afresh."""
+        keys = [c.key for c in self.counters if c.reserved]
         if self.device is not None:
-            SignInThrottle.objects.filter(key__in=[c.key for c in self.counters]).delete()
+            SignInThrottle.objects.filter(key__in=keys).delete()
             return
-        SignInThrottle.objects.filter(
-            key__in=[c.key for c in self.counters], failures__gt=0
-        ).update(failures=F("failures") - 1)
+        SignInThrottle.objects.filter(key__in=keys, failures__gt=0).update(
+            failures=F("failures") - 1
+        )
 
 
 def gate(request: HttpRequest, username: str, user: User | None, purpose: str = SIGN_IN) -> Gate:
@@ -89,14 +100,19 @@ def gate(request: HttpRequest, username: str, user: User | None, purpose: str = 
                           DEVICE_FREE_ATTEMPTS)
         return Gate(counters=(counter,), device=token)
     counters = [Counter(_key("address", client_address(request)),
-                        settings.COVE_THROTTLE_IP_MAX_DELAY, FREE_ATTEMPTS)]
+                        settings.COVE_THROTTLE_IP_MAX_DELAY, FREE_ATTEMPTS, reserved=False)]
     if purpose == SIGN_IN:
         counters.append(Counter(_key("account", username_key(username)[:200]),
                                 settings.COVE_THROTTLE_ACCOUNT_MAX_DELAY, FREE_ATTEMPTS))
     return Gate(counters=tuple(sorted(counters, key=lambda c: c.key)), device=None)
 
 
-def _enter(counters: tuple[Counter, ...]) -> int | None:
+def _count(counters: tuple[Counter, ...], *, only_reserved: bool) -> int | None:
+    """Refuse with the longest running wait among `counters`, or count one more try.
+
+    At the door (`only_reserved`) every counter is checked but only the reserved ones
+    are counted; after a failure the others are counted without a check.
+    """
     now = timezone.now()
     for counter in counters:
         _, created = SignInThrottle.objects.get_or_create(key=counter.key,
@@ -107,9 +123,11 @@ def _enter(counters: tuple[Counter, ...]) -> int | None:
         # Locked in key order, so two attempts never wait for each other's rows crosswise.
         rows = [SignInThrottle.objects.select_for_update().get(key=c.key) for c in counters]
         waiting = [row.next_allowed_at for row in rows if row.next_allowed_at > now]
-        if waiting:
+        if waiting and only_reserved:
             return max(1, math.ceil((max(waiting) - now).total_seconds()))
         for row, counter in zip(rows, counters, strict=True):
+            if only_reserved and not counter.reserved:
+                continue
             if now - row.updated_at > FORGET_AFTER:
                 row.failures = 0
             row.failures += 1
