@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cove.core.errors import WHOLE_INPUT, InputError
 
@@ -28,7 +28,9 @@ class Throttled(InputError):
     def __init__(self, seconds: int, field: str = WHOLE_INPUT) -> None:
         self.seconds = seconds
         super().__init__(
-            {field: [_("Please wait %(seconds)d seconds, then try again.") % {"seconds": seconds}]}
+            {field: [ngettext("Please wait %(seconds)d second, then try again.",
+                              "Please wait %(seconds)d seconds, then try again.", seconds)
+                     % {"seconds": seconds}]}
         )
 
     def headers(self) -> dict[str, str]:
