@@ -43,7 +43,10 @@ def test_changing_one_item_is_instant_and_one_request(page, signed_in):
     group = page.get_by_role("group", name="Hugs from behind")
     group.get_by_text("“Only if…” and “ask me first”").click()
     group.get_by_label("Only if…").fill("after a hello")
-    group.get_by_label("Only if…").press("Tab")
+    # Wait for this save's answer itself: the status still shows the first save, and reads no
+    # longer queue behind writes, so leaving early could read the history before it lands.
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        group.get_by_label("Only if…").press("Tab")
     page.get_by_role("status").filter(has_text="Saved: Hugs from behind").wait_for()
     assert len(posts) == 2
     page.goto("/boundaries/changes/")
