@@ -113,15 +113,18 @@ def _count(counters: tuple[Counter, ...], *, only_reserved: bool) -> int | None:
     At the door (`only_reserved`) every counter is checked but only the reserved ones
     are counted; after a failure the others are counted without a check.
     """
-    now = timezone.now()
+    long_ago = timezone.now() - FORGET_AFTER
     for counter in counters:
         _, created = SignInThrottle.objects.get_or_create(key=counter.key,
-                                                          defaults={"next_allowed_at": now})
-        if created and random.random() < 0.01:
-            SignInThrottle.objects.filter(updated_at__lt=now - FORGET_AFTER).delete()
+                                                          defaults={"next_allowed_at": long_ago})
+        if created and random.random() < 0.01:  # housekeeping, not security
+            SignInThrottle.objects.filter(updated_at__lt=long_ago).delete()
     with transaction.atomic():
         # Locked in key order, so two attempts never wait for each other's rows crosswise.
         rows = [SignInThrottle.objects.select_for_update().get(key=c.key) for c in counters]
+        # The time is read once the rows are ours: a "now" from before waiting for the lock
+        # could be older than what the attempt that held it just wrote.
+        now = timezone.now()
         waiting = [row.next_allowed_at for row in rows if row.next_allowed_at > now]
         if waiting and only_reserved:
             return max(1, math.ceil((max(waiting) - now).total_seconds()))

@@ -33,20 +33,20 @@ def test_reading_pages_answer_while_another_writer_holds_sqlites_lock(cove_serve
 
 def test_concurrent_writers_and_sign_ins_never_fail(cove_server):
     people = [cove_server.sign_up(f"writer{n}") for n in range(4)]
-    failures: list[tuple[int, str]] = []
+    failures: list[tuple[str, int, str]] = []
 
     def write(person) -> None:
         for index in range(8):
             response = person.api("POST", "/journal/entries",
                                   {"kind": "free", "answers": {"body": f"note {index}"}})
             if response.status_code != 201:
-                failures.append((response.status_code, response.text[:200]))
+                failures.append(("write", response.status_code, response.text[:200]))
 
     def sign_in_again(person) -> None:
         for _ in range(4):
             response = cove_server.visitor().sign_in(person.username)
             if response.status_code != 200:
-                failures.append((response.status_code, response.text[:200]))
+                failures.append(("sign-in", response.status_code, response.text[:200]))
 
     threads = [threading.Thread(target=write, args=(p,)) for p in people]
     threads += [threading.Thread(target=sign_in_again, args=(p,)) for p in people[:2]]
