@@ -56,7 +56,7 @@ def test_the_migration_leaves_no_cheap_verifier_behind():
 
     from django.apps import apps
 
-    migration = import_module("cove.accounts.migrations.0002_pending_shred")
+    migration = import_module("cove.accounts.migrations.0003_pending_shred")
     person = sign_up_person()
     User.objects.filter(pk=person.user.pk).update(
         password=make_password(person.passphrase, hasher="argon2"))
