@@ -52,7 +52,7 @@ def test_waiting_after_wrong_passphrases_is_said_calmly(phone_page, signed_in):
     phone_page.watch.allow_console("status of 429")
     for _ in range(throttle.DEVICE_FREE_ATTEMPTS + 2):
         phone_page.goto("/account/delete/")
-        phone_page.get_by_label("Your passphrase").fill("not my passphrase at all")
+        phone_page.locator("#id_passphrase").fill("not my passphrase at all")
         phone_page.get_by_label("I understand").check()
         phone_page.get_by_role("button", name="Delete").click()
         phone_page.wait_for_load_state()
