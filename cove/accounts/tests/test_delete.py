@@ -79,7 +79,7 @@ def test_a_deletion_the_database_refuses_part_way_leaves_everything_usable(survi
     survivor.client.raise_request_exception = False
     response = survivor.post("/account/delete/", {"passphrase": survivor.passphrase,
                                                   "confirm": "on"})
-    assert response.status_code == 500
+    assert response.status_code in (500, 503)  # a fault on our side, said calmly
     # Nothing is gone: the rows, the keys and the shred key are all still there.
     assert keystore.get(key_id)
     assert SampleNote.objects.owned_by(survivor.vault()).get().title == "still mine"
