@@ -52,7 +52,13 @@ def test_a_keystore_url_naming_the_main_database_is_refused(cove_server):
         cove_server.start(timeout=60)
 
 
-def test_no_keystore_file_is_made_when_the_url_is_set(cove_server):
-    cove_server.sign_up("alder")
-    assert cove_server.keystore_url
-    assert not (cove_server.data_dir / "keystore.sqlite3").exists()
+def test_no_keystore_file_is_made_when_the_url_is_set():
+    keystore = new_database("keystore")
+    server = CoveServer(keystore_url=keystore)
+    try:
+        server.start()
+        server.sign_up("alder")
+        assert not (server.data_dir / "keystore.sqlite3").exists()
+    finally:
+        server.close()
+        drop_database(keystore)
