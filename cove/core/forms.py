@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.db import transaction
 
-from cove.core.errors import InputError
+from cove.core.errors import Conflict, InputError
 
 T = TypeVar("T")
 
@@ -57,6 +59,23 @@ class CoveForm(forms.Form):
 
     # The last InputError shown on this form, so a view can answer with its status (429).
     input_error: InputError | None = None
+    # Set when the record changed elsewhere since the form was opened (see show_conflict).
+    conflict: Conflict | None = None
+    conflict_rows: list[tuple[str, Any]] = []
+
+    def show_conflict(self, conflict: Conflict) -> None:
+        """Keep what the person typed, show what is stored now beside it, and base the next
+        save on the stored version (saving again then means "keep mine")."""
+        self.conflict = conflict
+        self.conflict_rows = [
+            (str(self.fields[name].label or name), value)
+            for name, value in conflict.current.items()
+            if name in self.fields and name != "version"
+        ]
+        if self.is_bound and "version" in self.fields:
+            data = self.data.copy()
+            data[self.add_prefix("version")] = str(conflict.version)
+            self.data = data
 
     def add_input_error(self, error: InputError) -> None:
         """Show a service's InputError on this form; unknown fields go to the top."""
@@ -65,15 +84,28 @@ class CoveForm(forms.Form):
 
 
 def submit(form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
-    """Validate `form` and run `action(cleaned_data)`: the one place HTML views meet InputError.
+    """Validate `form` and run `action(cleaned_data)`: the one place HTML views meet
+    InputError and Conflict.
 
     Returns the action's result, or None when the form or the action refused the input;
-    the messages are then on the form and the bound form still holds what was typed.
+    the messages (or, for a Conflict, both versions: `form.conflict_rows`) are then on the
+    form and the bound form still holds what was typed. The caller's transaction is left
+    usable: the action runs in a savepoint, so nothing of a refused save is kept.
     """
     if not form.is_valid():
         return None
+    # A savepoint only inside the request's transaction: credential views run outside one
+    # on purpose (Argon2id must never run while a transaction is open).
+    inside = transaction.get_connection().in_atomic_block
     try:
-        return action(form.cleaned_data)
+        with transaction.atomic() if inside else contextlib.nullcontext():
+            return action(form.cleaned_data)
+    except Conflict as conflict:
+        if isinstance(form, CoveForm):
+            form.show_conflict(conflict)
+        else:
+            form.add_error(None, str(conflict))
+        return None
     except InputError as error:
         if isinstance(form, CoveForm):
             form.add_input_error(error)

@@ -90,7 +90,8 @@ class Vault:
 
     def _granted_area_key(self, owner_id: int, area: str) -> bytes:
         grant = (
-            Grant.objects.filter(owner_id=owner_id, grantee_id=self.user.pk, area=area)
+            Grant.objects.live()
+            .filter(owner_id=owner_id, grantee_id=self.user.pk, area=area)
             .only("sealed_area_key")
             .first()
         )

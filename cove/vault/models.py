@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class KeyBundle(models.Model):
@@ -43,6 +44,12 @@ class AreaKey(models.Model):
         ]
 
 
+class GrantQuerySet(models.QuerySet):
+    def live(self) -> GrantQuerySet:
+        """Grants in force now: not past the end the owner chose."""
+        return self.filter(models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=timezone.now()))
+
+
 class Grant(models.Model):
     """An owner's area shared with another account: the area key sealed to their public key."""
 
@@ -56,6 +63,11 @@ class Grant(models.Model):
     key_version = models.PositiveIntegerField()
     sealed_area_key = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the owner chose to let it end ("until a date"); None: until they stop it. A grant
+    # past its end opens nothing (cove.vault.sharing checks it on every read).
+    ends_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GrantQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404
 
 from cove.vault import areas
@@ -74,6 +74,9 @@ class SealedRecord(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saved edits. A change based on an older copy is refused with Conflict
+    # (`get_owned_for_update(..., version=n)`), never written over the newer one.
+    version = models.PositiveIntegerField(default=1)
 
     # Which sharing area the record's key comes from. Override get_sharing_area() when it
     # depends on the row (a journal entry marked shareable).
@@ -93,9 +96,16 @@ class SealedRecord(models.Model):
         super().__init__(*args, **kwargs)
         self._vault = vault
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def save(self, *args: Any, bump_version: bool = True, **kwargs: Any) -> None:
+        """Seal and store. An edit of a stored row counts one more version, unless
+        `bump_version=False` (re-sealing the same values under a new key changes nothing a
+        person wrote, so it must not make their open copy look stale)."""
         if self._vault is None:
             raise VaultLocked(f"{type(self).__name__} has no vault bound")
+        if not self._state.adding and bump_version:
+            self.version = (self.version or 0) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
         stored = getattr(self, "_stored_area", None)
         current = self.get_sharing_area()
         if stored is not None and stored != current:
@@ -162,6 +172,43 @@ def get_owned_or_404(model: type[R], vault: Vault, pk: Any) -> R:
         if model.objects.filter(pk=record_id).exists():
             record_denied_access(vault.user, model._meta.label_lower)
         raise Http404 from None
+
+
+def get_owned_for_update(
+    model: type[R],
+    vault: Vault,
+    pk: Any,
+    *,
+    version: int | None = None,
+    yours: dict[str, Any] | None = None,
+) -> R:
+    """Load one's own record to change it: the one way an edit starts.
+
+    The row stays locked until the transaction ends (PostgreSQL row lock; SQLite's write
+    transaction already excludes other writers), so two edits at once queue instead of one
+    silently undoing the other. `version` is the version the person's copy was based on
+    (a hidden form field, the API's `version`); if the record has moved on since, this
+    raises `Conflict` carrying what is stored now and `yours` (what they tried to save).
+    Someone else's id gives the same 404 as a missing one.
+    """
+    from cove.audit.services import record_denied_access
+    from cove.core.errors import Conflict
+
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("get_owned_for_update() must run inside transaction.atomic()")
+    try:
+        record_id = uuid.UUID(str(pk))
+    except ValueError:
+        raise Http404 from None
+    try:
+        record = model.objects.select_for_update().owned_by(vault).get(pk=record_id)
+    except model.DoesNotExist:
+        if model.objects.filter(pk=record_id).exists():
+            record_denied_access(vault.user, model._meta.label_lower)
+        raise Http404 from None
+    if version is not None and version != record.version:
+        raise Conflict(current=record.plaintext(), yours=yours or {}, version=record.version)
+    return record
 
 
 def sealed_models() -> Iterator[type[SealedRecord]]:

@@ -314,7 +314,7 @@ def rotate_area_key(vault: Vault, area: str) -> None:
         vault.remember_area_key(owner_id, area, new_key)
         for record in records:
             names = [f.name for f in record.sealed_fields()]
-            record.save(update_fields=[*names, "updated_at"])
+            record.save(update_fields=[*names, "updated_at"], bump_version=False)
         for grant in Grant.objects.filter(owner_id=owner_id, area=area).select_related("grantee"):
             public = bytes(KeyBundle.objects.get(user_id=grant.grantee_id).public_key)
             grant.sealed_area_key = crypto.seal_to_public_key(public, new_key)

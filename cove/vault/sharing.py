@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> list[SealedRecord]:
     """Records of `owner`'s `area` readable by the vault's person; 404 without a live grant."""
-    if area not in areas.SHAREABLE or not Grant.objects.filter(
+    if area not in areas.SHAREABLE or not Grant.objects.live().filter(
         owner=owner, grantee_id=vault.user.pk, area=area
     ).exists():
         audit.record_denied_access(vault.user, f"shared:{area}")
@@ -52,4 +52,6 @@ def grants_given(owner: User) -> list[Grant]:
 
 
 def grants_received(grantee: User) -> list[Grant]:
-    return list(Grant.objects.filter(grantee=grantee).select_related("owner").order_by("id"))
+    return list(
+        Grant.objects.live().filter(grantee=grantee).select_related("owner").order_by("id")
+    )

@@ -13,7 +13,7 @@ from cove.vault.records import SealedRecord
 # Apps whose models are infrastructure, not a person's content.
 INFRASTRUCTURE_APPS = {"accounts", "audit", "vault", "core", "sessions", "auth",
                        "contenttypes", "messages", "staticfiles", "help"}
-ALWAYS_PLAIN = {"id", "owner", "created_at", "updated_at"}
+ALWAYS_PLAIN = {"id", "owner", "created_at", "updated_at", "version"}
 # Column types that can carry content; anything else (relations, ids, dates) may stay plain.
 CONTENT_TYPES = (
     models.CharField,

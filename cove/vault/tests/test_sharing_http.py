@@ -101,3 +101,17 @@ def test_a_grantee_reads_rows_whose_area_is_chosen_per_row(survivor, other_survi
     assert share(survivor, other_survivor, areas.JOURNAL_SHARED).status_code == 201
     response = other_survivor.api("get", f"/sharing/from/{survivor.username}/{areas.JOURNAL_SHARED}")
     assert [item["title"] for item in response.json()] == ["for you"]
+
+
+def test_a_grant_past_its_end_opens_nothing(survivor, other_survivor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cove.vault.models import Grant
+    from cove.vault.services import grant_area
+
+    grant_area(survivor.vault(), other_survivor.user, "safety")
+    Grant.objects.filter(owner=survivor.user).update(ends_at=timezone.now() - timedelta(minutes=1))
+    response = other_survivor.client.get(f"/api/v1/sharing/from/{survivor.user.username}/safety")
+    assert response.status_code == 404
