@@ -73,7 +73,7 @@ class CoveForm(forms.Form):
             if name in self.fields and name != "version"
         ]
         if self.is_bound and "version" in self.fields:
-            data = self.data.copy()
+            data = dict(self.data.items())
             data[self.add_prefix("version")] = str(conflict.version)
             self.data = data
 
