@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from django import forms
 from django.db import transaction
+from django.http import QueryDict
 
 from cove.core.errors import Conflict, InputError
 
@@ -73,7 +74,8 @@ class CoveForm(forms.Form):
             if name in self.fields and name != "version"
         ]
         if self.is_bound and "version" in self.fields:
-            data = dict(self.data.items())
+            # A QueryDict copy keeps every value of multi-choice fields; a plain dict is fine.
+            data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
             data[self.add_prefix("version")] = str(conflict.version)
             self.data = data
 
