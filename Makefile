@@ -7,10 +7,10 @@ PORT ?= 8000
 .PHONY: run test lint check suite demo benchmark clean
 
 run:  ## Set everything up and serve Cove on http://127.0.0.1:$(PORT)/ (SQLite)
-	@uv="$(UV)"; "$$uv" sync --frozen --no-dev --quiet && "$$uv" run --frozen --no-dev cove serve --port $(PORT)
+	@uv="$(UV)"; "$$uv" sync --frozen --no-dev --quiet && scripts/ensure-ffmpeg.sh && "$$uv" run --frozen --no-dev cove serve --port $(PORT)
 
 test:  ## Set everything up and run the whole suite: lint, types, tests (incl. browser tests)
-	@uv="$(UV)"; "$$uv" sync --frozen --quiet && scripts/ensure-chromium.sh && scripts/ensure-proxy.sh && \
+	@uv="$(UV)"; "$$uv" sync --frozen --quiet && scripts/ensure-chromium.sh && scripts/ensure-proxy.sh && scripts/ensure-ffmpeg.sh && \
 	  "$$uv" run --frozen ruff check . && \
 	  "$$uv" run --frozen mypy cove && \
 	  "$$uv" run --frozen pytest -n 2 --dist worksteal -q

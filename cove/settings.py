@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "cove.journal",
     "cove.measures",
     "cove.progress",
+    "cove.voice",
 ]
 
 MIDDLEWARE = [
@@ -309,6 +310,18 @@ COVE_TRUSTED_PROXIES = _networks(_proxies_name, env_list(_proxies_name, "127.0.0
 # Argon2id memory each server process may use at once for passphrase checks (MiB). At the
 # standard cost of 64 MiB per check, 256 lets four run together; more wait their turn.
 COVE_ARGON2_MEMORY_MIB = env_int("COVE_ARGON2_MEMORY_MIB", 256)
+
+# Voice notes (cove/voice): the largest upload and the longest recording Cove keeps. Uploads
+# wait in memory, never on disk (cove.voice.uploads), so the size limit also bounds memory.
+COVE_VOICE_MAX_MB = env_int("COVE_VOICE_MAX_MB", 20)
+COVE_VOICE_MAX_MINUTES = env_int("COVE_VOICE_MAX_MINUTES", 10)
+if not 1 <= COVE_VOICE_MAX_MB <= 200 or not 1 <= COVE_VOICE_MAX_MINUTES <= 60:
+    raise ImproperlyConfigured(
+        "COVE_VOICE_MAX_MB must be 1–200 and COVE_VOICE_MAX_MINUTES 1–60."
+    )
+COVE_FFMPEG = env_str("COVE_FFMPEG", "ffmpeg")
+COVE_FFPROBE = env_str("COVE_FFPROBE", "ffprobe")
+FILE_UPLOAD_HANDLERS = ["cove.voice.uploads.MemoryUploadHandler"]
 
 # Shred keys live outside the main database (see cove.vault.keystore): a SQLite file on one
 # machine, or a PostgreSQL database of their own that several app servers share.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("journal/", include("cove.journal.urls")),
     path("questionnaires/", include("cove.measures.urls")),
     path("progress/", include("cove.progress.urls")),
+    path("voice/", include("cove.voice.urls")),
     path("api/v1/", api_urls()),
 ]
 

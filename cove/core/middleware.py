@@ -53,7 +53,10 @@ class ApiBodyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/api/") and request.method not in {"GET", "HEAD", "OPTIONS"}:
+        if (request.path.startswith("/api/") and request.method not in {"GET", "HEAD", "OPTIONS"}
+                and not (request.content_type or "").startswith("multipart/")):
+            # Multipart bodies (voice notes) stream through the upload handler instead, which
+            # keeps files in memory up to their own limit and never whole in `request.body`.
             try:
                 _ = request.body
             except RequestDataTooBig:

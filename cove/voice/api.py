@@ -1,0 +1,120 @@
+"""Voice-note operations: upload (multipart), list, metadata, download, change, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.http import StreamingHttpResponse
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
+from ninja.security import django_auth
+from pydantic import Field
+
+from cove.core import policy
+from cove.core.http import CoveRequest
+from cove.core.paging import Paging
+from cove.voice import media, services, uploads
+from cove.voice.models import VoiceNote
+
+PREFIX = "/voice/"
+router = Router(tags=["voice"])
+
+
+class Message(Schema):
+    detail: str
+
+
+class Problem(Schema):
+    detail: str
+    errors: list[dict[str, Any]] = []
+
+
+class NoteOut(Schema):
+    id: str
+    title: str
+    transcript: str
+    seconds: int
+    journal_entry: str | None
+    created_at: str
+    version: int
+    audio_type: str = media.OUTPUT_TYPE
+
+
+class NoteChange(Schema):
+    title: str | None = Field(default=None, max_length=services.TITLE_MAX)
+    transcript: str | None = Field(default=None, max_length=services.TRANSCRIPT_MAX)
+    version: int | None = Field(default=None, ge=1, description="The version your copy is "
+                                "based on; if the note changed since, the answer is 409.")
+
+
+def _out(note: VoiceNote) -> dict[str, Any]:
+    return {
+        "id": str(note.pk), "title": note.title, "transcript": note.transcript,
+        "seconds": int(note.seconds or 0),
+        "journal_entry": str(note.journal_entry_id) if note.journal_entry_id else None,
+        "created_at": note.created_at.isoformat(), "version": note.version,
+    }
+
+
+@router.post("/notes", response={201: NoteOut, 404: Message, 422: Problem}, auth=django_auth,
+             summary="Keep a recording (multipart: audio, and optionally title, transcript, "
+                     "journal_entry)",
+             openapi_extra={"requestBody": {"content": {"multipart/form-data": {"encoding": {
+                 "audio": {"contentType": ", ".join(media.KINDS.values())}}}}}})
+@policy.signed_in
+@transaction.non_atomic_requests
+def upload(request: CoveRequest, audio: File[UploadedFile] | None = None,
+           title: Form[str] = "", transcript: Form[str] = "",
+           journal_entry: Form[str] = "") -> Any:
+    note = services.keep_recording(
+        request.vault, audio,
+        services.NewNote(title=title, transcript=transcript, journal_entry=journal_entry or None),
+        too_large=uploads.too_large(request))
+    return Status(201, _out(note))
+
+
+@router.get("/notes", response=list[NoteOut], auth=django_auth, summary="Your voice notes, "
+            "newest first")
+@policy.signed_in
+def list_notes(request: CoveRequest, paging: Query[Paging]) -> Any:
+    query = VoiceNote.objects.owned_by(request.vault).order_by("-created_at")
+    return [_out(note) for note in paging.slice(query)]
+
+
+@router.get("/notes/{note_id}", response={200: NoteOut, 404: Message}, auth=django_auth,
+            summary="One voice note's details (not its sound)")
+@policy.signed_in
+def read_note(request: CoveRequest, note_id: str) -> Any:
+    return _out(services.get_note(request.vault, note_id))
+
+
+@router.get("/notes/{note_id}/audio", response={200: None, 404: Message}, auth=django_auth,
+            summary="The recording itself (Opus in WebM), never cached",
+            openapi_extra={"responses": {"200": {"description": "The sound",
+                                                 "content": {media.OUTPUT_TYPE: {"schema": {
+                                                     "type": "string", "format": "binary"}}}}}})
+@policy.signed_in
+def download(request: CoveRequest, note_id: str) -> Any:
+    note = services.get_note(request.vault, note_id)
+    response = StreamingHttpResponse(services.audio_of(note), content_type=media.OUTPUT_TYPE)
+    response["Cache-Control"] = "no-store, private"
+    response["Content-Disposition"] = 'attachment; filename="voice-note.webm"'
+    return response
+
+
+@router.patch("/notes/{note_id}", response={200: NoteOut, 404: Message, 409: dict,
+                                            422: Problem}, auth=django_auth,
+              summary="Change a note's name or typed words")
+@policy.signed_in
+def change_note(request: CoveRequest, note_id: str, payload: NoteChange) -> Any:
+    note = services.describe(request.vault, note_id, title=payload.title,
+                             transcript=payload.transcript, version=payload.version)
+    return _out(note)
+
+
+@router.delete("/notes/{note_id}", response={204: None, 404: Message}, auth=django_auth,
+               summary="Delete a note and its recording")
+@policy.signed_in
+def delete_note(request: CoveRequest, note_id: str) -> Any:
+    services.delete_note(request.vault, note_id)
+    return Status(204, None)

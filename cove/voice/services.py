@@ -1,0 +1,169 @@
+"""Voice notes: keep a recording sealed, list, play back, retitle, transcribe, delete.
+
+The slow part of keeping a recording (ffmpeg cleaning it) runs before any transaction;
+only the writes are inside one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cove.core.errors import InputError
+from cove.journal.models import JournalEntry
+from cove.vault import areas, crypto
+from cove.vault.keyring import Vault
+from cove.vault.records import get_owned_for_update, get_owned_or_404
+from cove.voice import media, sealing
+from cove.voice.models import VoiceChunk, VoiceNote
+
+PAGE_SIZE = 20
+TITLE_MAX = 120
+TRANSCRIPT_MAX = 20_000
+
+
+def max_minutes() -> int:
+    return int(settings.COVE_VOICE_MAX_MINUTES)
+
+
+def max_mb() -> int:
+    return int(settings.COVE_VOICE_MAX_MB)
+
+
+def _refusal(reason: str) -> InputError:
+    messages = {
+        "missing": _("Choose a recording first, or record one."),
+        "empty": _("This file is empty. Please try recording again."),
+        "type": _("Cove can keep WAV, OGG, WebM or M4A recordings. This file is not one of "
+                  "them."),
+        "damaged": _("Cove could not play this recording. It may be damaged or cut short. "
+                     "Please try recording again."),
+        "long": ngettext("This recording is longer than %(n)d minute. Please keep it shorter.",
+                         "This recording is longer than %(n)d minutes. Please keep it "
+                         "shorter, or say it in two notes.", max_minutes()) % {"n": max_minutes()},
+        "large": _("This file is larger than %(n)d MB. Please try a shorter recording.")
+        % {"n": max_mb()},
+        "unavailable": _("Voice notes are not set up on this server yet. The person who runs "
+                         "Cove can turn them on. You can write your words instead."),
+    }
+    return InputError({"audio": [messages[reason]]})
+
+
+def _text(value: str | None, limit: int, field: str) -> str:
+    text = (value or "").strip()
+    if "\x00" in text:
+        raise InputError({field: [_("Please remove the hidden characters and try again.")]})
+    if len(text) > limit:
+        raise InputError({field: [_("Please keep this under %(n)d characters.") % {"n": limit}]})
+    return text
+
+
+@dataclass(frozen=True)
+class NewNote:
+    title: str = ""
+    transcript: str = ""
+    journal_entry: str | None = None
+
+
+def keep_recording(vault: Vault, upload: IO[bytes] | None, details: NewNote, *,
+                   too_large: bool = False) -> VoiceNote:
+    """Clean, seal and store a recording. Raises InputError with a clear reason."""
+    if too_large:
+        raise _refusal("large")
+    if upload is None:
+        raise _refusal("missing")
+    title = _text(details.title, TITLE_MAX, "title")
+    transcript = _text(details.transcript, TRANSCRIPT_MAX, "transcript")
+    entry = (get_owned_or_404(JournalEntry, vault, details.journal_entry)
+             if details.journal_entry else None)
+    try:
+        cleaned = media.clean(upload, max_minutes() * 60)
+    except media.Unusable as exc:
+        raise _refusal(exc.reason) from None
+    note_id = uuid.uuid4()
+    file_key = crypto.new_key()
+    try:
+        with transaction.atomic():
+            note = VoiceNote(  # type: ignore[misc]
+                vault=vault, id=note_id, title=title, transcript=transcript,
+                seconds=cleaned.seconds, file_key=crypto.b64(file_key), chunks=0,
+                journal_entry=entry,
+                area=entry.get_sharing_area() if entry is not None else areas.JOURNAL,
+            )
+            note.save()
+            count = 0
+            stream = iter(lambda: cleaned.audio.read(sealing.PAYLOAD_BYTES), b"")
+            for index, blob in enumerate(
+                sealing.seal_chunks(file_key, note_id, vault.user.pk, stream)
+            ):
+                VoiceChunk.objects.create(note=note, index=index, data=blob)
+                count += 1
+            note.chunks = count
+            note.save(update_fields=["chunks"], bump_version=False)
+    finally:
+        cleaned.audio.close()
+    return note
+
+
+def notes_page(vault: Vault, page: Any) -> Page:
+    query = VoiceNote.objects.owned_by(vault).order_by("-created_at")
+    return Paginator(query, PAGE_SIZE).get_page(page)
+
+
+def notes_for_entry(vault: Vault, entry: JournalEntry) -> list[VoiceNote]:
+    return list(VoiceNote.objects.owned_by(vault).filter(journal_entry=entry)
+                .order_by("created_at")[:20])
+
+
+def get_note(vault: Vault, note_id: Any) -> VoiceNote:
+    return get_owned_or_404(VoiceNote, vault, note_id)
+
+
+def audio_of(note: VoiceNote) -> Iterator[bytes]:
+    """The cleaned recording, opened chunk by chunk (never held whole in memory)."""
+    key = crypto.unb64(note.file_key)
+    count = int(note.chunks or 0)
+    rows = (VoiceChunk.objects.filter(note_id=note.pk).order_by("index")
+            .values_list("index", "data").iterator(chunk_size=4))
+    sealed = ((index, bytes(data)) for index, data in rows)
+    return sealing.open_chunks(key, note.pk, note.owner_id, count, sealed)
+
+
+def describe(vault: Vault, note_id: Any, *, title: str | None, transcript: str | None,
+             version: int | None = None) -> VoiceNote:
+    """Change a note's title or transcript (None leaves it as it is)."""
+    changes = {name: value for name, value in (("title", title), ("transcript", transcript))
+               if value is not None}
+    note = get_owned_for_update(VoiceNote, vault, note_id, version=version, yours=changes)
+    if title is not None:
+        note.title = _text(title, TITLE_MAX, "title")
+    if transcript is not None:
+        note.transcript = _text(transcript, TRANSCRIPT_MAX, "transcript")
+    note.save()
+    return note
+
+
+def delete_note(vault: Vault, note_id: Any) -> None:
+    """Delete a note and its sound at once (the chunks go with it)."""
+    with transaction.atomic():
+        note = get_owned_for_update(VoiceNote, vault, note_id)
+        note.delete()
+
+
+def follow_entry(vault: Vault, entry: JournalEntry) -> int:
+    """Move an entry's notes to the entry's area key after its area changed (shareable)."""
+    area = entry.get_sharing_area()
+    moved = 0
+    for note in VoiceNote.objects.owned_by(vault).filter(journal_entry=entry).exclude(area=area):
+        note.area = area
+        note.save(bump_version=False)
+        moved += 1
+    return moved

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from cove.voice import views
+
+app_name = "voice"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("new/", views.record, name="record"),
+    path("<str:note_id>/", views.note, name="note"),
+    path("<str:note_id>/audio/", views.audio, name="audio"),
+    path("<str:note_id>/delete/", views.delete, name="delete"),
+]
