@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import StreamingHttpResponse
-from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
@@ -47,6 +47,21 @@ class NoteChange(Schema):
                                 "based on; if the note changed since, the answer is 409.")
 
 
+UPLOAD_SCHEMA = {
+    "type": "object",
+    "required": ["audio"],
+    "properties": {
+        "audio": {"type": "string", "format": "binary",
+                  "description": "WAV, OGG, WebM or M4A; at most COVE_VOICE_MAX_MB and "
+                                 "COVE_VOICE_MAX_MINUTES"},
+        "title": {"type": "string", "maxLength": services.TITLE_MAX},
+        "transcript": {"type": "string", "maxLength": services.TRANSCRIPT_MAX},
+        "journal_entry": {"type": "string", "format": "uuid",
+                          "description": "keep the note with this journal entry of yours"},
+    },
+}
+
+
 def _out(note: VoiceNote) -> dict[str, Any]:
     return {
         "id": str(note.pk), "title": note.title, "transcript": note.transcript,
@@ -59,16 +74,19 @@ def _out(note: VoiceNote) -> dict[str, Any]:
 @router.post("/notes", response={201: NoteOut, 404: Message, 422: Problem}, auth=django_auth,
              summary="Keep a recording (multipart: audio, and optionally title, transcript, "
                      "journal_entry)",
-             openapi_extra={"requestBody": {"content": {"multipart/form-data": {"encoding": {
-                 "audio": {"contentType": ", ".join(media.KINDS.values())}}}}}})
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "multipart/form-data": {"schema": UPLOAD_SCHEMA, "encoding": {
+                     "audio": {"contentType": ", ".join(media.KINDS.values())}}}}}})
 @policy.signed_in
 @transaction.non_atomic_requests
-def upload(request: CoveRequest, audio: File[UploadedFile] | None = None,
-           title: Form[str] = "", transcript: Form[str] = "",
-           journal_entry: Form[str] = "") -> Any:
+def upload(request: CoveRequest) -> Any:
+    # Read from the parsed form rather than as ninja File/Form parameters, so that a file
+    # over the size limit (dropped by cove.voice.uploads) gets our own clear message.
+    form = request.POST
     note = services.keep_recording(
-        request.vault, audio,
-        services.NewNote(title=title, transcript=transcript, journal_entry=journal_entry or None),
+        request.vault, request.FILES.get("audio"),
+        services.NewNote(title=form.get("title", ""), transcript=form.get("transcript", ""),
+                         journal_entry=form.get("journal_entry") or None),
         too_large=uploads.too_large(request))
     return Status(201, _out(note))
 

@@ -1,0 +1,70 @@
+"""Voice notes at rest, with journal entries, and when an account is erased."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from cove.journal.models import JournalEntry
+from cove.vault import areas
+from cove.vault.services import erase_keys_and_rows
+from cove.voice.models import VoiceChunk, VoiceNote
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(person, data: bytes, **fields):
+    return person.post("/voice/new/", {"audio": SimpleUploadedFile("n.wav", data), **fields})
+
+
+def all_stored_bytes() -> bytes:
+    stored = []
+    with connection.cursor() as cursor:
+        for table in (VoiceChunk._meta.db_table, VoiceNote._meta.db_table):
+            cursor.execute(f"SELECT * FROM {table}")  # noqa: S608
+            for row in cursor.fetchall():
+                stored += [bytes(v) if isinstance(v, bytes | memoryview) else str(v).encode()
+                           for v in row]
+    return b"|".join(stored)
+
+
+def test_no_piece_of_the_sound_or_its_words_is_stored_in_the_clear(survivor, make_sound):
+    upload(survivor, make_sound(3), title="canary-title-5521", transcript="canary-words-5521")
+    note = VoiceNote.objects.owned_by(survivor.vault()).get()
+    sound = b"".join(survivor.client.get(f"/voice/{note.pk}/audio/").streaming_content)
+    stored = all_stored_bytes()
+    windows = [sound[i:i + 32] for i in range(0, len(sound) - 32, 512)]
+    assert b"canary" not in stored
+    assert not any(window in stored for window in windows)
+
+
+def test_a_note_kept_with_a_journal_entry_belongs_to_it(survivor, make_sound):
+    entry = JournalEntry(vault=survivor.vault(), kind="free", answers={}, tags=[])
+    entry.save()
+    upload(survivor, make_sound(1), journal_entry=str(entry.pk))
+    note = VoiceNote.objects.owned_by(survivor.vault()).get()
+    assert (note.journal_entry_id, note.area) == (entry.pk, areas.JOURNAL)
+
+
+def test_a_note_follows_its_entry_when_the_entry_is_marked_shareable(survivor, make_sound):
+    entry = JournalEntry(vault=survivor.vault(), kind="free", answers={}, tags=[])
+    entry.save()
+    upload(survivor, make_sound(1), title="with the entry", journal_entry=str(entry.pk))
+    survivor.post(f"/journal/{entry.pk}/share/", {"shareable": "1"})
+    note = VoiceNote.objects.owned_by(survivor.vault()).get()
+    assert (note.area, note.title) == (areas.JOURNAL_SHARED, "with the entry")
+    assert survivor.client.get(f"/voice/{note.pk}/audio/").status_code == 200
+
+
+def test_someone_elses_journal_entry_cannot_be_used(survivor, other_survivor, make_sound):
+    entry = JournalEntry(vault=other_survivor.vault(), kind="free", answers={}, tags=[])
+    entry.save()
+    response = upload(survivor, make_sound(1), journal_entry=str(entry.pk))
+    assert response.status_code == 404 and not VoiceNote.objects.exists()
+
+
+def test_erasing_an_account_erases_its_recordings(survivor, make_sound):
+    upload(survivor, make_sound(1))
+    erase_keys_and_rows(survivor.user)
+    assert not VoiceNote.objects.exists() and not VoiceChunk.objects.exists()
