@@ -255,6 +255,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
+        # blob: only so a voice note just recorded can be listened to before it is kept;
+        # the recording never leaves the page until the person presses "Keep".
+        "media-src": [SELF, "blob:"],
         "connect-src": [SELF],
         "manifest-src": [SELF],
         "worker-src": [SELF],

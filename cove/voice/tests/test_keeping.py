@@ -68,3 +68,11 @@ def test_erasing_an_account_erases_its_recordings(survivor, make_sound):
     upload(survivor, make_sound(1))
     erase_keys_and_rows(survivor.user)
     assert not VoiceNote.objects.exists() and not VoiceChunk.objects.exists()
+
+
+def test_a_journal_entry_lists_its_voice_notes_and_offers_to_add_one(survivor, make_sound):
+    entry = JournalEntry(vault=survivor.vault(), kind="free", answers={}, tags=[])
+    entry.save()
+    upload(survivor, make_sound(1), title="said after writing", journal_entry=str(entry.pk))
+    page = survivor.client.get(f"/journal/{entry.pk}/").content.decode()
+    assert "said after writing" in page and f"/voice/new/?entry={entry.pk}" in page

@@ -1,0 +1,106 @@
+"""Recording in Chromium with its fake microphone, as a person would: record, listen, keep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from cove.testing_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    _finish,
+    _new_page,
+    axe,
+    chromium_available,
+    shot,
+    sign_in,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FAKE_MICROPHONE = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+
+
+@pytest.fixture(scope="module")
+def recording_browser() -> Iterator[Any]:
+    if not chromium_available():
+        pytest.fail(f"Chromium not found at {CHROMIUM}") if __import__("os").environ.get(
+            "COVE_REQUIRE_BROWSER") == "1" else pytest.skip("Chromium not found")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                         args=[*CHROMIUM_ARGS, *FAKE_MICROPHONE])
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+def _page(browser: Any, live_server: Any, width: int, height: int) -> Iterator[Any]:
+    context, page, watch = _new_page(browser, live_server, {"width": width, "height": height})
+    context.grant_permissions(["microphone"])
+    yield page
+    _finish(context, watch)
+
+
+@pytest.fixture
+def phone(recording_browser: Any, live_server: Any, make_sound: Any) -> Iterator[Any]:
+    yield from _page(recording_browser, live_server, 360, 740)
+
+
+def record_seconds(page: Any, seconds: float) -> None:
+    page.get_by_role("button", name="Start recording").click()
+    page.get_by_text("Recording. Take your time.").wait_for()
+    page.wait_for_timeout(seconds * 1000)
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("heading", name="Listen back").wait_for()
+
+
+def test_a_note_recorded_in_the_browser_is_kept_and_plays_back(phone, make_person):
+    person = make_person()
+    sign_in(phone, person.username, person.passphrase)
+    phone.goto("/voice/new/")
+    axe(phone)
+    record_seconds(phone, 2.5)
+    shot(phone, "voice-record-360")
+    phone.get_by_label("A name for it").fill("Said out loud")
+    phone.get_by_role("button", name="Keep this note").click()
+    phone.wait_for_url(lambda url: "/voice/new/" not in url)
+    assert phone.get_by_role("heading", name="Said out loud").is_visible()
+    duration = phone.evaluate("""() => new Promise((done) => {
+        const audio = document.querySelector("audio");
+        audio.addEventListener("loadedmetadata", () => done(audio.duration));
+        audio.addEventListener("error", () => done(-1));
+        audio.preload = "metadata"; audio.load();
+    })""")
+    axe(phone)
+    shot(phone, "voice-note-360")
+    assert duration > 1
+
+
+def test_a_recording_thrown_away_is_never_sent(phone, make_person):
+    person = make_person()
+    sign_in(phone, person.username, person.passphrase)
+    phone.goto("/voice/new/")
+    record_seconds(phone, 1)
+    phone.get_by_role("button", name="Throw it away").click()
+    assert phone.get_by_text("Thrown away. Nothing was kept.").is_visible()
+    assert phone.evaluate("() => document.querySelector('input[type=file]').files.length") == 0
+
+
+def test_pause_and_go_on_keep_one_recording(phone, make_person):
+    person = make_person()
+    sign_in(phone, person.username, person.passphrase)
+    phone.goto("/voice/new/")
+    phone.get_by_role("button", name="Start recording").click()
+    phone.get_by_text("Recording. Take your time.").wait_for()
+    phone.wait_for_timeout(1200)
+    phone.get_by_role("button", name="Pause").click()
+    assert phone.get_by_text("Paused. Go on when you are ready.").is_visible()
+    phone.get_by_role("button", name="Go on recording").click()
+    phone.wait_for_timeout(1200)
+    phone.get_by_role("button", name="Stop").click()
+    phone.get_by_role("heading", name="Listen back").wait_for()
+    assert phone.evaluate("() => document.querySelector('input[type=file]').files.length") == 1
