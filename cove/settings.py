@@ -320,7 +320,7 @@ COVE_VOICE_MAX_MB = env_int("COVE_VOICE_MAX_MB", 20)
 COVE_VOICE_MAX_MINUTES = env_int("COVE_VOICE_MAX_MINUTES", 10)
 if not 1 <= COVE_VOICE_MAX_MB <= 200 or not 1 <= COVE_VOICE_MAX_MINUTES <= 60:
     raise ImproperlyConfigured(
-        "COVE_VOICE_MAX_MB must be 1–200 and COVE_VOICE_MAX_MINUTES 1–60."
+        "COVE_VOICE_MAX_MB must be from 1 to 200 and COVE_VOICE_MAX_MINUTES from 1 to 60."
     )
 COVE_FFMPEG = env_str("COVE_FFMPEG", "ffmpeg")
 COVE_FFPROBE = env_str("COVE_FFPROBE", "ffprobe")

@@ -13,6 +13,7 @@ column.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,7 +66,8 @@ def _worker(master: int) -> int:
 
 def _wav(seconds: int, folder: Path) -> bytes:
     out = folder / f"{seconds}.wav"
-    subprocess.run(["ffmpeg", "-hide_banner", "-v", "error", "-y", "-f", "lavfi", "-i",
+    ffmpeg = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
+    subprocess.run([ffmpeg, "-hide_banner",  # noqa: S603 - Debian's ffmpeg, our arguments "-v", "error", "-y", "-f", "lavfi", "-i",
                     f"anoisesrc=duration={seconds}:sample_rate=44100", "-ac", "1",
                     "-c:a", "pcm_s16le", str(out)], check=True)
     return out.read_bytes()

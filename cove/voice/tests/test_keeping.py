@@ -18,6 +18,12 @@ def upload(person, data: bytes, **fields):
     return person.post("/voice/new/", {"audio": SimpleUploadedFile("n.wav", data), **fields})
 
 
+def an_entry(person) -> JournalEntry:
+    entry = JournalEntry(vault=person.vault(), kind="free", answers={}, tags=[])  # type: ignore[misc]
+    entry.save()
+    return entry
+
+
 def all_stored_bytes() -> bytes:
     stored = []
     with connection.cursor() as cursor:
@@ -40,16 +46,14 @@ def test_no_piece_of_the_sound_or_its_words_is_stored_in_the_clear(survivor, mak
 
 
 def test_a_note_kept_with_a_journal_entry_belongs_to_it(survivor, make_sound):
-    entry = JournalEntry(vault=survivor.vault(), kind="free", answers={}, tags=[])
-    entry.save()
+    entry = an_entry(survivor)
     upload(survivor, make_sound(1), journal_entry=str(entry.pk))
     note = VoiceNote.objects.owned_by(survivor.vault()).get()
     assert (note.journal_entry_id, note.area) == (entry.pk, areas.JOURNAL)
 
 
 def test_a_note_follows_its_entry_when_the_entry_is_marked_shareable(survivor, make_sound):
-    entry = JournalEntry(vault=survivor.vault(), kind="free", answers={}, tags=[])
-    entry.save()
+    entry = an_entry(survivor)
     upload(survivor, make_sound(1), title="with the entry", journal_entry=str(entry.pk))
     survivor.post(f"/journal/{entry.pk}/share/", {"shareable": "1"})
     note = VoiceNote.objects.owned_by(survivor.vault()).get()
@@ -58,8 +62,7 @@ def test_a_note_follows_its_entry_when_the_entry_is_marked_shareable(survivor, m
 
 
 def test_someone_elses_journal_entry_cannot_be_used(survivor, other_survivor, make_sound):
-    entry = JournalEntry(vault=other_survivor.vault(), kind="free", answers={}, tags=[])
-    entry.save()
+    entry = an_entry(other_survivor)
     response = upload(survivor, make_sound(1), journal_entry=str(entry.pk))
     assert response.status_code == 404 and not VoiceNote.objects.exists()
 
@@ -71,8 +74,7 @@ def test_erasing_an_account_erases_its_recordings(survivor, make_sound):
 
 
 def test_a_journal_entry_lists_its_voice_notes_and_offers_to_add_one(survivor, make_sound):
-    entry = JournalEntry(vault=survivor.vault(), kind="free", answers={}, tags=[])
-    entry.save()
+    entry = an_entry(survivor)
     upload(survivor, make_sound(1), title="said after writing", journal_entry=str(entry.pk))
     page = survivor.client.get(f"/journal/{entry.pk}/").content.decode()
     assert "said after writing" in page and f"/voice/new/?entry={entry.pk}" in page
