@@ -13,7 +13,7 @@ from pydantic import Field
 from cove.core import policy
 from cove.core.http import CoveRequest
 from cove.core.paging import Paging
-from cove.voice import media, services, uploads
+from cove.voice import archive, media, services, uploads
 from cove.voice.models import VoiceNote
 
 PREFIX = "/voice/"
@@ -97,6 +97,19 @@ def upload(request: CoveRequest) -> Any:
 def list_notes(request: CoveRequest, paging: Query[Paging]) -> Any:
     query = VoiceNote.objects.owned_by(request.vault).order_by("-created_at")
     return [_out(note) for note in paging.slice(query)]
+
+
+@router.get("/notes.zip", response={200: None}, auth=django_auth,
+            summary="Every voice note as one zip (sound files and voice-notes.json)",
+            openapi_extra={"responses": {"200": {"description": "The zip", "content": {
+                "application/zip": {"schema": {"type": "string", "format": "binary"}}}}}})
+@policy.signed_in
+def download_all(request: CoveRequest) -> Any:
+    response = StreamingHttpResponse(archive.zip_stream(request.vault),
+                                     content_type="application/zip")
+    response["Cache-Control"] = "no-store, private"
+    response["Content-Disposition"] = 'attachment; filename="voice-notes.zip"'
+    return response
 
 
 @router.get("/notes/{note_id}", response={200: NoteOut, 404: Message}, auth=django_auth,

@@ -16,7 +16,7 @@ from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.journal.models import JournalEntry
 from cove.vault.records import get_owned_or_404
-from cove.voice import media, services, uploads
+from cove.voice import archive, media, services, uploads
 from cove.voice.forms import DescribeForm, RecordForm
 
 # The recording page is the only page allowed to ask for the microphone; every other page
@@ -89,6 +89,17 @@ def audio(request: CoveRequest, note_id: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(services.audio_of(item), content_type=media.OUTPUT_TYPE)
     response["Cache-Control"] = "no-store, private"
     response["Content-Disposition"] = "inline"
+    return response
+
+
+@policy.signed_in
+@require_http_methods(["GET"])
+def download_all(request: CoveRequest) -> StreamingHttpResponse:
+    """Every voice note as one zip, beside the export (written as it is sent)."""
+    response = StreamingHttpResponse(archive.zip_stream(request.vault),
+                                     content_type="application/zip")
+    response["Cache-Control"] = "no-store, private"
+    response["Content-Disposition"] = 'attachment; filename="voice-notes.zip"'
     return response
 
 

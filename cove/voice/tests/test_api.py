@@ -72,3 +72,10 @@ def test_the_schema_declares_the_audio_content_types(survivor):
     upload = schema["paths"]["/api/v1/voice/notes"]["post"]["requestBody"]["content"]
     download = schema["paths"]["/api/v1/voice/notes/{note_id}/audio"]["get"]["responses"]["200"]
     assert "audio/wav" in str(upload) and "audio/webm" in download["content"]
+
+
+def test_every_note_downloads_as_one_zip(survivor, make_sound):
+    api_upload(survivor, make_sound(1), title="one")
+    response = survivor.api("GET", "/voice/notes.zip")
+    assert (response.status_code, response["Content-Type"]) == (200, "application/zip")
+    assert b"".join(response.streaming_content)[:2] == b"PK"

@@ -78,3 +78,19 @@ def test_a_journal_entry_lists_its_voice_notes_and_offers_to_add_one(survivor, m
     upload(survivor, make_sound(1), title="said after writing", journal_entry=str(entry.pk))
     page = survivor.client.get(f"/journal/{entry.pk}/").content.decode()
     assert "said after writing" in page and f"/voice/new/?entry={entry.pk}" in page
+
+
+def test_all_notes_download_as_one_zip_with_their_words(survivor, make_sound):
+    import io
+    import json
+    import zipfile
+
+    upload(survivor, make_sound(1), title="first one", transcript="said first")
+    upload(survivor, make_sound(1), title="first one")
+    response = survivor.client.get("/voice/voice-notes.zip")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    listing = json.loads(archive.read("voice-notes.json"))
+    sounds = [name for name in archive.namelist() if name.endswith(".webm")]
+    assert len(sounds) == 2 and len(set(sounds)) == 2
+    assert [n["typed_words"] for n in listing] == ["said first", ""]
+    assert all(archive.read(name).startswith(b"\x1a\x45\xdf\xa3") for name in sounds)
