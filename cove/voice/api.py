@@ -35,6 +35,7 @@ class NoteOut(Schema):
     transcript: str
     seconds: int
     journal_entry: str | None
+    practice: str | None
     created_at: str
     version: int
     audio_type: str = media.OUTPUT_TYPE
@@ -58,6 +59,8 @@ UPLOAD_SCHEMA = {
         "transcript": {"type": "string", "maxLength": services.TRANSCRIPT_MAX},
         "journal_entry": {"type": "string", "format": "uuid",
                           "description": "keep the note with this journal entry of yours"},
+        "practice": {"type": "string", "format": "uuid",
+                     "description": "or with this practice of yours (its debrief)"},
     },
 }
 
@@ -67,6 +70,7 @@ def _out(note: VoiceNote) -> dict[str, Any]:
         "id": str(note.pk), "title": note.title, "transcript": note.transcript,
         "seconds": int(note.seconds or 0),
         "journal_entry": str(note.journal_entry_id) if note.journal_entry_id else None,
+        "practice": str(note.practice_id) if note.practice_id else None,
         "created_at": note.created_at.isoformat(), "version": note.version,
     }
 
@@ -86,7 +90,8 @@ def upload(request: CoveRequest) -> Any:
     note = services.keep_recording(
         request.vault, request.FILES.get("audio"),
         services.NewNote(title=form.get("title", ""), transcript=form.get("transcript", ""),
-                         journal_entry=form.get("journal_entry") or None),
+                         journal_entry=form.get("journal_entry") or None,
+                         practice=form.get("practice") or None),
         too_large=uploads.too_large(request))
     return Status(201, _out(note))
 

@@ -22,6 +22,7 @@ class RecordForm(CoveForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     journal_entry = forms.CharField(required=False, widget=forms.HiddenInput)
+    practice = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class DescribeForm(CoveForm):

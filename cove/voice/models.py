@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django.db import models
 
 from cove.journal.models import JournalEntry
+from cove.ladder.models import PracticeSession
 from cove.vault import areas
 from cove.vault.fields import SealedIntegerField, SealedTextField
 from cove.vault.records import SealedRecord
@@ -31,6 +32,10 @@ class VoiceNote(SealedRecord):
     chunks: int | None = SealedIntegerField()  # type: ignore[assignment]
     journal_entry = models.ForeignKey(
         JournalEntry, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Or the practice whose debrief it belongs to (its area is the ladder's).
+    practice = models.ForeignKey(
+        PracticeSession, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     area = models.CharField(max_length=32, default=areas.JOURNAL)
 

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from cove.core.errors import InputError
 from cove.journal.models import JournalEntry
+from cove.ladder.models import PracticeSession
 from cove.vault import areas, crypto
 from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_for_update, get_owned_or_404
@@ -71,6 +72,7 @@ class NewNote:
     title: str = ""
     transcript: str = ""
     journal_entry: str | None = None
+    practice: str | None = None
 
 
 def keep_recording(vault: Vault, upload: IO[bytes] | None, details: NewNote, *,
@@ -84,6 +86,9 @@ def keep_recording(vault: Vault, upload: IO[bytes] | None, details: NewNote, *,
     transcript = _text(details.transcript, TRANSCRIPT_MAX, "transcript")
     entry = (get_owned_or_404(JournalEntry, vault, details.journal_entry)
              if details.journal_entry else None)
+    practice = (get_owned_or_404(PracticeSession, vault, details.practice)
+                if details.practice and entry is None else None)
+    belongs_to = entry or practice
     try:
         cleaned = media.clean(upload, max_minutes() * 60)
     except media.Unusable as exc:
@@ -95,8 +100,8 @@ def keep_recording(vault: Vault, upload: IO[bytes] | None, details: NewNote, *,
             note = VoiceNote(  # type: ignore[misc]
                 vault=vault, id=note_id, title=title, transcript=transcript,
                 seconds=cleaned.seconds, file_key=crypto.b64(file_key), chunks=0,
-                journal_entry=entry,
-                area=entry.get_sharing_area() if entry is not None else areas.JOURNAL,
+                journal_entry=entry, practice=practice,
+                area=belongs_to.get_sharing_area() if belongs_to is not None else areas.JOURNAL,
             )
             note.save()
             count = 0
@@ -118,9 +123,12 @@ def notes_page(vault: Vault, page: Any) -> Page:
     return Paginator(query, PAGE_SIZE).get_page(page)
 
 
-def notes_for_entry(vault: Vault, entry: JournalEntry) -> list[VoiceNote]:
-    return list(VoiceNote.objects.owned_by(vault).filter(journal_entry=entry)
-                .order_by("created_at")[:20])
+def notes_for(vault: Vault, record: JournalEntry | PracticeSession) -> list[VoiceNote]:
+    """The notes kept with one journal entry or one practice (at most 20, oldest first)."""
+    found = VoiceNote.objects.owned_by(vault)
+    found = (found.filter(journal_entry=record) if isinstance(record, JournalEntry)
+             else found.filter(practice=record))
+    return list(found.order_by("created_at")[:20])
 
 
 def get_note(vault: Vault, note_id: Any) -> VoiceNote:

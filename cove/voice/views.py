@@ -15,6 +15,7 @@ from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.journal.models import JournalEntry
+from cove.ladder.models import PracticeSession
 from cove.vault.records import get_owned_or_404
 from cove.voice import archive, media, services, uploads
 from cove.voice.forms import DescribeForm, RecordForm
@@ -45,19 +46,25 @@ def record(request: CoveRequest) -> HttpResponse:
     """Record or upload. Cleaning the sound is slow, so it runs outside a transaction."""
     entry_id = request.GET.get("entry") or request.POST.get("journal_entry") or ""
     entry = get_owned_or_404(JournalEntry, request.vault, entry_id) if entry_id else None
+    practice_id = request.GET.get("practice") or request.POST.get("practice") or ""
+    practice = (get_owned_or_404(PracticeSession, request.vault, practice_id)
+                if practice_id and entry is None else None)
     posted = request.method == "POST"
     form = RecordForm(request.POST if posted else None, request.FILES if posted else None,
-                      initial={"journal_entry": entry.pk if entry else ""})
+                      initial={"journal_entry": entry.pk if entry else "",
+                               "practice": practice.pk if practice else ""})
     if request.method == "POST":
         note = submit(form, lambda data: services.keep_recording(
             request.vault, data["audio"],
             services.NewNote(title=data["title"], transcript=data["transcript"],
-                             journal_entry=data["journal_entry"] or None),
+                             journal_entry=data["journal_entry"] or None,
+                             practice=data["practice"] or None),
             too_large=uploads.too_large(request)))
         if note is not None:
             messages.success(request, _("Your voice note is kept. Only you can play it."))
             return redirect("voice:note", note_id=note.pk)
-    response = render(request, "voice/record.html", {"form": form, "entry": entry, **_limits()},
+    response = render(request, "voice/record.html", {"form": form, "entry": entry,
+                                                     "practice": practice, **_limits()},
                       status=422 if form.errors else 200)
     response["Permissions-Policy"] = RECORDING_PERMISSIONS
     return response

@@ -94,3 +94,31 @@ def test_all_notes_download_as_one_zip_with_their_words(survivor, make_sound):
     assert len(sounds) == 2 and len(set(sounds)) == 2
     assert [n["typed_words"] for n in listing] == ["said first", ""]
     assert all(archive.read(name).startswith(b"\x1a\x45\xdf\xa3") for name in sounds)
+
+
+def a_practice(person):
+    from cove.ladder.models import ENDED, ComfortStep, Ladder, PracticeSession
+
+    vault = person.vault()
+    ladder = Ladder(vault=vault, title="Closer, slowly")  # type: ignore[misc]
+    ladder.save()
+    step = ComfortStep(vault=vault, ladder=ladder, title="Holding hands")  # type: ignore[misc]
+    step.save()
+    session = PracticeSession(vault=vault, step=step, phase=ENDED,  # type: ignore[misc]
+                              outcome="finished")
+    session.save()
+    return session
+
+
+def test_a_note_kept_with_a_practice_belongs_to_its_debrief(survivor, make_sound):
+    session = a_practice(survivor)
+    upload(survivor, make_sound(1), title="how it went", practice=str(session.pk))
+    note = VoiceNote.objects.owned_by(survivor.vault()).get()
+    assert (note.practice_id, note.area) == (session.pk, areas.LADDER)
+    page = survivor.client.get(f"/ladder/practice/{session.pk}/").content.decode()
+    assert f"/voice/new/?practice={session.pk}" in page and "how it went" in page
+
+
+def test_someone_elses_practice_cannot_be_used(survivor, other_survivor, make_sound):
+    response = upload(survivor, make_sound(1), practice=str(a_practice(other_survivor).pk))
+    assert response.status_code == 404 and not VoiceNote.objects.exists()
