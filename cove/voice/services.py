@@ -12,16 +12,20 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cove.audit import services as audit
 from cove.core.errors import InputError
 from cove.journal.models import JournalEntry
 from cove.ladder.models import PracticeSession
 from cove.vault import areas, crypto
 from cove.vault.keyring import Vault
+from cove.vault.models import Grant
 from cove.vault.records import get_owned_for_update, get_owned_or_404
 from cove.voice import media, sealing
 from cove.voice.models import VoiceChunk, VoiceNote
@@ -133,6 +137,30 @@ def notes_for(vault: Vault, record: JournalEntry | PracticeSession) -> list[Voic
 
 def get_note(vault: Vault, note_id: Any) -> VoiceNote:
     return get_owned_or_404(VoiceNote, vault, note_id)
+
+
+def shared_note(vault: Vault, owner_name: str, note_id: Any) -> VoiceNote:
+    """Someone else's note that they share with the vault's person through its area.
+
+    The same 404 for a missing note, a missing person and a note whose area is not shared
+    (or no longer: the grant is checked on every request). Each read is written to the
+    owner's access receipts, as every shared read is.
+    """
+    owner = get_user_model().objects.find(owner_name)
+    try:
+        record_id = uuid.UUID(str(note_id))
+    except ValueError:
+        raise Http404 from None
+    note = (VoiceNote.objects.filter(owner=owner, pk=record_id).first()
+            if owner is not None and owner.pk != vault.user.pk else None)
+    if note is None or note.area not in areas.SHAREABLE or not Grant.objects.live().filter(
+        owner=owner, grantee_id=vault.user.pk, area=note.area
+    ).exists():
+        audit.record_denied_access(vault.user, "voice.shared")
+        raise Http404
+    audit.record("shared.read", subject=owner, actor=vault.user,
+                 detail={"area": note.area, "items": 1, "reader": vault.user.username})
+    return note.bind(vault)
 
 
 def audio_of(note: VoiceNote) -> Iterator[bytes]:

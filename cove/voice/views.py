@@ -19,6 +19,7 @@ from cove.ladder.models import PracticeSession
 from cove.vault.records import get_owned_or_404
 from cove.voice import archive, media, services, uploads
 from cove.voice.forms import DescribeForm, RecordForm
+from cove.voice.models import VoiceNote
 
 # The recording page is the only page allowed to ask for the microphone; every other page
 # keeps the site-wide "microphone=()".
@@ -92,7 +93,18 @@ def note(request: CoveRequest, note_id: str) -> HttpResponse:
 @require_http_methods(["GET"])
 def audio(request: CoveRequest, note_id: str) -> StreamingHttpResponse:
     """The sound, opened chunk by chunk as it is sent; never cached anywhere."""
-    item = services.get_note(request.vault, note_id)
+    return _audio_response(services.get_note(request.vault, note_id))
+
+
+@policy.grantee("any")
+@require_http_methods(["GET"])
+def shared_audio(request: CoveRequest, username: str, note_id: str) -> StreamingHttpResponse:
+    """A note someone shares with you (through the area it belongs to); the read is logged
+    for them."""
+    return _audio_response(services.shared_note(request.vault, username, note_id))
+
+
+def _audio_response(item: VoiceNote) -> StreamingHttpResponse:
     response = StreamingHttpResponse(services.audio_of(item), content_type=media.OUTPUT_TYPE)
     response["Cache-Control"] = "no-store, private"
     response["Content-Disposition"] = "inline"

@@ -122,3 +122,38 @@ def test_a_note_kept_with_a_practice_belongs_to_its_debrief(survivor, make_sound
 def test_someone_elses_practice_cannot_be_used(survivor, other_survivor, make_sound):
     response = upload(survivor, make_sound(1), practice=str(a_practice(other_survivor).pk))
     assert response.status_code == 404 and not VoiceNote.objects.exists()
+
+
+def shared_entry_with_note(owner, make_sound, grantee=None):
+    from cove.vault.services import grant_area
+
+    entry = an_entry(owner)
+    upload(owner, make_sound(1), title="for my therapist", journal_entry=str(entry.pk))
+    owner.post(f"/journal/{entry.pk}/share/", {"shareable": "1"})
+    if grantee is not None:
+        grant_area(owner.vault(), grantee.user, areas.JOURNAL_SHARED)
+    return VoiceNote.objects.owned_by(owner.vault()).get()
+
+
+def test_a_note_on_a_shared_entry_plays_for_the_person_it_is_shared_with(
+        survivor, other_survivor, make_sound):
+    note = shared_entry_with_note(survivor, make_sound, grantee=other_survivor)
+    response = other_survivor.client.get(f"/voice/shared/{survivor.username}/{note.pk}/audio/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x1a\x45\xdf\xa3")
+
+
+def test_a_shared_play_is_in_the_owners_access_receipts(survivor, other_survivor, make_sound):
+    from cove.audit.models import AuditEvent
+
+    note = shared_entry_with_note(survivor, make_sound, grantee=other_survivor)
+    other_survivor.client.get(f"/voice/shared/{survivor.username}/{note.pk}/audio/")
+    read = AuditEvent.objects.filter(kind="shared.read").last()
+    assert read is not None and read.detail["reader"] == other_survivor.username
+
+
+def test_a_note_is_not_found_for_someone_it_is_not_shared_with(
+        survivor, other_survivor, make_sound):
+    note = shared_entry_with_note(survivor, make_sound, grantee=None)
+    response = other_survivor.client.get(f"/voice/shared/{survivor.username}/{note.pk}/audio/")
+    assert response.status_code == 404
