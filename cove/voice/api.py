@@ -138,14 +138,14 @@ def download(request: CoveRequest, note_id: str) -> Any:
     return response
 
 
-@router.get("/shared/{username}/{note_id}/audio", response={200: None, 404: Message},
+@router.get("/shared/{username}/{area}/{note_id}/audio", response={200: None, 404: Message},
             auth=django_auth, summary="A recording someone shares with you (logged for them)",
             openapi_extra={"responses": {"200": {"description": "The sound",
                                                  "content": {media.OUTPUT_TYPE: {"schema": {
                                                      "type": "string", "format": "binary"}}}}}})
 @policy.grantee("any")
-def shared_audio(request: CoveRequest, username: str, note_id: str) -> Any:
-    note = services.shared_note(request.vault, username, note_id)
+def shared_audio(request: CoveRequest, username: str, area: str, note_id: str) -> Any:
+    note = services.shared_note(request.vault, username, area, note_id)
     response = StreamingHttpResponse(services.audio_of(note), content_type=media.OUTPUT_TYPE)
     response["Cache-Control"] = "no-store, private"
     return response

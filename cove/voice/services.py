@@ -139,7 +139,7 @@ def get_note(vault: Vault, note_id: Any) -> VoiceNote:
     return get_owned_or_404(VoiceNote, vault, note_id)
 
 
-def shared_note(vault: Vault, owner_name: str, note_id: Any) -> VoiceNote:
+def shared_note(vault: Vault, owner_name: str, area: str, note_id: Any) -> VoiceNote:
     """Someone else's note that they share with the vault's person through its area.
 
     The same 404 for a missing note, a missing person and a note whose area is not shared
@@ -153,7 +153,7 @@ def shared_note(vault: Vault, owner_name: str, note_id: Any) -> VoiceNote:
         raise Http404 from None
     note = (VoiceNote.objects.filter(owner=owner, pk=record_id).first()
             if owner is not None and owner.pk != vault.user.pk else None)
-    if note is None or note.area not in areas.SHAREABLE or not Grant.objects.live().filter(
+    if note is None or note.area != area or area not in areas.SHAREABLE or not Grant.objects.live().filter(
         owner=owner, grantee_id=vault.user.pk, area=note.area
     ).exists():
         audit.record_denied_access(vault.user, "voice.shared")

@@ -98,10 +98,11 @@ def audio(request: CoveRequest, note_id: str) -> StreamingHttpResponse:
 
 @policy.grantee("any")
 @require_http_methods(["GET"])
-def shared_audio(request: CoveRequest, username: str, note_id: str) -> StreamingHttpResponse:
+def shared_audio(request: CoveRequest, username: str, area: str,
+                 note_id: str) -> StreamingHttpResponse:
     """A note someone shares with you (through the area it belongs to); the read is logged
     for them."""
-    return _audio_response(services.shared_note(request.vault, username, note_id))
+    return _audio_response(services.shared_note(request.vault, username, area, note_id))
 
 
 def _audio_response(item: VoiceNote) -> StreamingHttpResponse:

@@ -138,7 +138,7 @@ def shared_entry_with_note(owner, make_sound, grantee=None):
 def test_a_note_on_a_shared_entry_plays_for_the_person_it_is_shared_with(
         survivor, other_survivor, make_sound):
     note = shared_entry_with_note(survivor, make_sound, grantee=other_survivor)
-    response = other_survivor.client.get(f"/voice/shared/{survivor.username}/{note.pk}/audio/")
+    response = other_survivor.client.get(f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"\x1a\x45\xdf\xa3")
 
@@ -147,7 +147,7 @@ def test_a_shared_play_is_in_the_owners_access_receipts(survivor, other_survivor
     from cove.audit.models import AuditEvent
 
     note = shared_entry_with_note(survivor, make_sound, grantee=other_survivor)
-    other_survivor.client.get(f"/voice/shared/{survivor.username}/{note.pk}/audio/")
+    other_survivor.client.get(f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/")
     read = AuditEvent.objects.filter(kind="shared.read").last()
     assert read is not None and read.detail["reader"] == other_survivor.username
 
@@ -155,5 +155,5 @@ def test_a_shared_play_is_in_the_owners_access_receipts(survivor, other_survivor
 def test_a_note_is_not_found_for_someone_it_is_not_shared_with(
         survivor, other_survivor, make_sound):
     note = shared_entry_with_note(survivor, make_sound, grantee=None)
-    response = other_survivor.client.get(f"/voice/shared/{survivor.username}/{note.pk}/audio/")
+    response = other_survivor.client.get(f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/")
     assert response.status_code == 404
