@@ -118,6 +118,17 @@ def submit(form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
         return None
 
 
+class VersionField(forms.IntegerField):
+    """The hidden `version` of the record a form edits (see get_owned_for_update): the
+    version the person's copy was based on; empty means "whatever is there now"."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("widget", forms.HiddenInput)
+        super().__init__(**kwargs)
+
+
 class PassphraseInput(forms.PasswordInput):
     """A passphrase box that welcomes pasting and password managers."""
 

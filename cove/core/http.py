@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
     from cove.accounts.models import User
     from cove.vault.keyring import Vault
 
@@ -22,6 +24,7 @@ class CoveRequest(HttpRequest):
 
     person: User
     vault: Vault
+    htmx: HtmxDetails  # set by django-htmx's middleware
 
 
 class LockedRequest(HttpRequest):
