@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from cove.boundaries.choices import BoundaryState, ReviewCadence, WishAnswer, Zone
+from cove.boundaries.choices import Category as CategoryChoice
+from cove.boundaries.choices import Moment as MomentChoice
+
 
 @dataclass(frozen=True)
 class Category:
@@ -30,25 +34,22 @@ class Item:
     title: str | Promise
 
 
-CATEGORIES: tuple[Category, ...] = (
-    Category("talk", _("Closeness and talk"),
-             _("Sharing feelings, being listened to, talking about the past or the future.")),
-    Category("touch", _("Everyday touch"),
-             _("Kinds of touch that are not sexual: hugs, holding hands, sitting close.")),
-    Category("areas", _("Where touch feels okay"),
-             _("Parts of the body, for touch that is not sexual.")),
-    Category("gentle", _("Sensual touch"),
-             _("Slow, tender touch such as massage, kissing and stroking.")),
-    Category("more", _("Sexual activities"),
-             _("Sexual kinds of closeness. Skip this part if you like.")),
-    Category("words", _("Words"),
-             _("Names you like or don't like, and how people talk to you.")),
-    Category("setting", _("Setting"),
-             _("Light, time, place, sound and what you wear.")),
-    Category("start", _("How things start"),
-             _("Who asks, how they ask, and what helps you feel free to say no.")),
-    Category("after", _("Afterwards"),
-             _("What helps after closeness of any kind.")),
+# Titles come from choices.Category (declared once); descriptions live here.
+_DESCRIPTIONS = {
+    CategoryChoice.TALK:
+        _("Sharing feelings, being listened to, talking about the past or the future."),
+    CategoryChoice.TOUCH:
+        _("Kinds of touch that are not sexual: hugs, holding hands, sitting close."),
+    CategoryChoice.AREAS: _("Parts of the body, for touch that is not sexual."),
+    CategoryChoice.GENTLE: _("Slow, tender touch such as massage, kissing and stroking."),
+    CategoryChoice.MORE: _("Sexual kinds of closeness. Skip this part if you like."),
+    CategoryChoice.WORDS: _("Names you like or don't like, and how people talk to you."),
+    CategoryChoice.SETTING: _("Light, time, place, sound and what you wear."),
+    CategoryChoice.START: _("Who asks, how they ask, and what helps you feel free to say no."),
+    CategoryChoice.AFTER: _("What helps after closeness of any kind."),
+}
+CATEGORIES: tuple[Category, ...] = tuple(
+    Category(str(c.value), c.label, _DESCRIPTIONS[c]) for c in CategoryChoice
 )
 
 CATEGORY_BY_SLUG = {c.slug: c for c in CATEGORIES}
@@ -162,32 +163,24 @@ def items_in(category: str) -> list[Item]:
     return [i for i in ITEMS if i.category == category]
 
 
-# Boundary states. The order is the order shown; "" is "not answered yet".
-YES, MAYBE, NOT_NOW, NO = "yes", "maybe", "not_now", "no"
+# Boundary states (choices.BoundaryState). The order is the order shown; "" is "not
+# answered yet".
+YES, MAYBE, NOT_NOW, NO = (BoundaryState.YES.value, BoundaryState.MAYBE.value,
+                           BoundaryState.NOT_NOW.value, BoundaryState.NO.value)
 STATES = (YES, MAYBE, NOT_NOW, NO)
-STATE_LABELS = {
-    YES: _("Yes"),
-    MAYBE: _("Maybe"),
-    NOT_NOW: _("Not now"),
-    NO: _("No"),
-    "": _("Not sure yet"),
-}
+STATE_LABELS = {str(value): label for value, label in BoundaryState.choices}
 
 
-# Situations map zones.
-MANAGEABLE, NEEDS_PLAN, AVOID = "manageable", "plan", "avoid"
+# Situations map zones (choices.Zone).
+MANAGEABLE, NEEDS_PLAN, AVOID = Zone.MANAGEABLE.value, Zone.NEEDS_PLAN.value, Zone.AVOID.value
 ZONES = (MANAGEABLE, NEEDS_PLAN, AVOID)
-ZONE_LABELS = {
-    MANAGEABLE: _("Manageable now"),
-    NEEDS_PLAN: _("Needs a boundary or plan"),
-    AVOID: _("Avoid for now"),
-}
+ZONE_LABELS = {str(value): label for value, label in Zone.choices}
 
 
 # Wishes and curiosities: answers and a few ideas to start from. Shared keys are what
 # lets two people's answers be matched later (see matching.mutual_reveal).
-WISH_ANSWERS = (YES, MAYBE, NO)
-WISH_LABELS = {YES: _("Yes"), MAYBE: _("Maybe"), NO: _("No"), "": _("Not sure yet")}
+WISH_ANSWERS = tuple(str(a.value) for a in WishAnswer if a.value)
+WISH_LABELS = {str(value): label for value, label in WishAnswer.choices}
 
 
 @dataclass(frozen=True)
@@ -227,19 +220,7 @@ class Moment:
     title: str | Promise
 
 
-MOMENTS: tuple[Moment, ...] = (
-    Moment("asking", _("Before: asking")),
-    Moment("offering", _("Before: offering")),
-    Moment("before_check", _("Before: checking in")),
-    Moment("during_check", _("During: checking in")),
-    Moment("slowing", _("During: slowing down")),
-    Moment("pausing", _("During: pausing")),
-    Moment("stopping", _("During: stopping")),
-    Moment("debrief", _("After: talking it over")),
-    Moment("reassure", _("After: reassurance")),
-    Moment("no", _("Saying no")),
-    Moment("not_today", _("Not today")),
-)
+MOMENTS: tuple[Moment, ...] = tuple(Moment(str(m.value), m.label) for m in MomentChoice)
 
 MOMENT_BY_SLUG = {m.slug: m for m in MOMENTS}
 
@@ -307,12 +288,6 @@ COMFORT_IDEAS = (
     _("Wrapping me in a blanket"),
 )
 
-# Review cadence choices, in days. 0 means "never ask me".
-REVIEW_CHOICES = (
-    (0, _("Never ask me")),
-    (14, _("Every two weeks")),
-    (30, _("About once a month")),
-    (90, _("Every three months")),
-    (182, _("Every six months")),
-)
+# Review cadence choices, in days (choices.ReviewCadence). 0 means "never ask me".
+REVIEW_CHOICES = tuple((int(days), label) for days, label in ReviewCadence.choices)
 REVIEW_DAYS = tuple(days for days, _label in REVIEW_CHOICES)
