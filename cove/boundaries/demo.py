@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cove.boundaries import services
+from cove.boundaries import comfort, phrases, services, situations, wishes
 from cove.vault.keyring import Vault
 
 ANSWERS = (
@@ -42,17 +42,17 @@ def populate(vault: Vault, role: str) -> None:
     services.set_review_cadence(vault, 30)
     for text in ("A cup of tea, made without asking", "Sitting with me in silence",
                  "A hand on my shoulder when I'm reading"):
-        services.add_comfort(vault, text)
-    services.add_situation(vault, "A certain aftershave", "avoid",
+        comfort.add_comfort(vault, text)
+    situations.add_situation(vault, "A certain aftershave", "avoid",
                            "Ask guests not to wear it at home for now.")
-    services.add_situation(vault, "Being in a crowded lift", "plan",
+    situations.add_situation(vault, "Being in a crowded lift", "plan",
                            "Take the stairs, or wait for the next one.")
-    services.add_situation(vault, "Films with intimate scenes", "manageable",
+    situations.add_situation(vault, "Films with intimate scenes", "manageable",
                            "I can look away or skip ahead.")
-    services.answer_wish(vault, "wish.slow_evening", "yes")
-    services.answer_wish(vault, "wish.massage_turns", "maybe")
-    services.answer_wish(vault, "wish.blindfold", "no")
-    services.add_own_wish(vault, "A weekend by the sea with no plans", "yes")
+    wishes.answer_wish(vault, "wish.slow_evening", "yes")
+    wishes.answer_wish(vault, "wish.massage_turns", "maybe")
+    wishes.answer_wish(vault, "wish.blindfold", "no")
+    wishes.add_own_wish(vault, "A weekend by the sea with no plans", "yes")
     for key in ("p.pause.pause", "p.not_today.plain", "p.no.no_reason", "p.before.safe"):
-        services.set_favourite(vault, key, True)
-    services.add_own_phrase(vault, "I'm here, and I'm choosing this.", "before_check")
+        phrases.set_favourite(vault, key, True)
+    phrases.add_own_phrase(vault, "I'm here, and I'm choosing this.", "before_check")

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cove.boundaries import catalogue
+from cove.boundaries.cleaning import new as _new
 from cove.boundaries.models import BoundaryChange, BoundaryItem
-from cove.boundaries.services import _new
 from cove.vault.keyring import Vault
 
 

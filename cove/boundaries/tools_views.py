@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cove.boundaries import catalogue, forms, services
-from cove.boundaries.models import ComfortGesture, PhraseChoice, Situation, Wish
-from cove.boundaries.typing import VaultRequest
-from cove.boundaries.views import error_text
+from cove.boundaries import catalogue, forms
+from cove.boundaries import comfort as comfort_list
+from cove.boundaries import phrases as phrase_library
+from cove.boundaries import situations as situation_map
+from cove.boundaries import wishes as wish_list
+from cove.boundaries.models import ComfortGesture, Situation
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.vault.records import get_owned_or_404
 
 # ---------------------------------------------------------------------------- comfort list
@@ -22,17 +25,13 @@ from cove.vault.records import get_owned_or_404
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def comfort(request: VaultRequest) -> HttpResponse:
+def comfort(request: CoveRequest) -> HttpResponse:
     form = forms.ComfortForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_comfort(request.vault, form.cleaned_data["text"])
-        except ValidationError as exc:
-            form.add_errors(exc.message_dict)
-        else:
-            messages.success(request, _("Added to your comfort list."))
-            return redirect("boundaries:comfort")
-    gestures = services.comfort_list(request.vault)
+    if request.method == "POST" and submit(
+            form, lambda data: comfort_list.add_comfort(request.vault, data["text"])) is not None:
+        messages.success(request, _("Added to your comfort list."))
+        return redirect("boundaries:comfort")
+    gestures = comfort_list.comfort_list(request.vault)
     return render(request, "boundaries/comfort.html", {
         "form": form, "gestures": gestures, "limit": catalogue.COMFORT_LIMIT,
         "full": len(gestures) >= catalogue.COMFORT_LIMIT, "ideas": catalogue.COMFORT_IDEAS,
@@ -41,20 +40,22 @@ def comfort(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def comfort_edit(request: VaultRequest, gesture_id: str) -> HttpResponse:
+def comfort_edit(request: CoveRequest, gesture_id: str) -> HttpResponse:
     gesture = get_owned_or_404(ComfortGesture, request.vault, gesture_id)
-    form = forms.ComfortForm(request.POST or None, initial={"text": gesture.text})
-    if request.method == "POST" and form.is_valid():
-        services.change_comfort(gesture, form.cleaned_data["text"])
+    form = forms.ComfortEditForm(request.POST or None,
+                                 initial={"text": gesture.text, "version": gesture.version})
+    if request.method == "POST" and submit(form, lambda data: comfort_list.change_comfort(
+            request.vault, gesture.pk, data["text"], version=data["version"])) is not None:
         messages.success(request, _("Saved."))
         return redirect("boundaries:comfort")
-    return render(request, "boundaries/comfort_edit.html", {"form": form, "gesture": gesture})
+    return render(request, "boundaries/comfort_edit.html", {"form": form, "gesture": gesture},
+                  status=409 if form.conflict is not None else 200)
 
 
 @policy.signed_in
 @require_POST
-def comfort_delete(request: VaultRequest, gesture_id: str) -> HttpResponse:
-    get_owned_or_404(ComfortGesture, request.vault, gesture_id).delete()
+def comfort_delete(request: CoveRequest, gesture_id: str) -> HttpResponse:
+    comfort_list.remove_comfort(request.vault, gesture_id)
     messages.success(request, _("Removed from your comfort list."))
     return redirect("boundaries:comfort")
 
@@ -64,43 +65,45 @@ def comfort_delete(request: VaultRequest, gesture_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def situations(request: VaultRequest) -> HttpResponse:
+def situations(request: CoveRequest) -> HttpResponse:
     form = forms.SituationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_situation(request.vault, **form.cleaned_data)
+    if request.method == "POST" and submit(
+            form, lambda data: situation_map.add_situation(request.vault, **data)) is not None:
         messages.success(request, _("Added to your map."))
         return redirect("boundaries:situations")
     return render(request, "boundaries/situations.html", {
-        "form": form, "zones": services.situation_map(request.vault),
+        "form": form, "zones": situation_map.situation_map(request.vault),
     })
 
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def situation_edit(request: VaultRequest, situation_id: str) -> HttpResponse:
+def situation_edit(request: CoveRequest, situation_id: str) -> HttpResponse:
     situation = get_owned_or_404(Situation, request.vault, situation_id)
-    form = forms.SituationForm(request.POST or None, initial={
-        "title": situation.title, "zone": situation.zone, "notes": situation.notes})
-    if request.method == "POST" and form.is_valid():
-        services.change_situation(situation, **form.cleaned_data)
+    form = forms.SituationEditForm(request.POST or None, initial={
+        "title": situation.title, "zone": situation.zone, "notes": situation.notes,
+        "version": situation.version})
+    if request.method == "POST" and submit(form, lambda data: situation_map.change_situation(
+            request.vault, situation.pk, **data)) is not None:
         messages.success(request, _("Saved."))
         return redirect("boundaries:situations")
     return render(request, "boundaries/situation_edit.html",
-                  {"form": form, "situation": situation})
+                  {"form": form, "situation": situation},
+                  status=409 if form.conflict is not None else 200)
 
 
 @policy.signed_in
 @require_POST
-def situation_delete(request: VaultRequest, situation_id: str) -> HttpResponse:
-    get_owned_or_404(Situation, request.vault, situation_id).delete()
+def situation_delete(request: CoveRequest, situation_id: str) -> HttpResponse:
+    situation_map.remove_situation(request.vault, situation_id)
     messages.success(request, _("Removed from your map, with its history."))
     return redirect("boundaries:situations")
 
 
 @policy.signed_in
 @require_GET
-def situation_history(request: VaultRequest) -> HttpResponse:
-    page = services.situation_history(request.vault, request.GET.get("page"))
+def situation_history(request: CoveRequest) -> HttpResponse:
+    page = situation_map.situation_history(request.vault, request.GET.get("page"))
     return render(request, "boundaries/situation_history.html",
                   {"page": page, "zone_labels": catalogue.ZONE_LABELS})
 
@@ -110,13 +113,13 @@ def situation_history(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def wishes(request: VaultRequest) -> HttpResponse:
+def wishes(request: CoveRequest) -> HttpResponse:
     form = forms.OwnWishForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_own_wish(request.vault, **form.cleaned_data)
+    if request.method == "POST" and submit(
+            form, lambda data: wish_list.add_own_wish(request.vault, **data)) is not None:
         messages.success(request, _("Added to your wishes."))
         return redirect("boundaries:wishes")
-    listed, own = services.wish_rows(request.vault)
+    listed, own = wish_list.wish_rows(request.vault)
     return render(request, "boundaries/wishes.html", {
         "form": form, "listed": listed, "own": own,
         "answers": [(a, str(catalogue.WISH_LABELS[a])) for a in (*catalogue.WISH_ANSWERS, "")],
@@ -125,22 +128,24 @@ def wishes(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def wish_answer(request: VaultRequest) -> HttpResponse:
-    answer = request.POST.get("answer", "")
+def wish_answer(request: CoveRequest) -> HttpResponse:
+    """A quick answer (one choice replacing the last): saved as the person's latest word."""
+    form = forms.WishAnswerForm(request.POST)
     wish_id = request.POST.get("wish", "")
-    try:
-        if wish_id:
-            wish = services.change_wish(get_owned_or_404(Wish, request.vault, wish_id), answer)
-        else:
-            key = request.POST.get("key", "")
-            if key not in catalogue.WISH_BY_KEY:
-                raise Http404
-            wish = services.answer_wish(request.vault, key, answer)
-    except ValidationError as exc:
+    if wish_id:
+        wish = submit(form, lambda data: wish_list.change_wish(request.vault, wish_id,
+                                                               data["answer"]))
+    else:
+        key = request.POST.get("key", "")
+        if key not in catalogue.WISH_BY_KEY:
+            raise Http404
+        wish = submit(form, lambda data: wish_list.answer_wish(request.vault, key,
+                                                               data["answer"]))
+    if wish is None:
+        text = form.error_text()
         if request.htmx:
-            return render(request, "boundaries/partials/saved_status.html",
-                          {"status_text": error_text(exc)})
-        messages.error(request, error_text(exc))
+            return render(request, "boundaries/partials/saved_status.html", {"status_text": text})
+        messages.error(request, text)
         return redirect("boundaries:wishes")
     text = _("Saved: %(wish)s — %(answer)s") % {
         "wish": wish.label, "answer": catalogue.WISH_LABELS[wish.answer]}
@@ -152,11 +157,8 @@ def wish_answer(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def wish_delete(request: VaultRequest, wish_id: str) -> HttpResponse:
-    wish = get_owned_or_404(Wish, request.vault, wish_id)
-    if wish.key:
-        raise Http404
-    wish.delete()
+def wish_delete(request: CoveRequest, wish_id: str) -> HttpResponse:
+    wish_list.remove_own_wish(request.vault, wish_id)
     messages.success(request, _("Removed from your wishes."))
     return redirect("boundaries:wishes")
 
@@ -166,33 +168,33 @@ def wish_delete(request: VaultRequest, wish_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def phrases(request: VaultRequest) -> HttpResponse:
+def phrases(request: CoveRequest) -> HttpResponse:
     form = forms.OwnPhraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_own_phrase(request.vault, **form.cleaned_data)
+    if request.method == "POST" and submit(
+            form, lambda data: phrase_library.add_own_phrase(request.vault, **data)) is not None:
         messages.success(request, _("Added to your phrases and your favourites."))
         return redirect("boundaries:phrases")
     return render(request, "boundaries/phrases.html", {
-        "form": form, "library": services.phrase_library(request.vault),
+        "form": form, "library": phrase_library.phrase_library(request.vault),
         "moments": catalogue.MOMENTS,
     })
 
 
 @policy.signed_in
 @require_POST
-def phrase_favourite(request: VaultRequest) -> HttpResponse:
+def phrase_favourite(request: CoveRequest) -> HttpResponse:
+    """Star or unstar a phrase: a toggle whose latest press is the person's choice."""
     favourite = request.POST.get("favourite") == "1"
     own_id = request.POST.get("own", "")
     if own_id:
-        choice = services.set_own_favourite(
-            get_owned_or_404(PhraseChoice, request.vault, own_id), favourite)
+        choice = phrase_library.set_own_favourite(request.vault, own_id, favourite)
         key = ""
     else:
         key = request.POST.get("key", "")
         if key not in catalogue.PHRASE_BY_KEY:
             raise Http404
-        choice = services.set_favourite(request.vault, key, favourite)
-    row = services.PhraseRow(choice.wording, choice.moment, key, choice)
+        choice = phrase_library.set_favourite(request.vault, key, favourite)
+    row = phrase_library.PhraseRow(choice.wording, choice.moment, key, choice)
     if request.htmx:
         return render(request, "boundaries/partials/phrase_row.html", {"row": row, "oob": True})
     messages.success(request, _("Added to favourites.") if favourite
@@ -202,22 +204,19 @@ def phrase_favourite(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def phrase_delete(request: VaultRequest, choice_id: str) -> HttpResponse:
-    choice = get_owned_or_404(PhraseChoice, request.vault, choice_id)
-    if choice.key:
-        raise Http404
-    choice.delete()
+def phrase_delete(request: CoveRequest, choice_id: str) -> HttpResponse:
+    phrase_library.remove_own_phrase(request.vault, choice_id)
     messages.success(request, _("Removed your phrase."))
     return redirect("boundaries:phrases")
 
 
 @policy.signed_in
 @require_GET
-def rehearse(request: VaultRequest) -> HttpResponse:
+def rehearse(request: CoveRequest) -> HttpResponse:
     which = request.GET.get("set", "all")
     if which not in {"all", "favourites", *catalogue.MOMENT_BY_SLUG}:
         which = "all"
-    texts = services.rehearsal_set(request.vault, which)
+    texts = phrase_library.rehearsal_set(request.vault, which)
     try:
         position = max(0, int(request.GET.get("n", 0)))
     except (TypeError, ValueError):

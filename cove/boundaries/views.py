@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cove.boundaries import catalogue, forms, services
 from cove.boundaries.models import BoundaryItem
-from cove.boundaries.typing import VaultRequest
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.vault.records import get_owned_or_404
 
 
@@ -24,16 +24,12 @@ def state_choices() -> list[tuple[str, Any]]:
     return [(s, str(catalogue.STATE_LABELS[s])) for s in (*catalogue.STATES, "")]
 
 
-def error_text(exc: ValidationError) -> str:
-    return " ".join(str(m) for m in exc.messages)
-
-
 def _section_url(slug: str, anchor: str = "") -> str:
     url = reverse("boundaries:section", args=[slug])
     return f"{url}#{anchor}" if anchor else url
 
 
-def _row_response(request: VaultRequest, row: services.Row, status_text: str,
+def _row_response(request: CoveRequest, row: services.Row, status_text: str,
                   error: str = "") -> HttpResponse:
     return render(request, "boundaries/partials/item_row.html",
                   {"row": row, "status_text": status_text, "error": error, "oob": True,
@@ -42,7 +38,7 @@ def _row_response(request: VaultRequest, row: services.Row, status_text: str,
 
 @policy.signed_in
 @require_GET
-def index(request: VaultRequest) -> HttpResponse:
+def index(request: CoveRequest) -> HttpResponse:
     settings = services.review_settings(request.vault)
     return render(request, "boundaries/index.html", {
         "categories": catalogue.CATEGORIES,
@@ -54,7 +50,7 @@ def index(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def section(request: VaultRequest, slug: str) -> HttpResponse:
+def section(request: CoveRequest, slug: str) -> HttpResponse:
     category = catalogue.CATEGORY_BY_SLUG.get(slug)
     if category is None:
         raise Http404
@@ -66,48 +62,56 @@ def section(request: VaultRequest, slug: str) -> HttpResponse:
     })
 
 
-def _posted_answer(request: VaultRequest) -> dict[str, Any]:
-    return {
-        "state": request.POST.get("state", ""),
-        "condition": request.POST.get("condition", ""),
-        "ask_first": request.POST.get("ask_first") in {"on", "1", "true"},
-    }
+def _conflict_text(form: forms.AnswerForm) -> str:
+    text = _("This changed somewhere else since you opened it. Here is what is saved now; "
+             "choose again to keep yours.")
+    typed = str(form.cleaned_data.get("condition") or "")
+    if typed:
+        text += " " + _("You had written: “%(text)s”") % {"text": typed}
+    return text
+
+
+def _refused(request: CoveRequest, form: forms.AnswerForm, row: services.Row,
+             slug: str, anchor: str = "") -> HttpResponse:
+    """An answer that could not be saved: the row says why (htmx), or the section does."""
+    text = _conflict_text(form) if form.conflict is not None else form.error_text()
+    if request.htmx:
+        return _row_response(request, row, "", text)
+    messages.error(request, text)
+    return redirect(_section_url(slug, anchor))
 
 
 @policy.signed_in
 @require_POST
-def answer_new(request: VaultRequest) -> HttpResponse:
+def answer_new(request: CoveRequest) -> HttpResponse:
     key = request.POST.get("key", "")
     item = catalogue.ITEM_BY_KEY.get(key)
     if item is None:
         raise Http404
-    try:
-        record = services.answer_item(request.vault, key, **_posted_answer(request))
-    except ValidationError as exc:
-        if request.htmx:
-            return _row_response(request, services.Row(key, item.title), "", error_text(exc))
-        messages.error(request, error_text(exc))
-        return redirect(_section_url(item.category))
+    form = forms.AnswerForm(request.POST)
+    record = submit(form, lambda _data: services.answer_item(request.vault, key, **form.answer()))
+    if record is None:
+        return _refused(request, form, services.Row(key, item.title), item.category)
     row = services.Row(key, item.title, record)
     return _after_save(request, row, item.category, services.Row(key, item.title).dom_id)
 
 
 @policy.signed_in
 @require_POST
-def answer_item(request: VaultRequest, item_id: str) -> HttpResponse:
-    record = get_owned_or_404(BoundaryItem, request.vault, item_id)
-    row = services.Row(record.key, record.label, record)
-    try:
-        services.change_item(record, **_posted_answer(request))
-    except ValidationError as exc:
-        if request.htmx:
-            return _row_response(request, row, "", error_text(exc))
-        messages.error(request, error_text(exc))
-        return redirect(_section_url(record.category, row.dom_id))
-    return _after_save(request, row, record.category, row.dom_id)
+def answer_item(request: CoveRequest, item_id: str) -> HttpResponse:
+    form = forms.AnswerForm(request.POST)
+    saved = submit(form, lambda data: services.change_item(
+        request.vault, item_id, **form.answer(), version=data["version"]))
+    if saved is None:
+        # What is stored now (a refused save changed nothing; a conflict means it moved on).
+        current = get_owned_or_404(BoundaryItem, request.vault, item_id)
+        row = services.Row(current.key, current.label, current)
+        return _refused(request, form, row, current.category, row.dom_id)
+    row = services.Row(saved.key, saved.label, saved)
+    return _after_save(request, row, saved.category, row.dom_id)
 
 
-def _after_save(request: VaultRequest, row: services.Row, slug: str, anchor: str) -> HttpResponse:
+def _after_save(request: CoveRequest, row: services.Row, slug: str, anchor: str) -> HttpResponse:
     text = _("Saved: %(item)s — %(state)s") % {
         "item": row.title, "state": catalogue.STATE_LABELS[row.state]}
     if request.htmx:
@@ -118,15 +122,12 @@ def _after_save(request: VaultRequest, row: services.Row, slug: str, anchor: str
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def add_item(request: VaultRequest) -> HttpResponse:
+def add_item(request: CoveRequest) -> HttpResponse:
     initial = {"category": request.GET.get("group", "")}
     form = forms.OwnItemForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.add_own_item(request.vault, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_errors(exc.message_dict)
-        else:
+    if request.method == "POST":
+        record = submit(form, lambda data: services.add_own_item(request.vault, **data))
+        if record is not None:
             messages.success(request, _("Added to your list."))
             return redirect(_section_url(record.category, f"b-{record.pk}"))
     return render(request, "boundaries/item_form.html", {"form": form, "adding": True})
@@ -134,39 +135,37 @@ def add_item(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def edit_item(request: VaultRequest, item_id: str) -> HttpResponse:
+def edit_item(request: CoveRequest, item_id: str) -> HttpResponse:
     record = get_owned_or_404(BoundaryItem, request.vault, item_id)
     if not record.is_custom:
         raise Http404
-    form = forms.RenameItemForm(request.POST or None,
-                                initial={"title": record.title, "category": record.category})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rename_own_item(record, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_errors(exc.message_dict)
-        else:
+    form = forms.RenameItemForm(request.POST or None, initial={
+        "title": record.title, "category": record.category, "version": record.version})
+    if request.method == "POST":
+        saved = submit(form, lambda data: services.rename_own_item(request.vault, record.pk,
+                                                                   **data))
+        if saved is not None:
             messages.success(request, _("Saved."))
-            return redirect(_section_url(record.category, f"b-{record.pk}"))
+            return redirect(_section_url(saved.category, f"b-{saved.pk}"))
     return render(request, "boundaries/item_form.html",
-                  {"form": form, "adding": False, "record": record})
+                  {"form": form, "adding": False, "record": record},
+                  status=409 if form.conflict is not None else 200)
 
 
 @policy.signed_in
 @require_POST
-def delete_item(request: VaultRequest, item_id: str) -> HttpResponse:
+def delete_item(request: CoveRequest, item_id: str) -> HttpResponse:
     record = get_owned_or_404(BoundaryItem, request.vault, item_id)
     if not record.is_custom:
         raise Http404
-    slug = record.category
-    services.delete_own_item(record)
+    slug = services.delete_own_item(request.vault, record.pk)
     messages.success(request, _("Removed, with its history."))
     return redirect(_section_url(slug))
 
 
 @policy.signed_in
 @require_GET
-def history(request: VaultRequest) -> HttpResponse:
+def history(request: CoveRequest) -> HttpResponse:
     page = services.history_page(request.vault, request.GET.get("page"))
     return render(request, "boundaries/history.html",
                   {"page": page, "state_labels": catalogue.STATE_LABELS})
@@ -184,7 +183,7 @@ def _position(value: Any) -> int:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def review(request: VaultRequest) -> HttpResponse:
+def review(request: CoveRequest) -> HttpResponse:
     if request.method == "POST":
         return _review_step(request)
     position = _position(request.GET.get("n"))
@@ -195,7 +194,7 @@ def review(request: VaultRequest) -> HttpResponse:
     })
 
 
-def _review_step(request: VaultRequest) -> HttpResponse:
+def _review_step(request: CoveRequest) -> HttpResponse:
     position = _position(request.POST.get("n"))
     action = request.POST.get("action", "keep")
     if action == "stop":
@@ -204,10 +203,11 @@ def _review_step(request: VaultRequest) -> HttpResponse:
         return redirect("boundaries:index")
     if action == "save":
         record = get_owned_or_404(BoundaryItem, request.vault, request.POST.get("item"))
-        try:
-            services.change_item(record, **_posted_answer(request))
-        except ValidationError as exc:
-            messages.error(request, error_text(exc))
+        form = forms.AnswerForm(request.POST)
+        if submit(form, lambda data: services.change_item(
+                request.vault, record.pk, **form.answer(), version=data["version"])) is None:
+            messages.error(request, _conflict_text(form) if form.conflict is not None
+                           else form.error_text())
             return HttpResponseRedirect(f"{reverse('boundaries:review')}?n={position}")
     next_position = position + 1
     if services.review_item(request.vault, next_position) is None:
@@ -217,20 +217,23 @@ def _review_step(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def review_settings(request: VaultRequest) -> HttpResponse:
+def review_settings(request: CoveRequest) -> HttpResponse:
     current = services.review_settings(request.vault)
-    form = forms.ReviewSettingsForm(
-        request.POST or None, initial={"cadence_days": current.cadence_days if current else 0})
-    if request.method == "POST" and form.is_valid():
-        services.set_review_cadence(request.vault, form.cleaned_data["cadence_days"])
+    form = forms.ReviewSettingsForm(request.POST or None, initial={
+        "cadence_days": current.cadence_days if current else 0,
+        "version": current.version if current else 0})
+    if request.method == "POST" and submit(
+            form, lambda data: services.set_review_cadence(
+                request.vault, data["cadence_days"], version=data["version"])) is not None:
         messages.success(request, _("Saved. You can change this any time."))
         return redirect("boundaries:index")
-    return render(request, "boundaries/review_settings.html", {"form": form})
+    return render(request, "boundaries/review_settings.html", {"form": form},
+                  status=409 if form.conflict is not None else 200)
 
 
 @policy.signed_in
 @require_POST
-def review_later(request: VaultRequest) -> HttpResponse:
+def review_later(request: CoveRequest) -> HttpResponse:
     services.review_not_now(request.vault)
     messages.success(request, _("Okay. Cove will not offer this again for a while."))
     return redirect("boundaries:index")
@@ -241,7 +244,7 @@ def review_later(request: VaultRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def summary(request: VaultRequest) -> HttpResponse:
+def summary(request: CoveRequest) -> HttpResponse:
     chosen = [s for s in request.GET.getlist("c") if s in catalogue.CATEGORY_BY_SLUG]
     return render(request, "boundaries/summary.html", {
         "categories": catalogue.CATEGORIES,

@@ -16,7 +16,6 @@ import pytest
 
 from cove.boundaries.models import BoundaryItem
 from cove.boundaries.testing import seed_many
-from cove.boundaries.tests.helpers import post
 
 PATHS = (
     "/boundaries/",
@@ -72,8 +71,8 @@ def test_boundaries_pages_server_time(survivor, real_templates):
     states = iter(["yes", "maybe"] * RUNS)
 
     def change() -> None:
-        response = post(survivor, f"/boundaries/items/{record.pk}/", {"state": next(states)},
-                        htmx=True)
+        response = survivor.post(f"/boundaries/items/{record.pk}/", {"state": next(states)},
+                                 htmx=True)
         assert response.status_code == 200
 
     print(f"{'POST one item change (htmx)':48}",

@@ -1,21 +1,10 @@
-"""Helpers for boundaries tests: HTTP posts with the CSRF token, raw rows."""
+"""Helpers for boundaries tests: raw rows and the page's own content."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import connection
-
-
-def post(person: Any, path: str, data: dict[str, Any] | None = None, htmx: bool = False,
-         **extra: Any) -> Any:
-    client = person.client
-    if "csrftoken" not in client.cookies:
-        client.get("/api/v1/auth/csrf")
-    headers = {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value, **extra}
-    if htmx:
-        headers["HTTP_HX_REQUEST"] = "true"
-    return client.post(path, data or {}, **headers)
 
 
 def raw_rows(table: str) -> list[bytes]:

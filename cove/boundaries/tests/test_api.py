@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cove.boundaries import services
+from cove.boundaries import comfort, phrases, services, situations, wishes
 
 pytestmark = pytest.mark.django_db
 
@@ -80,10 +80,10 @@ def test_tools_round_trip(survivor):
 def test_another_persons_ids_are_404(survivor, other_survivor):
     vault = other_survivor.vault()
     item = services.add_own_item(vault, "Theirs", "touch", "no")
-    gesture = services.add_comfort(vault, "Theirs")
-    situation = services.add_situation(vault, "Theirs", "avoid")
-    wish = services.add_own_wish(vault, "Theirs", "no")
-    phrase = services.add_own_phrase(vault, "Theirs", "no")
+    gesture = comfort.add_comfort(vault, "Theirs")
+    situation = situations.add_situation(vault, "Theirs", "avoid")
+    wish = wishes.add_own_wish(vault, "Theirs", "no")
+    phrase = phrases.add_own_phrase(vault, "Theirs", "no")
     calls = [
         ("put", f"/boundaries/items/{item.pk}", {"state": "yes"}),
         ("put", f"/boundaries/items/{item.pk}/name", {"title": "x", "category": "touch"}),
@@ -104,3 +104,35 @@ def test_another_persons_ids_are_404(survivor, other_survivor):
 
 def test_signed_out_api_is_401(anonymous):
     assert anonymous.get("/api/v1/boundaries/items").status_code == 401
+
+
+def _input_enum(schema: dict, component: str, field: str) -> list:
+    prop = schema["components"]["schemas"][component]["properties"][field]
+    ref = prop.get("$ref") or prop["allOf"][0]["$ref"]
+    return schema["components"]["schemas"][ref.rsplit("/", 1)[1]]["enum"]
+
+
+@pytest.mark.parametrize(("component", "field", "values", "registered"), [
+    ("AnswerIn", "state", ["yes", "maybe", "not_now", "no", ""], "boundaries.state"),
+    ("OwnItemIn", "category", ["talk", "touch", "areas", "gentle", "more", "words", "setting",
+                               "start", "after"], "boundaries.category"),
+    ("ReviewIn", "cadence_days", [0, 14, 30, 90, 182], "boundaries.cadence_days"),
+    ("SituationIn", "zone", ["manageable", "plan", "avoid"], "boundaries.zone"),
+    ("WishUpdateIn", "answer", ["yes", "maybe", "no", ""], "boundaries.wish_answer"),
+    ("OwnPhraseIn", "moment", ["asking", "offering", "before_check", "during_check", "slowing",
+                               "pausing", "stopping", "debrief", "reassure", "no", "not_today"],
+     "boundaries.moment"),
+])
+def test_closed_choices_are_enums_with_labels(survivor, component, field, values, registered):
+    schema = survivor.client.get("/api/v1/openapi.json").json()
+    assert _input_enum(schema, component, field) == values
+    listed = survivor.api("get", "/choices").json()[registered]
+    assert [c["value"] for c in listed] == values
+    assert all(c["label"] for c in listed)
+
+
+def test_the_review_choice_still_takes_a_number_in_a_string(survivor):
+    # Declaring the enum made the schema precise; what the API accepted stays accepted.
+    response = survivor.api("put", "/boundaries/review", {"cadence_days": "30"})
+    assert response.status_code == 200
+    assert response.json()["cadence_days"] == 30

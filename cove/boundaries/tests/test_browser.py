@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cove.boundaries import services
+from cove.boundaries import comfort, phrases, services, situations, wishes
 from cove.testing_browser import axe, shot, sign_in
 
 
@@ -17,12 +17,12 @@ def _seed(person):
     services.answer_item(vault, "areas.hands", "yes")
     services.add_own_item(vault, "Someone playing with my hair", "touch", "maybe")
     services.set_review_cadence(vault, 30)
-    services.add_comfort(vault, "A cup of tea, made without asking")
-    situation = services.add_situation(vault, "Crowded lifts", "avoid", "Take the stairs.")
-    services.change_situation(situation, "Crowded lifts", "plan", "Take the stairs.")
-    services.answer_wish(vault, "wish.dance", "maybe")
-    services.set_favourite(vault, "p.pause.pause", True)
-    services.add_own_phrase(vault, "Let me catch my breath.", "pausing")
+    comfort.add_comfort(vault, "A cup of tea, made without asking")
+    situation = situations.add_situation(vault, "Crowded lifts", "avoid", "Take the stairs.")
+    situations.change_situation(vault, situation.pk, "Crowded lifts", "plan", "Take the stairs.")
+    wishes.answer_wish(vault, "wish.dance", "maybe")
+    phrases.set_favourite(vault, "p.pause.pause", True)
+    phrases.add_own_phrase(vault, "Let me catch my breath.", "pausing")
     return situation
 
 
@@ -145,7 +145,7 @@ def test_every_page_passes_axe_at_360px(phone_page, signed_in, name):
     situation = _seed(person)
     vault = person.vault()
     own = next(r for r in services.items(vault) if not r.key)
-    gesture = services.comfort_list(vault)[0]
+    gesture = comfort.comfort_list(vault)[0]
     paths = {
         "index": "/boundaries/", "section": "/boundaries/s/touch/",
         "more": "/boundaries/s/more/", "add": "/boundaries/items/add/",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cove.boundaries import demo, services
+from cove.boundaries import comfort, demo, services
 from cove.boundaries.models import BoundaryItem
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_demo_fills_the_survivor_pages(survivor):
     record = services.find_by_key(vault, "touch.hug_behind")
     assert record is not None
     assert record.state == "maybe"
-    assert len(services.comfort_list(vault)) == 3
+    assert len(comfort.comfort_list(vault)) == 3
     for path in ("/boundaries/", "/boundaries/s/touch/", "/boundaries/changes/",
                  "/boundaries/map/", "/boundaries/someday/", "/boundaries/phrases/",
                  "/boundaries/comfort/", "/boundaries/summary/?c=touch"):

@@ -8,7 +8,7 @@ import pytest
 
 from cove.boundaries import services
 from cove.boundaries.models import BoundaryChange, BoundaryItem, ReviewSettings
-from cove.boundaries.tests.helpers import main_text, post
+from cove.boundaries.tests.helpers import main_text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +22,15 @@ def test_no_offer_unless_asked_for(survivor):
 
 
 def test_cadence_is_stored_sealed_and_can_be_never(survivor):
-    assert post(survivor, "/boundaries/review/settings/", {"cadence_days": "30"}).status_code == 302
+    assert survivor.post("/boundaries/review/settings/", {"cadence_days": "30"}).status_code == 302
     assert _settings(survivor).cadence_days == 30
-    post(survivor, "/boundaries/review/settings/", {"cadence_days": "0"})
+    survivor.post("/boundaries/review/settings/", {"cadence_days": "0"})
     assert _settings(survivor).cadence_days == 0
     assert ReviewSettings.objects.filter(owner=survivor.user).count() == 1
 
 
 def test_odd_cadence_gets_a_message(survivor):
-    response = post(survivor, "/boundaries/review/settings/", {"cadence_days": "3"})
+    response = survivor.post("/boundaries/review/settings/", {"cadence_days": "3"})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
 
@@ -58,7 +58,7 @@ def test_offer_shows_calmly_with_an_equal_not_now(survivor):
     assert "Not now" in page
     for word in ("overdue", "missed", "should", "must"):
         assert word not in page.lower()
-    post(survivor, "/boundaries/review/later/")
+    survivor.post("/boundaries/review/later/")
     assert "A look at your boundaries?" not in main_text(survivor.client.get("/boundaries/"))
     assert _settings(survivor).quiet_until
 
@@ -72,7 +72,7 @@ def test_review_walks_one_item_at_a_time_and_keep_is_the_default(survivor):
     assert "Hugs from behind" not in page
     # The first submit button is "Keep as is": pressing Enter keeps things as they are.
     assert page.index('value="keep"') < page.index('value="save"') < page.index('value="stop"')
-    response = post(survivor, "/boundaries/review/", {"n": "0", "item": str(first.pk),
+    response = survivor.post("/boundaries/review/", {"n": "0", "item": str(first.pk),
                                                       "action": "keep", "state": "no"})
     assert response["Location"].endswith("?n=1")
     assert BoundaryItem.objects.owned_by(vault).get(pk=first.pk).state == "yes"
@@ -84,7 +84,7 @@ def test_review_walks_one_item_at_a_time_and_keep_is_the_default(survivor):
 def test_review_can_save_a_change(survivor):
     vault = survivor.vault()
     record = services.answer_item(vault, "touch.hug_behind", "no")
-    post(survivor, "/boundaries/review/", {"n": "0", "item": str(record.pk), "action": "save",
+    survivor.post("/boundaries/review/", {"n": "0", "item": str(record.pk), "action": "save",
                                            "state": "maybe"})
     assert BoundaryItem.objects.owned_by(vault).get(pk=record.pk).state == "maybe"
     assert "That was the last one" in main_text(survivor.client.get("/boundaries/review/?n=1"))
@@ -93,7 +93,7 @@ def test_review_can_save_a_change(survivor):
 def test_stopping_the_review_is_a_kind_exit(survivor):
     services.set_review_cadence(survivor.vault(), 14)
     record = services.answer_item(survivor.vault(), "touch.hug_behind", "no")
-    response = post(survivor, "/boundaries/review/", {"n": "0", "item": str(record.pk),
+    response = survivor.post("/boundaries/review/", {"n": "0", "item": str(record.pk),
                                                       "action": "stop"})
     assert response["Location"] == "/boundaries/"
     assert _settings(survivor).last_reviewed == dt.date.today().isoformat()
@@ -106,6 +106,6 @@ def test_review_with_nothing_answered_is_gentle(survivor):
 
 def test_review_cannot_change_another_persons_item(survivor, other_survivor):
     record = services.answer_item(other_survivor.vault(), "touch.hug_behind", "no")
-    response = post(survivor, "/boundaries/review/", {"n": "0", "item": str(record.pk),
+    response = survivor.post("/boundaries/review/", {"n": "0", "item": str(record.pk),
                                                       "action": "save", "state": "yes"})
     assert response.status_code == 404

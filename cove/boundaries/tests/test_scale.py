@@ -9,7 +9,6 @@ import pytest
 
 from cove.boundaries.models import BoundaryChange, BoundaryItem
 from cove.boundaries.testing import seed_many
-from cove.boundaries.tests.helpers import post
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +48,6 @@ def test_a_long_history_keeps_every_page_bounded(survivor, django_assert_max_num
 
     record = BoundaryItem.objects.filter(owner=survivor.user).order_by("created_at")[300]
     with django_assert_max_num_queries(CHANGE_QUERIES) as queries:
-        response = post(survivor, f"/boundaries/items/{record.pk}/", {"state": "maybe"}, htmx=True)
+        response = survivor.post(f"/boundaries/items/{record.pk}/", {"state": "maybe"}, htmx=True)
     assert response.status_code == 200
     print("queries per page:", counts, "one change:", len(queries))

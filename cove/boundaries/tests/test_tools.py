@@ -4,38 +4,38 @@ from __future__ import annotations
 
 import pytest
 
-from cove.boundaries import services
+from cove.boundaries import comfort, phrases, services, situations, wishes
 from cove.boundaries.models import ComfortGesture, PhraseChoice, Situation, SituationChange, Wish
-from cove.boundaries.tests.helpers import main_text, post, raw_rows
+from cove.boundaries.tests.helpers import main_text, raw_rows
 
 pytestmark = pytest.mark.django_db
 
 
 def test_comfort_list_holds_five_and_says_so_kindly(survivor):
     for n in range(5):
-        assert post(survivor, "/boundaries/comfort/", {"text": f"Gesture {n}"}).status_code == 302
-    response = post(survivor, "/boundaries/comfort/", {"text": "One more"})
+        assert survivor.post("/boundaries/comfort/", {"text": f"Gesture {n}"}).status_code == 302
+    response = survivor.post("/boundaries/comfort/", {"text": "One more"})
     assert response.status_code == 200
     assert "on purpose" in response.content.decode()
     assert ComfortGesture.objects.filter(owner=survivor.user).count() == 5
 
 
 def test_comfort_gesture_can_change_and_go(survivor):
-    post(survivor, "/boundaries/comfort/", {"text": "Tea"})
+    survivor.post("/boundaries/comfort/", {"text": "Tea"})
     gesture = ComfortGesture.objects.owned_by(survivor.vault()).get()
-    post(survivor, f"/boundaries/comfort/{gesture.pk}/", {"text": "Tea with honey"})
+    survivor.post(f"/boundaries/comfort/{gesture.pk}/", {"text": "Tea with honey"})
     assert "Tea with honey" in main_text(survivor.client.get("/boundaries/comfort/"))
-    post(survivor, f"/boundaries/comfort/{gesture.pk}/remove/")
+    survivor.post(f"/boundaries/comfort/{gesture.pk}/remove/")
     assert not ComfortGesture.objects.filter(owner=survivor.user).exists()
 
 
 def test_situations_map_keeps_moves_with_dates(survivor):
-    post(survivor, "/boundaries/map/",
+    survivor.post("/boundaries/map/",
          {"title": "Crowded lifts", "zone": "avoid", "notes": "stairs"})
     situation = Situation.objects.owned_by(survivor.vault()).get()
-    post(survivor, f"/boundaries/map/{situation.pk}/",
+    survivor.post(f"/boundaries/map/{situation.pk}/",
          {"title": "Crowded lifts", "zone": "plan", "notes": "stairs or wait"})
-    post(survivor, f"/boundaries/map/{situation.pk}/",
+    survivor.post(f"/boundaries/map/{situation.pk}/",
          {"title": "Crowded lifts", "zone": "plan", "notes": "just notes"})
     assert SituationChange.objects.filter(owner=survivor.user).count() == 2
     history = main_text(survivor.client.get("/boundaries/map/changes/"))
@@ -46,49 +46,49 @@ def test_situations_map_keeps_moves_with_dates(survivor):
 
 
 def test_situation_needs_a_place_on_the_map(survivor):
-    response = post(survivor, "/boundaries/map/", {"title": "Lifts", "zone": "elsewhere"})
+    response = survivor.post("/boundaries/map/", {"title": "Lifts", "zone": "elsewhere"})
     assert response.status_code == 200
     assert not Situation.objects.filter(owner=survivor.user).exists()
 
 
 def test_wishes_are_private_and_separate(survivor):
-    post(survivor, "/boundaries/someday/answer/", {"key": "wish.dance", "answer": "maybe"})
-    post(survivor, "/boundaries/someday/answer/", {"key": "wish.dance", "answer": "no"})
-    post(survivor, "/boundaries/someday/", {"title": "A trip to the coast", "answer": "yes"})
-    wishes = list(Wish.objects.owned_by(survivor.vault()))
-    assert sorted((w.key, w.answer) for w in wishes) == [("", "yes"), ("wish.dance", "no")]
-    assert services.wish_answers(survivor.vault()) == {"wish.dance": "no"}
+    survivor.post("/boundaries/someday/answer/", {"key": "wish.dance", "answer": "maybe"})
+    survivor.post("/boundaries/someday/answer/", {"key": "wish.dance", "answer": "no"})
+    survivor.post("/boundaries/someday/", {"title": "A trip to the coast", "answer": "yes"})
+    stored = list(Wish.objects.owned_by(survivor.vault()))
+    assert sorted((w.key, w.answer) for w in stored) == [("", "yes"), ("wish.dance", "no")]
+    assert wishes.wish_answers(survivor.vault()) == {"wish.dance": "no"}
     for row in raw_rows("boundaries_wish"):
         assert b"dance" not in row
         assert b"coast" not in row
 
 
 def test_wish_answer_with_htmx_only_updates_the_status(survivor):
-    response = post(survivor, "/boundaries/someday/answer/",
+    response = survivor.post("/boundaries/someday/answer/",
                     {"key": "wish.dance", "answer": "yes"}, htmx=True)
     assert response.status_code == 200
     assert response.content.decode().strip().startswith('<p id="save-status"')
 
 
 def test_bad_wish_answer_is_a_message(survivor):
-    response = post(survivor, "/boundaries/someday/answer/", {"key": "wish.dance", "answer": "?"})
+    response = survivor.post("/boundaries/someday/answer/", {"key": "wish.dance", "answer": "?"})
     assert response.status_code == 302
     assert "Please pick" in main_text(survivor.client.get("/boundaries/someday/"))
 
 
 def test_phrases_favourites_and_own_phrases(survivor):
-    post(survivor, "/boundaries/phrases/favourite/", {"key": "p.pause.pause", "favourite": "1"})
-    post(survivor, "/boundaries/phrases/", {"text": "Let me catch my breath.", "moment": "pausing"})
-    texts = services.rehearsal_set(survivor.vault(), "favourites")
+    survivor.post("/boundaries/phrases/favourite/", {"key": "p.pause.pause", "favourite": "1"})
+    survivor.post("/boundaries/phrases/", {"text": "Let me catch my breath.", "moment": "pausing"})
+    texts = phrases.rehearsal_set(survivor.vault(), "favourites")
     assert [str(t) for t in texts] == ["I need a pause.", "Let me catch my breath."]
-    post(survivor, "/boundaries/phrases/favourite/", {"key": "p.pause.pause", "favourite": "0"})
-    assert [str(t) for t in services.rehearsal_set(survivor.vault(), "favourites")] == [
+    survivor.post("/boundaries/phrases/favourite/", {"key": "p.pause.pause", "favourite": "0"})
+    assert [str(t) for t in phrases.rehearsal_set(survivor.vault(), "favourites")] == [
         "Let me catch my breath."]
     assert PhraseChoice.objects.filter(owner=survivor.user).count() == 2
 
 
 def test_favourite_toggle_with_htmx_returns_the_row(survivor):
-    response = post(survivor, "/boundaries/phrases/favourite/",
+    response = survivor.post("/boundaries/phrases/favourite/",
                     {"key": "p.no.plain", "favourite": "1"}, htmx=True)
     body = response.content.decode()
     assert 'aria-pressed="true"' in body
@@ -128,27 +128,27 @@ def test_summary_shows_only_chosen_groups_and_answered_items(survivor):
 
 def test_other_peoples_things_are_not_found(survivor, other_survivor):
     vault = other_survivor.vault()
-    gesture = services.add_comfort(vault, "Theirs")
-    situation = services.add_situation(vault, "Theirs", "avoid")
-    wish = services.add_own_wish(vault, "Theirs", "yes")
-    phrase = services.add_own_phrase(vault, "Theirs", "no")
+    gesture = comfort.add_comfort(vault, "Theirs")
+    situation = situations.add_situation(vault, "Theirs", "avoid")
+    wish = wishes.add_own_wish(vault, "Theirs", "yes")
+    phrase = phrases.add_own_phrase(vault, "Theirs", "no")
     for path in (f"/boundaries/comfort/{gesture.pk}/", f"/boundaries/map/{situation.pk}/"):
         assert survivor.client.get(path).status_code == 404
     for path in (f"/boundaries/comfort/{gesture.pk}/remove/",
                  f"/boundaries/map/{situation.pk}/remove/",
                  f"/boundaries/someday/{wish.pk}/remove/",
                  f"/boundaries/phrases/{phrase.pk}/remove/"):
-        assert post(survivor, path).status_code == 404
-    assert post(survivor, "/boundaries/someday/answer/",
+        assert survivor.post(path).status_code == 404
+    assert survivor.post("/boundaries/someday/answer/",
                 {"wish": str(wish.pk), "answer": "no"}).status_code == 404
-    assert post(survivor, "/boundaries/phrases/favourite/",
+    assert survivor.post("/boundaries/phrases/favourite/",
                 {"own": str(phrase.pk), "favourite": "0"}).status_code == 404
     for model in (ComfortGesture, Situation, Wish, PhraseChoice):
         assert model.objects.filter(owner=other_survivor.user).count() == 1
 
 
 def test_bad_wish_answer_with_htmx_says_so_in_the_status_line(survivor):
-    response = post(survivor, "/boundaries/someday/answer/", {"key": "wish.dance", "answer": "?"},
+    response = survivor.post("/boundaries/someday/answer/", {"key": "wish.dance", "answer": "?"},
                     htmx=True)
     assert response.status_code == 200
     assert "Please pick" in response.content.decode()
