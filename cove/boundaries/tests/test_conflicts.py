@@ -121,4 +121,6 @@ def test_a_stale_review_settings_page_shows_both(survivor):
                              {"cadence_days": "90", "version": "0"})
     assert response.status_code == 409
     assert 'id="changed-elsewhere"' in response.content.decode()
-    assert int(services.review_settings(vault).cadence_days) == 30
+    settings = services.review_settings(vault)
+    assert settings is not None
+    assert int(settings.cadence_days) == 30
