@@ -6,12 +6,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import ConfigDict, Field
 
 from cove.core import policy
+from cove.core.http import CoveRequest
 from cove.core.paging import Paging
 from cove.safety import services
 from cove.safety.models import SafetyPlanVersion
@@ -47,10 +47,32 @@ class PlanParts(Schema):
     safe_space: str = _Part
 
 
+class PlanIn(PlanParts):
+    version: int | None = Field(
+        default=None, ge=0, description="How many saves your copy was based on (`version` "
+        "from GET /plan); if the plan was saved since, the answer is 409 with both.")
+
+
 class PlanOut(Schema):
     id: UUID | None
     saved_at: datetime | None
     parts: PlanParts
+    version: int = Field(description="How many times the plan was saved.")
+
+
+class Refused(Schema):
+    detail: str
+    errors: list[dict[str, Any]]
+
+
+class Changed(Schema):
+    detail: str
+    version: int
+    current: dict[str, Any]
+    yours: dict[str, Any]
+
+
+EDIT_ERRORS: dict[int, Any] = {409: Changed, 422: Refused}
 
 
 class VersionOut(Schema):
@@ -75,6 +97,9 @@ class ComfortBoxIO(Schema):
 
     items: ComfortItems = Field(default_factory=ComfortItems)
     reset_ritual: str = Field(default="", max_length=RESET_RITUAL.max_length)
+    version: int | None = Field(
+        default=None, ge=0, description="The box's version your copy was based on (0: none "
+        "saved yet); if it changed since, the answer is 409 with both.")
 
 
 class PausePlanOut(Schema):
@@ -84,87 +109,79 @@ class PausePlanOut(Schema):
     aftercare: list[str]
 
 
-def _plan_out(version: SafetyPlanVersion | None) -> dict[str, Any]:
+def _plan_out(version: SafetyPlanVersion | None, count: int) -> dict[str, Any]:
     return {
         "id": version.pk if version else None,
         "saved_at": version.created_at if version else None,
         "parts": services.plan_parts(version),
+        "version": count,
     }
-
-
-def _invalid(exc: services.PlanInputError) -> Status:
-    return Status(422, {
-        "detail": "Some of what was sent could not be used.",
-        "errors": [{"loc": ["body", "payload", key], "msg": " ".join(messages)}
-                   for key, messages in exc.errors.items()],
-    })
 
 
 @router.get("/plan", response=PlanOut, auth=django_auth,
             summary="Your plan as last saved (empty parts if none yet)")
 @policy.signed_in
-def get_plan(request: HttpRequest) -> Any:
-    return _plan_out(services.current_plan(services.vault_of(request)))
+def get_plan(request: CoveRequest) -> Any:
+    return _plan_out(services.current_plan(request.vault), services.plan_version(request.vault))
 
 
-@router.put("/plan", response={200: PlanOut, 422: dict}, auth=django_auth,
+@router.put("/plan", response={200: PlanOut, **EDIT_ERRORS}, auth=django_auth,
             summary="Save your plan; earlier versions are kept")
 @policy.signed_in
-def put_plan(request: HttpRequest, payload: PlanParts) -> Any:
-    try:
-        version = services.save_plan(services.vault_of(request), payload.model_dump())
-    except services.PlanInputError as exc:
-        return _invalid(exc)
-    return Status(200, _plan_out(version))
+def put_plan(request: CoveRequest, payload: PlanIn) -> Any:
+    saved = services.save_plan(request.vault, payload.model_dump(exclude={"version"}),
+                               version=payload.version)
+    return Status(200, _plan_out(saved, services.plan_version(request.vault)))
 
 
 @router.get("/plan/versions", response=list[VersionOut], auth=django_auth,
             summary="Dates of every saved version, newest first")
 @policy.signed_in
-def list_versions(request: HttpRequest, paging: Query[Paging]) -> Any:
-    versions = paging.slice(services.plan_versions(services.vault_of(request)))
+def list_versions(request: CoveRequest, paging: Query[Paging]) -> Any:
+    versions = paging.slice(services.plan_versions(request.vault))
     return [{"id": v.pk, "saved_at": v.created_at} for v in versions]
 
 
 @router.get("/plan/versions/{version_id}", response={200: PlanOut, 404: Message},
             auth=django_auth, summary="One saved version of your plan")
 @policy.signed_in
-def get_version(request: HttpRequest, version_id: str) -> Any:
-    return _plan_out(get_owned_or_404(SafetyPlanVersion, services.vault_of(request), version_id))
+def get_version(request: CoveRequest, version_id: str) -> Any:
+    version = get_owned_or_404(SafetyPlanVersion, request.vault, version_id)
+    earlier = SafetyPlanVersion.objects.filter(owner_id=request.person.pk,
+                                               created_at__lte=version.created_at).count()
+    return _plan_out(version, earlier)
 
 
 @router.get("/pause", response=PausePlanOut, auth=django_auth,
             summary="Your pause plan and the aftercare you want")
 @policy.signed_in
-def get_pause(request: HttpRequest) -> Any:
+def get_pause(request: CoveRequest) -> Any:
     from cove.safety.public import get_aftercare_wishes, get_pause_plan
 
-    pause = get_pause_plan(services.vault_of(request))
+    pause = get_pause_plan(request.vault)
     return {
         "stop_word": pause.stop_word if pause else "",
         "signal": pause.signal if pause else "",
         "after_pause": pause.after_pause if pause else "",
-        "aftercare": get_aftercare_wishes(services.vault_of(request)),
+        "aftercare": get_aftercare_wishes(request.vault),
     }
 
 
 @router.get("/comfort", response=ComfortBoxIO, auth=django_auth, summary="Your comfort box")
 @policy.signed_in
-def get_comfort(request: HttpRequest) -> Any:
-    box = services.comfort_box(services.vault_of(request))
+def get_comfort(request: CoveRequest) -> Any:
+    box = services.comfort_box(request.vault)
     return {"items": services.comfort_items(box),
-            "reset_ritual": services.opened_text(box.reset_ritual) if box else ""}
+            "reset_ritual": services.opened_text(box.reset_ritual) if box else "",
+            "version": box.version if box else 0}
 
 
-@router.put("/comfort", response={200: ComfortBoxIO, 422: dict}, auth=django_auth,
+@router.put("/comfort", response={200: ComfortBoxIO, **EDIT_ERRORS}, auth=django_auth,
             summary="Save your comfort box and reset ritual")
 @policy.signed_in
-def put_comfort(request: HttpRequest, payload: ComfortBoxIO) -> Any:
-    try:
-        box = services.save_comfort_box(
-            services.vault_of(request), payload.items.model_dump(), payload.reset_ritual
-        )
-    except services.PlanInputError as exc:
-        return _invalid(exc)
+def put_comfort(request: CoveRequest, payload: ComfortBoxIO) -> Any:
+    box = services.save_comfort_box(request.vault, payload.items.model_dump(),
+                                    payload.reset_ritual, version=payload.version)
     return Status(200, {"items": services.comfort_items(box),
-                        "reset_ritual": services.opened_text(box.reset_ritual)})
+                        "reset_ritual": services.opened_text(box.reset_ritual),
+                        "version": box.version})

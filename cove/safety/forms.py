@@ -6,7 +6,8 @@ from typing import Any
 
 from django import forms
 
-from cove.core.forms import CoveForm
+from cove.core.errors import Conflict
+from cove.core.forms import CoveForm, VersionField
 from cove.safety.parts import ALL_PLAN_PARTS, COMFORT_PARTS, RESET_RITUAL, Part
 from cove.safety.prep import QUESTIONS
 
@@ -24,9 +25,12 @@ def _field(part: Part) -> forms.CharField:
 
 
 class PartsForm(CoveForm):
-    """A form with one optional text box per part; `add_example` appends an example."""
+    """A form with one optional text box per part; `add_example` appends an example.
+
+    `version` is the version the person's copy was based on (see services)."""
 
     parts: tuple[Part, ...] = ()
+    version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,6 +47,7 @@ class PartsForm(CoveForm):
         if part is None or not index.isdigit() or int(index) >= len(part.examples):
             return None
         values = {p.key: str(self.data.get(p.key, "")) for p in self.parts}
+        values["version"] = str(self.data.get("version", ""))
         example = str(part.examples[int(index)])
         current = values[key].rstrip()
         if part.short:
@@ -50,6 +55,22 @@ class PartsForm(CoveForm):
         else:
             values[key] = f"{current}\n{example}" if current else example
         return values
+
+    def parts_data(self) -> dict[str, str]:
+        """The cleaned text of every part, without the version."""
+        return {part.key: self.cleaned_data.get(part.key, "") for part in self.parts}
+
+    def show_conflict(self, conflict: Conflict) -> None:
+        # What is stored holds the parts inside a value ({"items": {...}}, {"answers":
+        # {...}}); the form has one box per part, so show them part by part.
+        flat: dict[str, object] = {}
+        for name, value in conflict.current.items():
+            if isinstance(value, dict):
+                flat.update(value)
+            else:
+                flat[name] = value
+        super().show_conflict(Conflict(current=flat, yours=conflict.yours,
+                                       version=conflict.version))
 
 
 class PlanForm(PartsForm):

@@ -1,26 +1,27 @@
-"""Actions and reads for the safety plan, the comfort box and the first-session sheet."""
+"""Actions and reads for the safety plan, the comfort box and the first-session sheet.
+
+Bad input raises `InputError` (by part key). Each save takes the `version` the person's
+copy was based on (None: "whatever is there now") and raises `Conflict` if it moved on.
+The plan keeps every saved version, so its version is the number of saves: a save based
+on an older one is the conflict. The comfort box and the prep sheet are one row each;
+their version is the row's (0 before the first save).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
+from cove.core.errors import Conflict, InputError
 from cove.safety.models import ComfortBox, SafetyPlanVersion, SessionPrep
 from cove.safety.parts import ALL_PLAN_PARTS, COMFORT_PARTS, PLAN_KEYS, RESET_RITUAL, Part
 from cove.safety.prep import QUESTIONS
 from cove.vault.keyring import Vault
-
-
-def vault_of(request: HttpRequest) -> Vault:
-    """The unlocked vault the signed-in policy guarantees for this request."""
-    vault = getattr(request, "vault", None)
-    if vault is None:  # the policy decorators make this unreachable
-        raise PermissionDenied
-    return vault
+from cove.vault.records import get_owned_for_update
 
 
 def _opened(value: Any) -> dict[str, Any]:
@@ -33,38 +34,31 @@ def opened_text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-class PlanInputError(ValueError):
-    """Something sent for the plan could not be used; `errors` maps part keys to messages."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
-        self.errors = errors
-
-
 def clean_parts(parts_def: tuple[Part, ...], values: Mapping[str, Any]) -> dict[str, str]:
-    """Known keys only, text only, within length; trimmed. Raises PlanInputError."""
+    """Known keys only, text only, within length; trimmed. Raises InputError."""
     known = {part.key: part for part in parts_def}
     errors: dict[str, list[str]] = {}
     cleaned: dict[str, str] = {}
     for key, value in values.items():
         part = known.get(key)
         if part is None:
-            errors.setdefault(key, []).append("This is not a part Cove knows.")
+            errors.setdefault(key, []).append(_("This is not a part Cove knows."))
             continue
         if value is None:
             value = ""
         if not isinstance(value, str):
-            errors.setdefault(key, []).append("Please send text here.")
+            errors.setdefault(key, []).append(_("Please send text here."))
             continue
         value = value.replace("\r\n", "\n").strip()
         if len(value) > part.max_length:
             errors.setdefault(key, []).append(
-                f"Please keep this to {part.max_length} characters or fewer."
+                _("Please keep this to %(limit)s characters or fewer.")
+                % {"limit": part.max_length}
             )
             continue
         cleaned[key] = value
     if errors:
-        raise PlanInputError(errors)
+        raise InputError(errors)
     return {part.key: cleaned.get(part.key, "") for part in parts_def}
 
 
@@ -80,15 +74,29 @@ def plan_parts(plan: SafetyPlanVersion | None) -> dict[str, str]:
     return {key: str(stored.get(key, "") or "") for key in PLAN_KEYS}
 
 
-def save_plan(vault: Vault, parts: Mapping[str, Any]) -> SafetyPlanVersion:
+def plan_version(vault: Vault) -> int:
+    """How many times the plan was saved: the version a new save is based on."""
+    return SafetyPlanVersion.objects.filter(owner_id=vault.user.pk).count()
+
+
+@transaction.atomic
+def save_plan(vault: Vault, parts: Mapping[str, Any], *,
+              version: int | None = None) -> SafetyPlanVersion:
     """Keep a new version of the plan; an unchanged plan adds no version."""
     cleaned = clean_parts(ALL_PLAN_PARTS, parts)
+    # Two saves at once queue here (the newest version's row is locked), so the second
+    # sees the first when it counts.
+    list(SafetyPlanVersion.objects.select_for_update().filter(owner_id=vault.user.pk)
+         .order_by("-created_at").values_list("id", flat=True)[:1])
     latest = current_plan(vault)
+    current = plan_version(vault)
+    if version is not None and version != current:
+        raise Conflict(current=plan_parts(latest), yours=cleaned, version=current)
     if latest is not None and plan_parts(latest) == cleaned:
         return latest
-    version = SafetyPlanVersion(vault=vault, parts=cleaned)  # type: ignore[misc]
-    version.save()
-    return version
+    saved = SafetyPlanVersion(vault=vault, parts=cleaned)  # type: ignore[misc]
+    saved.save()
+    return saved
 
 
 def plan_versions(vault: Vault) -> QuerySet[SafetyPlanVersion]:
@@ -109,17 +117,23 @@ def comfort_items(box: ComfortBox | None) -> dict[str, str]:
     return {part.key: str(stored.get(part.key, "") or "") for part in COMFORT_PARTS}
 
 
-def save_comfort_box(vault: Vault, items: Mapping[str, Any], reset_ritual: Any) -> ComfortBox:
+@transaction.atomic
+def save_comfort_box(vault: Vault, items: Mapping[str, Any], reset_ritual: Any, *,
+                     version: int | None = None) -> ComfortBox:
     cleaned = clean_parts(COMFORT_PARTS, items)
     ritual = clean_parts((RESET_RITUAL,), {RESET_RITUAL.key: reset_ritual})[RESET_RITUAL.key]
-    box = comfort_box(vault)
-    if box is None:
+    yours = {"items": cleaned, "reset_ritual": ritual}
+    found = comfort_box(vault)
+    if found is None:
+        if version:
+            raise Conflict(current={}, yours=yours, version=0)
         box = ComfortBox(vault=vault, items=cleaned, reset_ritual=ritual)  # type: ignore[misc]
         box.save()
-    else:
-        box.items = cleaned
-        box.reset_ritual = ritual
-        box.save(update_fields=["items", "reset_ritual", "updated_at"])
+        return box
+    box = get_owned_for_update(ComfortBox, vault, found.pk, version=version, yours=yours)
+    box.items = cleaned
+    box.reset_ritual = ritual
+    box.save(update_fields=["items", "reset_ritual", "updated_at"])
     return box
 
 
@@ -134,13 +148,19 @@ def prep_answers(prep: SessionPrep | None) -> dict[str, str]:
     return {q.key: str(stored.get(q.key, "") or "") for q in QUESTIONS}
 
 
-def save_session_prep(vault: Vault, answers: Mapping[str, Any]) -> SessionPrep:
+@transaction.atomic
+def save_session_prep(vault: Vault, answers: Mapping[str, Any], *,
+                      version: int | None = None) -> SessionPrep:
     cleaned = clean_parts(QUESTIONS, answers)
-    prep = session_prep(vault)
-    if prep is None:
+    found = session_prep(vault)
+    if found is None:
+        if version:
+            raise Conflict(current={}, yours={"answers": cleaned}, version=0)
         prep = SessionPrep(vault=vault, answers=cleaned)  # type: ignore[misc]
         prep.save()
-    else:
-        prep.answers = cleaned
-        prep.save(update_fields=["answers", "updated_at"])
+        return prep
+    prep = get_owned_for_update(SessionPrep, vault, found.pk, version=version,
+                                yours={"answers": cleaned})
+    prep.answers = cleaned
+    prep.save(update_fields=["answers", "updated_at"])
     return prep

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.help.public import crisis_help
 from cove.safety import services
 from cove.safety.forms import ComfortForm, PartsForm, PlanForm, PrepForm
@@ -48,15 +51,19 @@ def _plan_context(values: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _crisis(request: HttpRequest) -> dict[str, Any]:
+def _crisis(request: CoveRequest) -> dict[str, Any]:
     return {"crisis": crisis_help(request)}
 
 
 def _edit_parts(
-    request: HttpRequest, form_class: type[PartsForm], initial: dict[str, str],
-    template_context: dict[str, Any], on_save: Any, done_url: str,
+    request: CoveRequest, form_class: type[PartsForm], initial: dict[str, Any],
+    template_context: dict[str, Any], on_save: Callable[[PartsForm], object], done_url: str,
 ) -> HttpResponse:
-    """Shared GET/POST handling: save, or add a tapped example without saving."""
+    """Shared GET/POST handling: save, or add a tapped example without saving.
+
+    `initial` holds every part and the `version` the page is based on; a save based on an
+    older version shows both (409) and keeps what was typed.
+    """
     if request.method == "POST":
         form = form_class(request.POST)
         choice = request.POST.get("add", "")
@@ -64,26 +71,22 @@ def _edit_parts(
             values = form.with_example(choice)
             form = form_class(initial=values or {k: request.POST.get(k, "") for k in initial})
             messages.info(request, _("Added. Nothing is saved until you choose Save."))
-        elif form.is_valid():
-            try:
-                on_save(form.cleaned_data)
-            except services.PlanInputError as exc:
-                form.add_errors(exc.errors)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(done_url)
+        elif submit(form, lambda _data: on_save(form)) is not None:
+            messages.success(request, _("Saved."))
+            return redirect(done_url)
     else:
         form = form_class(initial=initial)
-    return render(request, "safety/parts_form.html", {"form": form, "cancel_url": done_url,
-                                                       **template_context})
+    return render(request, "safety/parts_form.html",
+                  {"form": form, "cancel_url": done_url, **template_context},
+                  status=409 if form.conflict is not None else 200)
 
 
 # --- Safety plan --------------------------------------------------------------------------
 
 @policy.signed_in
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
-    plan = services.current_plan(services.vault_of(request))
+def index(request: CoveRequest) -> HttpResponse:
+    plan = services.current_plan(request.vault)
     context = _plan_context(services.plan_parts(plan))
     context["plan"] = plan
     return render(request, "safety/index.html", context)
@@ -91,9 +94,10 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest) -> HttpResponse:
-    vault = services.vault_of(request)
-    initial = services.plan_parts(services.current_plan(vault))
+def edit(request: CoveRequest) -> HttpResponse:
+    vault = request.vault
+    initial: dict[str, Any] = {**services.plan_parts(services.current_plan(vault)),
+                               "version": services.plan_version(vault)}
     return _edit_parts(
         request, PlanForm, initial,
         {
@@ -107,39 +111,40 @@ def edit(request: HttpRequest) -> HttpResponse:
                 (_("Closeness and care"), CLOSENESS_PARTS),
             ],
         },
-        lambda data: services.save_plan(vault, data),
+        lambda form: services.save_plan(vault, form.parts_data(),
+                                        version=form.cleaned_data["version"]),
         "safety:index",
     )
 
 
 @policy.signed_in
 @require_GET
-def calm(request: HttpRequest) -> HttpResponse:
-    plan = services.current_plan(services.vault_of(request))
+def calm(request: CoveRequest) -> HttpResponse:
+    plan = services.current_plan(request.vault)
     context = {**_plan_context(services.plan_parts(plan)), **_crisis(request)}
     return render(request, "safety/calm.html", context)
 
 
 @policy.signed_in
 @require_GET
-def print_view(request: HttpRequest) -> HttpResponse:
-    plan = services.current_plan(services.vault_of(request))
+def print_view(request: CoveRequest) -> HttpResponse:
+    plan = services.current_plan(request.vault)
     context = {**_plan_context(services.plan_parts(plan)), **_crisis(request), "plan": plan}
     return render(request, "safety/print.html", context)
 
 
 @policy.signed_in
 @require_GET
-def versions(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(services.plan_versions(services.vault_of(request)), VERSIONS_PER_PAGE)
+def versions(request: CoveRequest) -> HttpResponse:
+    paginator = Paginator(services.plan_versions(request.vault), VERSIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "safety/versions.html", {"page": page})
 
 
 @policy.signed_in
 @require_GET
-def version_detail(request: HttpRequest, version_id: str) -> HttpResponse:
-    version = get_owned_or_404(SafetyPlanVersion, services.vault_of(request), version_id)
+def version_detail(request: CoveRequest, version_id: str) -> HttpResponse:
+    version = get_owned_or_404(SafetyPlanVersion, request.vault, version_id)
     context = _plan_context(services.plan_parts(version))
     context["version"] = version
     return render(request, "safety/version.html", context)
@@ -147,7 +152,7 @@ def version_detail(request: HttpRequest, version_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def offline(request: HttpRequest) -> HttpResponse:
+def offline(request: CoveRequest) -> HttpResponse:
     return render(request, "safety/offline.html")
 
 
@@ -155,8 +160,8 @@ def offline(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def comfort(request: HttpRequest) -> HttpResponse:
-    box = services.comfort_box(services.vault_of(request))
+def comfort(request: CoveRequest) -> HttpResponse:
+    box = services.comfort_box(request.vault)
     items = services.comfort_items(box)
     ritual = services.opened_text(box.reset_ritual) if box is not None else ""
     return render(request, "safety/comfort.html", {
@@ -168,15 +173,18 @@ def comfort(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def comfort_edit(request: HttpRequest) -> HttpResponse:
-    vault = services.vault_of(request)
+def comfort_edit(request: CoveRequest) -> HttpResponse:
+    vault = request.vault
     box = services.comfort_box(vault)
     initial = {**services.comfort_items(box),
-               RESET_RITUAL.key: services.opened_text(box.reset_ritual) if box is not None else ""}
+               RESET_RITUAL.key: services.opened_text(box.reset_ritual) if box is not None else "",
+               "version": box.version if box is not None else 0}
 
-    def save(data: dict[str, str]) -> None:
+    def save(form: PartsForm) -> object:
+        data = form.parts_data()
         ritual = data.pop(RESET_RITUAL.key, "")
-        services.save_comfort_box(vault, data, ritual)
+        return services.save_comfort_box(vault, data, ritual,
+                                         version=form.cleaned_data["version"])
 
     return _edit_parts(
         request, ComfortForm, initial,
@@ -196,8 +204,8 @@ def comfort_edit(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_GET
-def prep(request: HttpRequest) -> HttpResponse:
-    answers = services.prep_answers(services.session_prep(services.vault_of(request)))
+def prep(request: CoveRequest) -> HttpResponse:
+    answers = services.prep_answers(services.session_prep(request.vault))
     return render(request, "safety/prep.html", {
         "sections": _sections(QUESTIONS, answers),
         "has_content": any(answers.values()),
@@ -206,9 +214,11 @@ def prep(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def prep_edit(request: HttpRequest) -> HttpResponse:
-    vault = services.vault_of(request)
-    initial = services.prep_answers(services.session_prep(vault))
+def prep_edit(request: CoveRequest) -> HttpResponse:
+    vault = request.vault
+    prep_sheet = services.session_prep(vault)
+    initial: dict[str, Any] = {**services.prep_answers(prep_sheet),
+                               "version": prep_sheet.version if prep_sheet is not None else 0}
     return _edit_parts(
         request, PrepForm, initial,
         {
@@ -217,6 +227,7 @@ def prep_edit(request: HttpRequest) -> HttpResponse:
                        "see them here. You choose what to share in the room."),
             "groups": [(None, QUESTIONS)],
         },
-        lambda data: services.save_session_prep(vault, data),
+        lambda form: services.save_session_prep(vault, form.parts_data(),
+                                                version=form.cleaned_data["version"]),
         "safety:prep",
     )

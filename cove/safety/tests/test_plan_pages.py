@@ -16,11 +16,6 @@ SIGNED_IN_PAGES = [
 ]
 
 
-def _post(person, path, data):
-    token = person.client.cookies["csrftoken"].value
-    return person.client.post(path, data, HTTP_X_CSRFTOKEN=token)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", SIGNED_IN_PAGES)
 def test_plan_pages_ask_a_signed_out_visitor_to_sign_in(anonymous, path) -> None:
@@ -43,7 +38,7 @@ def test_an_empty_plan_offers_a_start_and_a_kind_exit(survivor) -> None:
 
 
 def test_saving_the_plan_shows_it(survivor) -> None:
-    response = _post(survivor, "/plan/edit/", {"warning_signs": "I go quiet", "stop_word": "Amber"})
+    response = survivor.post("/plan/edit/", {"warning_signs": "I go quiet", "stop_word": "Amber"})
     assert response.status_code == 302
     html = survivor.client.get("/plan/").content.decode()
     assert "I go quiet" in html
@@ -51,8 +46,8 @@ def test_saving_the_plan_shows_it(survivor) -> None:
 
 
 def test_each_save_keeps_a_new_version_with_its_date(survivor) -> None:
-    _post(survivor, "/plan/edit/", {"warning_signs": "first words"})
-    _post(survivor, "/plan/edit/", {"warning_signs": "second words"})
+    survivor.post("/plan/edit/", {"warning_signs": "first words"})
+    survivor.post("/plan/edit/", {"warning_signs": "second words"})
     versions = list(services.plan_versions(survivor.vault()))
     assert len(versions) == 2
     html = survivor.client.get("/plan/versions/").content.decode()
@@ -65,13 +60,13 @@ def test_each_save_keeps_a_new_version_with_its_date(survivor) -> None:
 
 
 def test_saving_an_unchanged_plan_adds_no_version(survivor) -> None:
-    _post(survivor, "/plan/edit/", {"aftercare": "A warm blanket"})
-    _post(survivor, "/plan/edit/", {"aftercare": "A warm blanket"})
+    survivor.post("/plan/edit/", {"aftercare": "A warm blanket"})
+    survivor.post("/plan/edit/", {"aftercare": "A warm blanket"})
     assert SafetyPlanVersion.objects.count() == 1
 
 
 def test_another_persons_plan_version_is_not_found(survivor, other_survivor) -> None:
-    _post(other_survivor, "/plan/edit/", {"warning_signs": "not yours"})
+    other_survivor.post("/plan/edit/", {"warning_signs": "not yours"})
     theirs = SafetyPlanVersion.objects.get()
     response = survivor.client.get(f"/plan/versions/{theirs.pk}/")
     assert response.status_code == 404
@@ -84,7 +79,7 @@ def test_a_made_up_version_id_is_not_found(survivor) -> None:
 
 def test_the_plan_is_stored_encrypted(survivor) -> None:
     secret = "the blue door on Elm Street"
-    _post(survivor, "/plan/edit/", {"people_places": secret, "stop_word": "Marigold"})
+    survivor.post("/plan/edit/", {"people_places": secret, "stop_word": "Marigold"})
     table = SafetyPlanVersion._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - our own table name
@@ -98,7 +93,7 @@ def test_the_plan_is_stored_encrypted(survivor) -> None:
 
 
 def test_tapping_an_example_without_javascript_adds_it_and_saves_nothing(survivor) -> None:
-    response = _post(survivor, "/plan/edit/", {"warning_signs": "I go quiet",
+    response = survivor.post("/plan/edit/", {"warning_signs": "I go quiet",
                                                "add": "warning_signs:0"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -108,14 +103,14 @@ def test_tapping_an_example_without_javascript_adds_it_and_saves_nothing(survivo
 
 
 def test_a_too_long_part_gets_a_clear_message(survivor) -> None:
-    response = _post(survivor, "/plan/edit/", {"stop_word": "x" * 500})
+    response = survivor.post("/plan/edit/", {"stop_word": "x" * 500})
     assert response.status_code == 200
     assert "at most 100 characters" in response.content.decode()
     assert SafetyPlanVersion.objects.count() == 0
 
 
 def test_the_calm_view_shows_the_plan_and_lines_for_the_country(survivor) -> None:
-    _post(survivor, "/plan/edit/", {"on_my_own": "Hold my cat"})
+    survivor.post("/plan/edit/", {"on_my_own": "Hold my cat"})
     html = survivor.client.get("/plan/calm/", HTTP_ACCEPT_LANGUAGE="en-IE").content.decode()
     assert "Hold my cat" in html
     assert "1800 77 88 88" in html
@@ -124,7 +119,7 @@ def test_the_calm_view_shows_the_plan_and_lines_for_the_country(survivor) -> Non
 
 
 def test_the_print_view_shows_every_part_and_the_support_lines(survivor) -> None:
-    _post(survivor, "/plan/edit/", {"signal": "Two taps", "safe_space": "Soft light"})
+    survivor.post("/plan/edit/", {"signal": "Two taps", "safe_space": "Soft light"})
     html = survivor.client.get("/plan/print/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
     assert "Two taps" in html
     assert "Soft light" in html
@@ -135,7 +130,7 @@ def test_the_pause_plan_contract_reads_the_newest_plan(survivor) -> None:
     vault = survivor.vault()
     assert get_pause_plan(vault) is None
     assert get_aftercare_wishes(vault) == []
-    _post(survivor, "/plan/edit/", {"stop_word": "Orange", "signal": "Raise a hand",
+    survivor.post("/plan/edit/", {"stop_word": "Orange", "signal": "Raise a hand",
                                     "after_pause": "Sit with me", "aftercare": "Tea\n\nA blanket"})
     assert get_pause_plan(vault) == PausePlan("Orange", "Raise a hand", "Sit with me")
     assert get_aftercare_wishes(vault) == ["Tea", "A blanket"]
@@ -152,18 +147,18 @@ def test_the_plan_index_reads_a_bounded_number_of_rows(survivor, django_assert_m
 
 
 def test_the_comfort_box_keeps_items_and_the_reset_ritual(survivor) -> None:
-    _post(survivor, "/plan/comfort/edit/", {"scents": "Lavender",
+    survivor.post("/plan/comfort/edit/", {"scents": "Lavender",
                                             "reset_ritual": "Step out\nCold water"})
     html = survivor.client.get("/plan/comfort/").content.decode()
     assert "Lavender" in html
     assert "<li>Step out</li><li>Cold water</li>" in html
-    _post(survivor, "/plan/comfort/edit/", {"scents": "Cedar"})
+    survivor.post("/plan/comfort/edit/", {"scents": "Cedar"})
     assert ComfortBox.objects.count() == 1
     assert "Cedar" in survivor.client.get("/plan/comfort/").content.decode()
 
 
 def test_the_first_session_sheet_keeps_notes_for_printing(survivor) -> None:
-    _post(survivor, "/plan/first-session/edit/", {"practical": "Evening sessions"})
+    survivor.post("/plan/first-session/edit/", {"practical": "Evening sessions"})
     html = survivor.client.get("/plan/first-session/").content.decode()
     assert "Evening sessions" in html
     assert SessionPrep.objects.count() == 1
@@ -193,7 +188,7 @@ def test_the_plan_has_a_what_matters_to_me_step_after_the_six_parts(survivor) ->
     html = survivor.client.get("/plan/edit/").content.decode()
     assert "What matters to me" in html
     assert html.index("Making my surroundings safer") < html.index("What matters to me")
-    _post(survivor, "/plan/edit/", {"what_matters": "My cat\nSeeing the sea again"})
+    survivor.post("/plan/edit/", {"what_matters": "My cat\nSeeing the sea again"})
     calm = survivor.client.get("/plan/calm/").content.decode()
     assert "What matters to me" in calm
     assert "Seeing the sea again" in calm
