@@ -33,6 +33,8 @@ from typing import Any
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
+from cove.grounding.choices import Feeling
+
 Text = str | Promise
 
 
@@ -309,15 +311,17 @@ BY_SLUG: dict[str, Exercise] = {exercise.slug: exercise for exercise in EXERCISE
 
 
 # "How are you now?" answers: the value stored (sealed) and what the page says back.
-FEELINGS: tuple[tuple[str, Text, Text], ...] = (
-    ("calmer", _("A little calmer"),
-     _("Good. Notice what helped, so you can find it again when you need it.")),
-    ("same", _("About the same"),
-     _("That’s okay. Sometimes it takes a few tries, or a different exercise. Resting is "
-       "fine too.")),
-    ("not-okay", _("Not okay right now"),
-     _("Thank you for checking in with yourself. You don’t have to get through this alone. "
-       "The people on the help page are there for moments like this.")),
+# Labels come from choices.Feeling (declared once); the replies live here.
+_REPLIES: dict[str, Text] = {
+    Feeling.CALMER: _("Good. Notice what helped, so you can find it again when you need it."),
+    Feeling.SAME: _("That’s okay. Sometimes it takes a few tries, or a different exercise. "
+                    "Resting is fine too."),
+    Feeling.NOT_OKAY: _("Thank you for checking in with yourself. You don’t have to get "
+                        "through this alone. The people on the help page are there for "
+                        "moments like this."),
+}
+FEELINGS: tuple[tuple[str, Text, Text], ...] = tuple(
+    (str(feeling.value), feeling.label, _REPLIES[feeling]) for feeling in Feeling
 )
 FEELING_LABELS: dict[str, Text] = {key: label for key, label, _reply in FEELINGS}
 FEELING_REPLIES: dict[str, Text] = {key: reply for key, _label, reply in FEELINGS}

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from cove.grounding.exercises import BY_SLUG, FEELING_LABELS
+from cove.core.errors import InputError
+from cove.grounding.choices import Feeling
+from cove.grounding.exercises import BY_SLUG
 from cove.grounding.models import FeelingAfterExercise
 from cove.vault.keyring import Vault
-
-
-def vault_of(request: HttpRequest) -> Vault:
-    """The unlocked vault the signed-in policy guarantees for this request."""
-    vault = getattr(request, "vault", None)
-    if vault is None:  # the policy decorators make this unreachable
-        raise PermissionDenied
-    return vault
 
 RECENT_LIMIT = 10
 
 
 def keep_feeling(vault: Vault, exercise: str, feeling: str) -> FeelingAfterExercise:
-    if exercise not in BY_SLUG or feeling not in FEELING_LABELS:
-        raise ValueError("unknown exercise or answer")
+    if exercise not in BY_SLUG:
+        raise InputError({"exercise": [_("We could not find that exercise.")]})
+    if feeling not in Feeling.values:
+        raise InputError({"now": [_("Please pick one of the answers.")]})
     record = FeelingAfterExercise(vault=vault, exercise=exercise, feeling=feeling)  # type: ignore[misc]
     record.save()
     return record
@@ -34,5 +29,5 @@ def recent_feelings(vault: Vault) -> QuerySet[FeelingAfterExercise]:
 
 
 def forget_feelings(vault: Vault) -> int:
-    deleted, _ = FeelingAfterExercise.objects.owned_by(vault).delete()
+    deleted, _count = FeelingAfterExercise.objects.owned_by(vault).delete()
     return deleted

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cove.core import policy
+from cove.core.http import CoveRequest
 from cove.grounding import services
 from cove.grounding.exercises import (
     BY_SLUG,
@@ -83,7 +84,7 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def keep_after(request: HttpRequest, slug: str) -> HttpResponse:
+def keep_after(request: CoveRequest, slug: str) -> HttpResponse:
     """Answer "how are you now?" as a signed-in person; kept only if they ticked "keep"."""
     chosen = _exercise_or_404(slug)
     feeling = request.POST.get("now", "")
@@ -92,20 +93,20 @@ def keep_after(request: HttpRequest, slug: str) -> HttpResponse:
         return _exercise_page(request, chosen)
     keep = request.POST.get("keep") == "on"
     if keep:
-        services.keep_feeling(services.vault_of(request), chosen.slug, feeling)
+        services.keep_feeling(request.vault, chosen.slug, feeling)
     # Shown straight away rather than through a redirect: the answer stays out of addresses.
     return _exercise_page(request, chosen, feeling, kept=keep)
 
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def notes(request: HttpRequest) -> HttpResponse:
+def notes(request: CoveRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("forget") == "all":
-        services.forget_feelings(services.vault_of(request))
+        services.forget_feelings(request.vault)
         messages.success(request, _("Your kept answers are deleted."))
         return redirect("grounding:notes")
     kept = []
-    for record in services.recent_feelings(services.vault_of(request)):
+    for record in services.recent_feelings(request.vault):
         slug, feeling = str(record.exercise), str(record.feeling)
         kept.append({"when": record.created_at,
                      "exercise": BY_SLUG[slug].title if slug in BY_SLUG else "",

@@ -142,14 +142,11 @@ def test_every_answer_form_posts(anonymous: Client, survivor) -> None:
 
 
 def test_a_signed_in_answer_is_kept_only_when_ticked(survivor) -> None:
-    client = survivor.client
-    token = client.cookies["csrftoken"].value
-    response = client.post("/grounding/paced/after/", {"now": "calmer"}, HTTP_X_CSRFTOKEN=token)
+    response = survivor.post("/grounding/paced/after/", {"now": "calmer"})
     assert response.status_code == 200
     assert "kept in your notes" not in response.content.decode()
     assert FeelingAfterExercise.objects.count() == 0
-    response = client.post("/grounding/paced/after/", {"now": "calmer", "keep": "on"},
-                           HTTP_X_CSRFTOKEN=token)
+    response = survivor.post("/grounding/paced/after/", {"now": "calmer", "keep": "on"})
     assert response.status_code == 200
     assert "Your answer is kept in your notes." in response.content.decode()
     record = FeelingAfterExercise.objects.owned_by(survivor.vault()).get()
@@ -157,25 +154,19 @@ def test_a_signed_in_answer_is_kept_only_when_ticked(survivor) -> None:
 
 
 def test_kept_answers_are_stored_encrypted(survivor) -> None:
-    token = survivor.client.cookies["csrftoken"].value
-    survivor.client.post("/grounding/sighing/after/", {"now": "not-okay", "keep": "on"},
-                         HTTP_X_CSRFTOKEN=token)
+    survivor.post("/grounding/sighing/after/", {"now": "not-okay", "keep": "on"})
     raw = FeelingAfterExercise.objects.values_list("feeling", "exercise").get()
     assert all(b"not-okay" not in bytes(v) and b"sighing" not in bytes(v) for v in raw)
 
 
 def test_kept_answers_show_only_to_their_owner(survivor, other_survivor) -> None:
-    token = survivor.client.cookies["csrftoken"].value
-    survivor.client.post("/grounding/box/after/", {"now": "same", "keep": "on"},
-                         HTTP_X_CSRFTOKEN=token)
+    survivor.post("/grounding/box/after/", {"now": "same", "keep": "on"})
     assert "About the same" in survivor.client.get("/grounding/notes/").content.decode()
     assert "About the same" not in other_survivor.client.get("/grounding/notes/").content.decode()
 
 
 def test_answering_without_a_choice_keeps_nothing(survivor) -> None:
-    token = survivor.client.cookies["csrftoken"].value
-    response = survivor.client.post("/grounding/box/after/", {"keep": "on"},
-                                    HTTP_X_CSRFTOKEN=token)
+    response = survivor.post("/grounding/box/after/", {"keep": "on"})
     assert response.status_code == 200 and "Nothing was chosen" in response.content.decode()
     assert FeelingAfterExercise.objects.count() == 0
 
@@ -204,12 +195,17 @@ def test_grounding_pages_fit_in_30_kb_compressed(anonymous: Client, path: str) -
 
 
 def test_deleting_kept_answers_asks_first_then_deletes(survivor) -> None:
-    token = survivor.client.cookies["csrftoken"].value
-    survivor.client.post("/grounding/box/after/", {"now": "same", "keep": "on"},
-                         HTTP_X_CSRFTOKEN=token)
+    survivor.post("/grounding/box/after/", {"now": "same", "keep": "on"})
     html = survivor.client.get("/grounding/notes/?delete=ask").content.decode()
     assert "Delete all your kept answers?" in html
     assert "Keep them" in html
     assert FeelingAfterExercise.objects.count() == 1
-    survivor.client.post("/grounding/notes/", {"forget": "all"}, HTTP_X_CSRFTOKEN=token)
+    survivor.post("/grounding/notes/", {"forget": "all"})
     assert FeelingAfterExercise.objects.count() == 0
+
+
+def test_the_answers_are_offered_as_a_closed_choice_with_labels(survivor) -> None:
+    listed = survivor.api("get", "/choices").json()["grounding.feeling"]
+    assert listed == [{"value": "calmer", "label": "A little calmer"},
+                      {"value": "same", "label": "About the same"},
+                      {"value": "not-okay", "label": "Not okay right now"}]
