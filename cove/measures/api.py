@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.http import HttpRequest, JsonResponse
+from django.http import JsonResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
-from cove.audit import services as audit
 from cove.core import policy
+from cove.core.http import CoveRequest
 from cove.core.paging import Paging
-from cove.measures import fhir, instruments, services
+from cove.measures import export, fhir, instruments, services
 from cove.measures.choices import Band
 from cove.measures.models import MeasureResponse
 from cove.vault.sessions_reauth import recently_reauthenticated
@@ -96,7 +96,7 @@ def _as_out(response: MeasureResponse) -> dict[str, Any]:
 @router.get("/", response={200: list[InstrumentOut]}, auth=django_auth,
             summary="The questionnaires you can answer")
 @policy.signed_in
-def list_instruments(request: HttpRequest) -> Any:
+def list_instruments(request: CoveRequest) -> Any:
     return [
         {"id": i.id, "title": i.title, "items": len(i.items), "min_answer": i.min_answer,
          "max_answer": i.max_answer, "max_total": i.max_total}
@@ -107,23 +107,23 @@ def list_instruments(request: HttpRequest) -> Any:
 @router.get("/responses", response={200: list[ResponseOut]}, auth=django_auth,
             summary="Your responses, newest first")
 @policy.signed_in
-def list_responses(request: HttpRequest, paging: Query[Paging]) -> Any:
-    rows = services.responses_for(request.vault, None, paging.limit, paging.offset)  # type: ignore[attr-defined]
+def list_responses(request: CoveRequest, paging: Query[Paging]) -> Any:
+    rows = services.responses_for(request.vault, None, paging.limit, paging.offset)
     return [_as_out(r) for r in rows]
 
 
 @router.get("/responses/{response_id}", response={200: ResponseOut, 404: Message},
             auth=django_auth, summary="One of your responses")
 @policy.signed_in
-def get_response(request: HttpRequest, response_id: str) -> Any:
-    return _as_out(services.get_response(request.vault, response_id))  # type: ignore[attr-defined]
+def get_response(request: CoveRequest, response_id: str) -> Any:
+    return _as_out(services.get_response(request.vault, response_id))
 
 
 @router.get("/responses/{response_id}/fhir", response={200: dict, 404: Message},
             auth=django_auth, summary="One of your responses as a FHIR R4 QuestionnaireResponse")
 @policy.signed_in
-def get_response_fhir(request: HttpRequest, response_id: str) -> Any:
-    response = services.get_response(request.vault, response_id)  # type: ignore[attr-defined]
+def get_response_fhir(request: CoveRequest, response_id: str) -> Any:
+    response = services.get_response(request.vault, response_id)
     resource = fhir.questionnaire_response(response)
     if resource is None:
         return Status(404, {"detail": "Not found."})
@@ -134,19 +134,17 @@ def get_response_fhir(request: HttpRequest, response_id: str) -> Any:
             summary="All questionnaires and your responses as a FHIR R4 Bundle "
                     "(confirm your passphrase first: POST /api/v1/auth/reauth)")
 @policy.signed_in
-def fhir_bundle(request: HttpRequest) -> Any:
+def fhir_bundle(request: CoveRequest) -> Any:
     if not recently_reauthenticated(request):
         return JsonResponse({"detail": "Please confirm your passphrase first "
                              "(POST /api/v1/auth/reauth)."}, status=403)
-    audit.record("security.export", subject=request.user, actor=request.user,  # type: ignore[arg-type]
-                 detail={"part": "fhir"})
-    return fhir.bundle(request.vault)  # type: ignore[attr-defined]
+    return export.export_answers(request.person, request.vault)
 
 
 @router.get("/{instrument}/questionnaire", response={200: dict, 404: Message}, auth=django_auth,
             summary="A questionnaire as a FHIR R4 Questionnaire")
 @policy.signed_in
-def get_questionnaire(request: HttpRequest, instrument: str) -> Any:
+def get_questionnaire(request: CoveRequest, instrument: str) -> Any:
     found = instruments.get(instrument)
     if found is None:
         return _unknown()
@@ -156,22 +154,22 @@ def get_questionnaire(request: HttpRequest, instrument: str) -> Any:
 @router.get("/{instrument}/responses", response={200: list[ResponseOut], 404: Message},
             auth=django_auth, summary="Your responses to one questionnaire, newest first")
 @policy.signed_in
-def list_instrument_responses(request: HttpRequest, instrument: str,
+def list_instrument_responses(request: CoveRequest, instrument: str,
                               paging: Query[Paging]) -> Any:
     found = instruments.get(instrument)
     if found is None:
         return _unknown()
-    rows = services.responses_for(request.vault, found.id, paging.limit, paging.offset)  # type: ignore[attr-defined]
+    rows = services.responses_for(request.vault, found.id, paging.limit, paging.offset)
     return [_as_out(r) for r in rows]
 
 
 @router.post("/{instrument}/responses", response={201: ResponseOut, 404: Message, 422: dict},
              auth=django_auth, summary="Answer a questionnaire; returns the score")
 @policy.signed_in
-def create_response(request: HttpRequest, instrument: str, payload: ResponseIn) -> Any:
+def create_response(request: CoveRequest, instrument: str, payload: ResponseIn) -> Any:
     found = instruments.get(instrument)
     if found is None:
         return _unknown()
     extras = {"difficulty": payload.difficulty} if payload.difficulty is not None else {}
-    recorded = services.record_response(request.vault, found, payload.answers, extras)  # type: ignore[attr-defined]
+    recorded = services.record_response(request.vault, found, payload.answers, extras)
     return Status(201, _as_out(recorded.response))

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,12 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cove.accounts import credentials
 from cove.accounts import forms as account_forms
 from cove.accounts.errors import Throttled
-from cove.audit import services as audit
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.help.public import crisis_help
-from cove.measures import fhir, instruments, services
+from cove.measures import export, instruments, services
 from cove.measures.explain import explain
 from cove.measures.forms import QuestionnaireForm
 from cove.measures.instruments import Instrument
@@ -35,7 +34,7 @@ def _instrument_or_404(slot: str) -> Instrument:
     return instrument
 
 
-def _help_context(request: HttpRequest) -> dict[str, Any]:
+def _help_context(request: CoveRequest) -> dict[str, Any]:
     return {"crisis": crisis_help(request), "safety_plan_url": SAFETY_PLAN_URL}
 
 
@@ -101,15 +100,14 @@ def past(request: CoveRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def download(request: CoveRequest) -> HttpResponse:
     """The person's questionnaires and answers as a FHIR R4 Bundle, after the passphrase."""
-    user = request.person
     form = account_forms.PassphraseCheckForm(request.POST or None)
     confirmed = None
     if request.method == "POST":
         confirmed = submit(form, lambda data: credentials.reauthenticate(request,
                                                                          data["passphrase"]))
     if confirmed is not None:
-        audit.record("security.export", subject=user, actor=user, detail={"part": "fhir"})
-        body = json.dumps(fhir.bundle(request.vault), indent=2, ensure_ascii=False)
+        bundle = export.export_answers(request.person, request.vault)
+        body = json.dumps(bundle, indent=2, ensure_ascii=False)
         response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'

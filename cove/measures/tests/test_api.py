@@ -171,9 +171,17 @@ def test_unknown_instrument_is_404(survivor):
 
 
 def test_signed_out_is_refused(db, anonymous):
+    anonymous.get("/api/v1/auth/csrf")
+    response = anonymous.post("/api/v1/measures/phq9/responses", data={"answers": [0] * 9},
+                              content_type="application/json",
+                              HTTP_X_CSRFTOKEN=anonymous.cookies["csrftoken"].value)
+    assert response.status_code == 401
+
+
+def test_signed_out_without_the_csrf_token_is_refused_first(db, anonymous):
     response = anonymous.post("/api/v1/measures/phq9/responses", data={"answers": [0] * 9},
                               content_type="application/json")
-    assert response.status_code in {401, 403}
+    assert response.status_code == 403
 
 
 def test_list_and_fetch_own_responses(survivor):
@@ -214,7 +222,7 @@ def test_answers_are_stored_sealed(survivor):
         assert secret not in raw
     sealed = {"instrument", "answers", "extras", "result"}
     assert sealed <= set(columns)
-    assert set(columns) - sealed == {"id", "owner_id", "created_at", "updated_at"}
+    assert set(columns) - sealed == {"id", "owner_id", "created_at", "updated_at", "version"}
 
 
 json_values = st.recursive(

@@ -155,3 +155,16 @@ def test_pcl5_questionnaire_carries_the_confirmed_loinc_panel_and_total():
     total = resource["item"][-1]["code"][0]
     assert (total["code"], total["display"]) == ("101698-9", "PTSD PCL-5 score [PCL-5]")
     assert resource["copyright"].endswith("In the public domain.")
+
+
+def test_each_export_is_written_in_the_activity_log(survivor):
+    from cove.audit.models import AuditEvent
+
+    exports = AuditEvent.objects.filter(kind="security.export")
+    survivor.api("post", "/auth/reauth", {"passphrase": survivor.passphrase})
+    assert survivor.api("get", "/measures/fhir").status_code == 200
+    assert exports.count() == 1
+    response = survivor.post("/questionnaires/download/", {"passphrase": survivor.passphrase})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/fhir+json")
+    assert exports.count() == 2

@@ -17,26 +17,15 @@ def form_data(answers, **extra):
     return data
 
 
-def csrf(person):
-    html = person.client.get("/questionnaires/").content.decode()
-    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert found is not None
-    return found.group(1)
-
-
 def title_of(html: str) -> str:
     found = re.search(r"<title>(.*?)</title>", html, re.S)
     assert found is not None
     return found.group(1)
 
 
-def post_form(person, url, data, **extra):
-    return person.client.post(url, {**data, "csrfmiddlewaretoken": csrf(person)}, **extra)
-
-
 def answer(person, slot, answers, language="en-US", **extra):
-    return post_form(person, f"/questionnaires/{slot}/", form_data(answers, **extra),
-                     HTTP_ACCEPT_LANGUAGE=language, follow=True)
+    return person.post(f"/questionnaires/{slot}/", form_data(answers, **extra),
+                       HTTP_ACCEPT_LANGUAGE=language, follow=True)
 
 
 def test_index_lists_questionnaires_with_neutral_links_and_title(survivor):
@@ -140,7 +129,7 @@ def test_every_form_has_one_fieldset_and_legend_per_item_and_a_not_now(survivor)
 
 
 def test_a_missing_answer_is_asked_for_gently_and_nothing_is_saved(survivor):
-    response = post_form(survivor, "/questionnaires/1/", form_data([0] * 8))
+    response = survivor.post("/questionnaires/1/", form_data([0] * 8))
     assert response.status_code == 200
     html = response.content.decode()
     assert "A few questions still need an answer." in html
@@ -150,7 +139,7 @@ def test_a_missing_answer_is_asked_for_gently_and_nothing_is_saved(survivor):
 
 
 def test_out_of_range_form_values_are_refused(survivor):
-    response = post_form(survivor, "/questionnaires/2/", form_data([0, 0, 0, 0, 0, 0, 7]))
+    response = survivor.post("/questionnaires/2/", form_data([0, 0, 0, 0, 0, 0, 7]))
     assert response.status_code == 200
     assert not MeasureResponse.objects.exists()
 
