@@ -69,7 +69,7 @@ class CoveForm(forms.Form):
         save on the stored version (saving again then means "keep mine")."""
         self.conflict = conflict
         self.conflict_rows = [
-            (str(self.fields[name].label or name), value)
+            (str(self.fields[name].label or name), self._shown(name, value))
             for name, value in conflict.current.items()
             if name in self.fields and name != "version"
         ]
@@ -78,6 +78,13 @@ class CoveForm(forms.Form):
             data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
             data[self.add_prefix("version")] = str(conflict.version)
             self.data = data
+
+    def _shown(self, name: str, value: Any) -> Any:
+        """A stored value as the person knows it: a closed choice by its label."""
+        choices = getattr(self.fields[name], "choices", None)
+        if choices:
+            return {str(key): label for key, label in choices}.get(str(value), value)
+        return value
 
     def add_input_error(self, error: InputError) -> None:
         """Show a service's InputError on this form; unknown fields go to the top."""

@@ -124,3 +124,13 @@ def test_a_stale_review_settings_page_shows_both(survivor):
     settings = services.review_settings(vault)
     assert settings is not None
     assert int(settings.cadence_days) == 30
+
+
+def test_a_conflict_names_a_stored_choice_by_its_label(survivor):
+    vault = survivor.vault()
+    situation = situations.add_situation(vault, "Lifts", "avoid")
+    situations.change_situation(vault, situation.pk, "Lifts", "plan")
+    response = survivor.post(f"/boundaries/map/{situation.pk}/",
+                             {"title": "Lifts", "zone": "manageable", "version": "1"})
+    shown = response.content.decode().split('class="conflict-current"', 1)[1].split("</dl>")[0]
+    assert "Needs a boundary or plan" in shown
