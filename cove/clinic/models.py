@@ -9,6 +9,7 @@ grant for them, so stopping every share (or a Safety Check) closes these records
 
 from __future__ import annotations
 
+import base64
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -61,8 +62,9 @@ class ClinicLink(SealedRecord):
 
     clinician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="+")
-    key_for_client = models.BinaryField()
-    key_for_clinician = models.BinaryField(null=True, blank=True)
+    # Base64 of sealed boxes (text, so the export can carry them as they are).
+    key_for_client = models.TextField()
+    key_for_clinician = models.TextField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
     # The next session date, "until after my next session", and the flags the client allows.
@@ -94,9 +96,9 @@ class ClinicLink(SealedRecord):
             return cached[self.pk]
         me = vault.user.pk
         if me == self.owner_id:
-            sealed = bytes(self.key_for_client)
+            sealed = base64.b64decode(self.key_for_client)
         elif me == self.clinician_id and self.open_for_clinician():
-            sealed = bytes(self.key_for_clinician or b"")
+            sealed = base64.b64decode(self.key_for_clinician or "")
         else:
             raise VaultLocked("not a party to this link")
         try:
@@ -115,13 +117,16 @@ class ClinicLink(SealedRecord):
         )
 
     @classmethod
-    def seal_new_key(cls, client_id: int, clinician_id: int) -> tuple[bytes, bytes]:
+    def seal_new_key(cls, client_id: int, clinician_id: int) -> tuple[str, str]:
         """A new link key, sealed to the client and to the clinician."""
         key = crypto.new_key()
         client_pub = bytes(KeyBundle.objects.get(user_id=client_id).public_key)
         clinician_pub = bytes(KeyBundle.objects.get(user_id=clinician_id).public_key)
-        return (crypto.seal_to_public_key(client_pub, key),
-                crypto.seal_to_public_key(clinician_pub, key))
+        return (sealed_text(client_pub, key), sealed_text(clinician_pub, key))
+
+
+def sealed_text(public_key: bytes, key: bytes) -> str:
+    return base64.b64encode(crypto.seal_to_public_key(public_key, key)).decode()
 
 
 class LinkedRecord(SealedRecord):

@@ -218,12 +218,12 @@ def join(vault: Vault, invite: ClinicInvite, choice: ShareChoice) -> ClinicLink:
     return link
 
 
-def _reseal_for_clinician(link: ClinicLink) -> bytes:
-    from cove.vault import crypto
+def _reseal_for_clinician(link: ClinicLink) -> str:
+    from cove.clinic.models import sealed_text
     from cove.vault.models import KeyBundle
 
     public = bytes(KeyBundle.objects.get(user_id=link.clinician_id).public_key)
-    return crypto.seal_to_public_key(public, link.link_key())
+    return sealed_text(public, link.link_key())
 
 
 def change_sharing(vault: Vault, link: ClinicLink, choice: ShareChoice,
