@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cove.clinic.choices import BriefPart, Flag, HomeworkAnswer, HomeworkKind, ShareEnd
@@ -80,7 +81,9 @@ class BriefForm(CoveForm):
     questions = forms.CharField(label=BriefPart.QUESTIONS.label, required=False,
                                 max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     hidden = forms.MultipleChoiceField(
-        label=_("Leave out when I share"), choices=BriefPart.choices, required=False,
+        label=_("Leave out when I share"), choices=lambda: [
+            (value, format_lazy(_("Leave out: {}"), label)) for value, label in BriefPart.choices],
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Parts you tick stay only with you. Your clinician never gets them."))
 
