@@ -121,7 +121,8 @@ class ClientView:
                 _("Totals over time, from 0 to %(max)s.") % {"max": last.max_total},
                 [r.when.strftime("%d %b") for r in rows],
                 [charts.Series(str(last.title), [float(r.total) for r in rows])],
-                y_max=float(last.max_total))
+                y_max=float(last.max_total),
+                y_step=last.max_total / 3 if last.max_total % 3 == 0 else last.max_total / 4)
             views.append(MeasureView(
                 instrument=instrument, title=str(last.title), max_total=last.max_total,
                 rows=rows, items=items,
