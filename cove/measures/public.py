@@ -96,7 +96,9 @@ def item_texts(instrument_id: str) -> list[str]:
 
 
 def fhir_bundle_of(records: list[object]) -> dict[str, object]:
-    """A FHIR R4 collection Bundle of the questionnaires and these opened responses."""
+    """A FHIR R4 collection Bundle of the questionnaires, these opened responses, and one
+    score Observation per response (the instrument's total code: LOINC where it has one),
+    derived from its QuestionnaireResponse."""
     from cove.measures import fhir, instruments
     from cove.measures.models import MeasureResponse
 
@@ -107,6 +109,19 @@ def fhir_bundle_of(records: list[object]) -> dict[str, object]:
     for row in sorted((r for r in records if isinstance(r, MeasureResponse)),
                       key=lambda r: (r.created_at, str(r.pk))):
         resource = fhir.questionnaire_response(row)
-        if resource is not None:
-            entries.append({"fullUrl": f"urn:uuid:{row.pk}", "resource": resource})
+        instrument = instruments.get(row.instrument_id)
+        if resource is None or instrument is None:
+            continue
+        entries.append({"fullUrl": f"urn:uuid:{row.pk}", "resource": resource})
+        total = int(row.stored_result.get("total", 0))
+        entries.append({"fullUrl": f"urn:cove:observation:{row.pk}", "resource": {
+            "resourceType": "Observation", "status": "final",
+            "category": [{"coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                "code": "survey"}]}],
+            "code": {"coding": [dict(instrument.total_code)]},
+            "effectiveDateTime": row.created_at.isoformat(),
+            "valueInteger": total,
+            "derivedFrom": [{"reference": f"urn:uuid:{row.pk}"}],
+        }})
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}

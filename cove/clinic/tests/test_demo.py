@@ -27,16 +27,17 @@ def test_one_suggestion_is_accepted_and_one_declined(demo):
     from cove.vault.keyring import Vault
     from cove.vault.services import unlock_with_passphrase
 
-    river = User.objects.find("demo-river")
+    river = User.objects.get(username="demo-river")
     unlocked = unlock_with_passphrase(river, "quiet river under the old bridge")
+    assert unlocked is not None
     vault = Vault(river, unlocked.data_key)
-    answers = sorted(h.answer for h in Homework.objects.owned_by(vault))
+    answers = sorted(str(h.answer) for h in Homework.objects.owned_by(vault))
     assert answers == ["accepted", "declined"]
 
 
 def test_demo_rivers_receipts_are_not_empty(demo):
     from cove.accounts.models import User
 
-    river = User.objects.find("demo-river")
+    river = User.objects.get(username="demo-river")
     assert AuditEvent.objects.filter(kind="shared.read", subject_id=river.pk,
                                      detail__area="measures").count() == 1

@@ -85,3 +85,20 @@ def test_the_next_session_date_shows_on_the_caseload(pair):
     pair.client.post(f"/clinic/sharing/{pair.link_id}/", {
         "areas": ["measures"], "end": "none", "next_session": "2099-01-02"})
     assert "2099-01-02" in pair.clinician.client.get("/clinic/").content.decode()
+
+
+def test_the_fhir_bundle_has_a_loinc_score_observation(pair):
+    answer_phq9(pair.client, [1, 1, 1, 1, 1, 1, 1, 1, 1])
+    bundle = pair.clinician.api("get", f"/clinic/clients/{pair.link_id}/fhir").json()
+    observations = [e["resource"] for e in bundle["entry"]
+                    if e["resource"]["resourceType"] == "Observation"]
+    assert [(o["code"]["coding"][0]["system"], o["code"]["coding"][0]["code"], o["valueInteger"])
+            for o in observations] == [("http://loinc.org", "44261-6", 9)]
+
+
+def test_the_clinician_sees_practice_curves_for_shared_ladder_steps(pair):
+    from cove.core.demo import populate_all
+
+    populate_all(pair.client.vault(), "survivor")
+    page = pair.clinician.client.get(f"/clinic/clients/{pair.link_id}/").content.decode()
+    assert "Ladder practice" in page and "before, at the peak and after" in page
