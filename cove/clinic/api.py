@@ -54,12 +54,17 @@ class ShareIn(Schema):
     flags: list[Flag] = Field(default_factory=list, max_length=5)
 
 
+class LinkIn(ShareIn):
+    version: int | None = None
+
+
 class JoinIn(ShareIn):
     code: str = Field(max_length=20)
 
 
 class LinkOut(Schema):
     id: UUID
+    version: int
     clinician: str
     areas: list[str]
     ends_at: datetime | None
@@ -139,7 +144,8 @@ def _choice(payload: ShareIn) -> services.ShareChoice:
 
 
 def _link_out(link: ClinicLink) -> dict[str, Any]:
-    return {"id": link.pk, "clinician": services.display_name(link.clinician),
+    return {"id": link.pk, "version": link.version,
+            "clinician": services.display_name(link.clinician),
             "areas": services.live_areas(link.owner_id, link.clinician_id),
             "ends_at": services.share_end(link.owner_id, link.clinician_id),
             "next_session": str(link.next_session or "")}
@@ -179,12 +185,13 @@ def my_links(request: CoveRequest) -> Any:
     return [_link_out(link) for link in services.my_links(request.vault)]
 
 
-@router.put("/links/{link_id}", response={200: LinkOut, 404: Message, 422: dict},
+@router.put("/links/{link_id}", response={200: LinkOut, 404: Message, 409: dict, 422: dict},
             auth=django_auth, summary="Change what you share with a clinician, and for how long")
 @policy.signed_in
-def change_link(request: CoveRequest, link_id: str, payload: ShareIn) -> Any:
+def change_link(request: CoveRequest, link_id: str, payload: LinkIn) -> Any:
     link = services.my_link(request.vault, link_id)
-    return _link_out(services.change_sharing(request.vault, link, _choice(payload)))
+    return _link_out(services.change_sharing(request.vault, link, _choice(payload),
+                                             payload.version))
 
 
 @router.delete("/links/{link_id}", response={204: None, 404: Message}, auth=django_auth,

@@ -45,6 +45,12 @@ class ShareForm(CoveForm):
         help_text=_("Only the ones you tick. None is fine."))
 
 
+class LinkForm(ShareForm):
+    """Changing an existing link: carries the version it was based on."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class JoinForm(ShareForm):
     code = forms.CharField(widget=forms.HiddenInput)
 

@@ -228,19 +228,27 @@ def _reseal_for_clinician(link: ClinicLink) -> str:
 
 def change_sharing(vault: Vault, link: ClinicLink, choice: ShareChoice,
                    version: int | None = None) -> ClinicLink:
+    """Change what is shared, for how long, the next session date and the allowed flags.
+    `version` is the link version the person's form was based on (stale: Conflict)."""
+    from cove.vault.records import get_owned_for_update
+
     ends_at = _check_choice(choice)
     with transaction.atomic():
-        _apply(vault, link, choice, ends_at)
-    return link
+        locked = get_owned_for_update(ClinicLink, vault, link.pk, version=version, yours={
+            "next_session": choice.next_session.isoformat() if choice.next_session else "",
+            "flags": list(choice.flags or [])})
+        _apply(vault, locked, choice, ends_at)
+    return locked
 
 
 def _apply(vault: Vault, link: ClinicLink, choice: ShareChoice, ends_at: datetime | None) -> None:
     clinician = link.clinician
     wanted = set(choice.areas)
-    for grant in Grant.objects.filter(owner_id=vault.user.pk, grantee_id=clinician.pk):
-        if grant.area not in wanted:
-            revoke_area(vault, clinician.pk, grant.area)
-    for area in sorted(wanted):
+    held = set(Grant.objects.filter(owner_id=vault.user.pk, grantee_id=clinician.pk)
+               .values_list("area", flat=True))
+    for area in sorted(held - wanted):
+        revoke_area(vault, clinician.pk, area)
+    for area in sorted(wanted - held):
         grant_area(vault, clinician, area)
     Grant.objects.filter(owner_id=vault.user.pk, grantee_id=clinician.pk).update(ends_at=ends_at)
     link.next_session = choice.next_session.isoformat() if choice.next_session else ""

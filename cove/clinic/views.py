@@ -23,9 +23,9 @@ from cove.clinic.forms import (
     BriefForm,
     CodeForm,
     JoinForm,
+    LinkForm,
     NoteForm,
     ProfileForm,
-    ShareForm,
     SuggestForm,
 )
 from cove.clinic.models import ClinicLink, Homework
@@ -46,7 +46,8 @@ def _share_initial(link: ClinicLink) -> dict[str, Any]:
         ShareEnd.DATE if ends else ShareEnd.NONE)
     return {"areas": services.live_areas(link.owner_id, link.clinician_id), "end": end,
             "until": (ends.date() if ends and end == ShareEnd.DATE else None),
-            "next_session": link.next_session or None, "flags": link.flags or []}
+            "next_session": link.next_session or None, "flags": link.flags or [],
+            "version": link.version}
 
 
 # ---- The client's side ---------------------------------------------------------------
@@ -97,9 +98,9 @@ def _join_page(request: CoveRequest, form: JoinForm, invite: Any, status: int = 
 @policy.signed_in
 def manage(request: CoveRequest, link_id: str) -> HttpResponse:
     link = services.my_link(request.vault, link_id)
-    form = ShareForm(request.POST or None, initial=_share_initial(link))
-    if request.method == "POST" and submit(
-            form, lambda d: services.change_sharing(request.vault, link, _choice(d))) is not None:
+    form = LinkForm(request.POST or None, initial=_share_initial(link))
+    if request.method == "POST" and submit(form, lambda d: services.change_sharing(
+            request.vault, link, _choice(d), d.get("version"))) is not None:
         messages.success(request, _("Saved. Your clinician sees only what you chose."))
         return redirect("clinic:manage", link_id=link.pk)
     items = homework.for_client(request.vault, link)
@@ -113,7 +114,7 @@ def manage(request: CoveRequest, link_id: str) -> HttpResponse:
                      for item in items],
         "brief": briefs.draft_of(request.vault, link),
         "shared_brief": briefs.shared_for(request.vault, link),
-    }, status=400 if form.errors else 200)
+    }, status=409 if form.conflict else 400 if form.errors else 200)
 
 
 @require_POST

@@ -124,3 +124,21 @@ def test_the_api_refuses_an_area_that_cannot_be_shared(clinician, survivor):
     code = clinician.api("post", "/clinic/invites").json()["code"]
     response = survivor.api("post", "/clinic/join", {"code": code, "areas": [areas.JOURNAL]})
     assert response.status_code == 422
+
+
+def test_a_change_from_an_old_copy_is_refused(pair):
+    from cove.clinic.models import ClinicLink
+
+    version = ClinicLink.objects.get().version
+    url = f"/clinic/sharing/{pair.link_id}/"
+    pair.client.post(url, {"areas": [areas.LADDER], "end": "none", "version": version})
+    response = pair.client.post(url, {"areas": [areas.MEASURES], "end": "none",
+                                      "version": version})
+    assert response.status_code == 409
+    assert list(Grant.objects.filter(owner=pair.client.user).values_list("area", flat=True)) == [
+        areas.LADDER]
+
+
+def test_the_api_stops_sharing(pair):
+    assert pair.client.api("delete", f"/clinic/links/{pair.link_id}").status_code == 204
+    assert not Grant.objects.filter(owner=pair.client.user).exists()
