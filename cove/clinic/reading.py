@@ -199,9 +199,10 @@ def readable(record: SealedRecord) -> list[tuple[str, Any]]:
     """A record's sealed values with their labels, as both sides see them."""
     rows: list[tuple[str, Any]] = [(_("Kind"), str(type(record)._meta.verbose_name).capitalize())]
     for f in type(record)._meta.concrete_fields:
-        if isinstance(f, SealedField):
+        # Keys (a voice note's file key) and raw bytes are machinery, not what was written.
+        if isinstance(f, SealedField) and "key" not in f.name:
             value = getattr(record, f.name)
-            if value not in (None, "", [], {}):
+            if value not in (None, "", [], {}) and not isinstance(value, bytes | memoryview):
                 rows.append((str(f.verbose_name).capitalize(), value))
     return rows
 
