@@ -72,7 +72,7 @@ def test_session_prep_with_a_part_left_out(page, phone_page, signed_in):
     phone_page.get_by_label("Leave out: What I am not ready to talk about today").check()
     phone_page.get_by_role("button", name="Save and preview").click()
     preview = phone_page.locator("#brief-preview")
-    assert preview.get_by_text("Sleeping badly").is_visible()
+    preview.get_by_text("Sleeping badly").wait_for()  # the saved page has come back
     assert preview.get_by_text("The old house").count() == 0
     axe(phone_page)
     shot(phone_page, "clinic-brief-phone")
