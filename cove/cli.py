@@ -212,6 +212,27 @@ def audit_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def clinician_cmd(args: argparse.Namespace) -> int:
+    _setup()
+    from cove.clinic import services
+    from cove.core.errors import InputError
+
+    if args.action == "approve":
+        try:
+            profile = services.approve(args.username)
+        except InputError as exc:
+            print(exc.first_message, file=sys.stderr)
+            return 1
+        print(f"{args.username} is now an approved clinician (shown to clients as "
+              f"\"{profile.name}\").")
+        return 0
+    if not services.withdraw(args.username):
+        print("There is no account with that name.", file=sys.stderr)
+        return 1
+    print(f"{args.username} is no longer a clinician.")
+    return 0
+
+
 def manage(argv: list[str]) -> int:
     try:
         _setup()
@@ -272,6 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     audit_sub = p_audit.add_subparsers(dest="action", required=True)
     audit_sub.add_parser("verify", help="check every event; say where the chain breaks")
     p_audit.set_defaults(func=audit_cmd)
+    p_clin = sub.add_parser("clinician", help="approve or withdraw a clinician account")
+    clin_sub = p_clin.add_subparsers(dest="action", required=True)
+    clin_sub.add_parser("approve", help="let USER use the clinician pages").add_argument("username")
+    clin_sub.add_parser("withdraw", help="stop USER being a clinician").add_argument("username")
+    p_clin.set_defaults(func=clinician_cmd)
     sub.add_parser("manage", help="run a Django management command")
     args = parser.parse_args(argv)
     try:

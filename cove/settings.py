@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "cove.measures",
     "cove.progress",
     "cove.voice",
+    "cove.clinic",
 ]
 
 MIDDLEWARE = [
@@ -278,6 +279,12 @@ COVE_DEFAULT_COUNTRY = env_str("COVE_DEFAULT_COUNTRY", "")
 # The PCL-5 total at or above which a result is flagged beside the cluster pattern; the
 # instrument file allows 31-33 (checked at start-up by cove.measures).
 COVE_PCL5_CUT_POINT = env_int("COVE_PCL5_CUT_POINT", 33)
+# Who may become a clinician: "approval" (the operator runs `cove clinician approve USER`;
+# the default, for installs with many people) or "open" (anyone may turn it on; for one
+# person self-hosting Cove with their own therapist).
+COVE_CLINICIANS = env_str("COVE_CLINICIANS", "approval") or "approval"
+if COVE_CLINICIANS not in {"approval", "open"}:
+    raise ImproperlyConfigured('COVE_CLINICIANS must be "approval" or "open".')
 
 # Optional email for reminders (never a sign-in factor). Unset host: no email is offered.
 EMAIL_HOST = env_str("COVE_EMAIL_HOST")

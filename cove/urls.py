@@ -8,6 +8,7 @@ urlpatterns = [
     path("help/", include("cove.help.urls")),
     path("account/presence/", include("cove.accounts.presence_urls")),
     path("account/", include("cove.accounts.urls")),
+    path("vault/access/", include("cove.audit.urls")),
     path("vault/", include((vault_urlpatterns, "vault"))),
     path("", include("cove.grounding.root_urls")),
     path("plan/", include("cove.safety.urls")),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("questionnaires/", include("cove.measures.urls")),
     path("progress/", include("cove.progress.urls")),
     path("voice/", include("cove.voice.urls")),
+    path("clinic/", include("cove.clinic.urls")),
     path("api/v1/", api_urls()),
 ]
 

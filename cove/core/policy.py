@@ -4,7 +4,7 @@
     @policy.signed_in              a signed-in person whose vault is unlocked
     @policy.signed_in_locked       a signed-in person, vault not needed (unlock, sign out)
     @policy.grantee(area)          a signed-in person reading an area shared with them
-    @policy.clinician              a signed-in clinician (reserved for the clinician issue)
+    @policy.clinician              a signed-in, unlocked, approved clinician
 
 AccessPolicyMiddleware refuses any view without a declared policy (fail closed), and a
 test walks the URLconf and the API so that no view ships without one.
@@ -135,13 +135,21 @@ def grantee(area: str) -> Callable[[F], F]:
 
 
 def clinician(view: F) -> F:
+    """An approved clinician: `is_clinician` is set only by approval (`cove clinician
+    approve USER`, or the person themself when COVE_CLINICIANS=open) and the profile's
+    approval is checked again on every request. Anyone else gets the same 404 as a missing
+    page. Which clients a clinician may read is checked per request by the grant readers."""
     _resolve_annotations(view)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from django.apps import apps
         from django.http import Http404
 
-        if not getattr(request.user, "is_clinician", False):
+        approved = getattr(apps.get_app_config("clinic"), "is_approved", None) \
+            if apps.is_installed("cove.clinic") else None
+        if not getattr(request.user, "is_clinician", False) or approved is None \
+                or not approved(request.user):
             raise Http404
         return view(request, *args, **kwargs)
 

@@ -62,3 +62,26 @@ def recent_practices(vault: Vault, limit: int = 200) -> list[PracticeFact]:
             what_helped=helped,
         ))
     return facts
+
+
+def practices_from(records: list[object]) -> list[PracticeFact]:
+    """Practice facts from already-opened ladder records (read through a grant with
+    cove.vault.sharing.shared_records, or a person's own), newest first."""
+    from cove.ladder import models as m
+
+    steps = {r.pk: r for r in records if isinstance(r, m.ComfortStep)}
+    ladders = {r.pk: r for r in records if isinstance(r, m.Ladder)}
+    facts = []
+    for session in records:
+        if not isinstance(session, m.PracticeSession) or session.step_id not in steps:
+            continue
+        step = steps[session.step_id]
+        ladder = ladders.get(step.ladder_id)
+        facts.append(PracticeFact(
+            step_id=str(step.pk), step_title=step.title,
+            ladder_title=ladder.title if ladder is not None else "",
+            started_at=session.created_at, distress_before=session.distress_before,
+            distress_peak=session.distress_peak, distress_after=session.distress_after,
+            small_win=bool(session.small_win), ended_early=session.outcome != m.FINISHED,
+            what_helped=[str(item) for item in (session.aftercare_done or [])]))
+    return sorted(facts, key=lambda f: f.started_at, reverse=True)

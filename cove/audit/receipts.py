@@ -1,0 +1,105 @@
+"""Access receipts: every read of someone's shared parts, in plain words, for that person.
+
+Built from the `shared.read` events `cove.vault.sharing` writes (detail keys `area`, `items`,
+`reader`). A reader is named by the name they chose to show (a clinician's profile name,
+from any app whose AppConfig offers `display_names(ids)`), else by their username.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.db.models import QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from cove.audit.models import AuditEvent
+
+if TYPE_CHECKING:
+    from cove.accounts.models import User
+
+KIND = "shared.read"
+
+def area_words(area: str) -> str:
+    words = {
+        "safety": _("safety plan"),
+        "boundaries": _("boundaries"),
+        "ladder": _("ladder progress"),
+        "journal_shared": _("shared journal entries"),
+        "measures": _("questionnaires"),
+        "checkins": _("daily check-ins"),
+    }
+    return str(words.get(area, _("shared things")))
+
+
+@dataclass(frozen=True)
+class Receipt:
+    when: datetime
+    reader_id: int | None
+    reader: str
+    area: str
+    items: int
+
+    @property
+    def sentence(self) -> str:
+        local = timezone.localtime(self.when)
+        return _("%(reader)s looked at your %(what)s, %(when)s") % {
+            "reader": self.reader, "what": area_words(self.area),
+            "when": formats.date_format(local, "D H:i")}
+
+
+def reads_of(user: User, reader_id: int | None = None, area: str | None = None
+             ) -> QuerySet[AuditEvent]:
+    """The reads of `user`'s shared parts, newest first (filter by reader and area)."""
+    events = AuditEvent.objects.filter(subject_id=user.pk, kind=KIND).order_by("-id")
+    if reader_id is not None:
+        events = events.filter(actor_id=reader_id)
+    if area:
+        events = events.filter(detail__area=area)
+    return events
+
+
+def display_names(ids: set[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for config in apps.get_app_configs():
+        offer = getattr(config, "display_names", None)
+        if callable(offer):
+            names.update(offer(ids))
+    return names
+
+
+def as_receipts(events: list[AuditEvent]) -> list[Receipt]:
+    names = display_names({e.actor_id for e in events if e.actor_id is not None})
+    return [Receipt(when=e.created_at, reader_id=e.actor_id,
+                    reader=names.get(e.actor_id or 0) or str(e.detail.get("reader", "")) or _("Someone"),
+                    area=str(e.detail.get("area", "")), items=int(e.detail.get("items", 0)))
+            for e in events]
+
+
+def readers_of(user: User, limit: int = 50) -> list[tuple[int, str]]:
+    """Everyone who has read something of `user`'s, for the filter (bounded)."""
+    events = AuditEvent.objects.filter(subject_id=user.pk, kind=KIND, actor_id__isnull=False)
+    ids = [int(i) for i in events.order_by().values_list("actor_id", flat=True).distinct()[:limit]
+           if i is not None]
+    names = display_names(set(ids))
+    found = []
+    for reader_id in ids:
+        name = names.get(reader_id)
+        if not name:
+            detail = events.filter(actor_id=reader_id).order_by("-id").values_list(
+                "detail", flat=True).first() or {}
+            name = str(detail.get("reader", "")) or _("Someone")
+        found.append((reader_id, name))
+    return sorted(found, key=lambda pair: pair[1].casefold())
+
+
+def export_rows(user: User) -> list[dict[str, Any]]:
+    """The receipts for the person's export: when, who, which area, how many items."""
+    rows = []
+    for receipt in as_receipts(list(reads_of(user)[:10_000])):
+        rows.append({"when": receipt.when.isoformat(), "reader": receipt.reader,
+                     "area": receipt.area, "items": receipt.items})
+    return rows

@@ -1,0 +1,222 @@
+"""What a clinician sees of one client, built once for both the clinician and the client's
+preview: the preview renders the very same view with the client's own vault.
+
+Every read by the clinician goes through `cove.vault.sharing.shared_records`, which checks
+the live grant and writes the `shared.read` audit event the client's receipts show.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from cove.clinic import change
+from cove.clinic.choices import Flag
+from cove.clinic.models import ClinicLink
+from cove.clinic.services import live_areas
+from cove.vault import areas
+from cove.vault.fields import SealedField
+from cove.vault.models import Grant
+from cove.vault.records import SealedRecord, sealed_models
+from cove.vault.sharing import shared_records
+
+if TYPE_CHECKING:
+    from cove.vault.keyring import Vault
+
+MEASURE_ORDER = ("phq9", "gad7", "pcl5", "pcl5-week")
+
+
+@dataclass
+class MeasureRow:
+    when: datetime
+    total: int
+    band: str | None
+    difference: int | None
+    reliable: bool
+    meaningful: bool
+    response: bool
+
+
+@dataclass
+class MeasureView:
+    instrument: str
+    title: str
+    max_total: int
+    rows: list[MeasureRow]
+    items: list[dict[str, Any]]
+    since_first: change.ChangeReading | None
+    reliable_size: float | None
+    chart: Any
+
+
+@dataclass
+class AreaItems:
+    area: str
+    label: str
+    items: list[list[tuple[str, Any]]] = field(default_factory=list)
+
+
+class ClientView:
+    """One client's shared parts, as the clinician sees them (or the client, previewing)."""
+
+    def __init__(self, vault: Vault, link: ClinicLink) -> None:
+        self.vault = vault
+        self.link = link
+        self.preview = vault.user.pk == link.owner_id
+        self._cache: dict[str, list[SealedRecord]] = {}
+
+    @property
+    def areas(self) -> list[str]:
+        return live_areas(self.link.owner_id, self.link.clinician_id)
+
+    def area_labels(self) -> list[str]:
+        return [str(areas.LABELS[a]) for a in self.areas]
+
+    def records(self, area: str) -> list[SealedRecord]:
+        if area not in self._cache:
+            if area not in self.areas:
+                self._cache[area] = []
+            elif self.preview:
+                self._cache[area] = _own_records(self.vault, area)
+            else:
+                self._cache[area] = shared_records(self.vault, self.link.owner, area)
+        return self._cache[area]
+
+    # -- questionnaires ------------------------------------------------------------------
+
+    def measures(self) -> list[MeasureView]:
+        from cove.measures.public import answered_results, item_texts
+        from cove.progress import charts
+
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for answered in answered_results(list(self.records(areas.MEASURES))):
+            grouped[answered.result.instrument].append(answered)
+        views = []
+        for instrument in sorted(grouped, key=lambda i: (*MEASURE_ORDER, i).index(i)):
+            found = grouped[instrument]
+            rows = []
+            for index, answered in enumerate(found):
+                result = answered.result
+                reading = (change.reading(instrument, found[index - 1].result.total, result.total)
+                           if index else None)
+                rows.append(MeasureRow(
+                    when=result.authored_at, total=result.total, band=result.band,
+                    difference=reading.difference if reading else None,
+                    reliable=bool(reading and reading.reliable),
+                    meaningful=bool(reading and reading.meaningful),
+                    response=bool(reading and reading.response)))
+            texts = item_texts(instrument)
+            items = [{"number": n + 1, "text": text,
+                      "values": [a.answers[n] if n < len(a.answers) else None for a in found]}
+                     for n, text in enumerate(texts)]
+            first, last = found[0].result, found[-1].result
+            rule = change.rule_for(instrument)
+            chart = charts.line_chart(
+                f"measure-{instrument}", str(last.title),
+                _("Totals over time, from 0 to %(max)s.") % {"max": last.max_total},
+                [r.when.strftime("%d %b") for r in rows],
+                [charts.Series(str(last.title), [float(r.total) for r in rows])],
+                y_max=float(last.max_total),
+                y_step=last.max_total / 3 if last.max_total % 3 == 0 else last.max_total / 4)
+            views.append(MeasureView(
+                instrument=instrument, title=str(last.title), max_total=last.max_total,
+                rows=rows, items=items,
+                since_first=(change.reading(instrument, first.total, last.total)
+                             if len(found) > 1 else None),
+                reliable_size=round(rule.reliable_size, 1) if rule else None, chart=chart))
+        return views
+
+    def fhir_bundle(self) -> dict[str, object]:
+        from cove.measures.public import fhir_bundle_of
+
+        return fhir_bundle_of(list(self.records(areas.MEASURES)))
+
+    # -- ladder --------------------------------------------------------------------------
+
+    def practice_curves(self) -> list[Any]:
+        from cove.ladder.public import practices_from
+        from cove.progress.services import practice_trends
+
+        facts = practices_from(list(self.records(areas.LADDER)))
+        return practice_trends(self.vault, facts) if facts else []
+
+    # -- everything else, shown as it is stored -------------------------------------------
+
+    def other_areas(self) -> list[AreaItems]:
+        shown = []
+        for area in self.areas:
+            if area in {areas.MEASURES, areas.LADDER}:
+                continue
+            block = AreaItems(area=area, label=str(areas.LABELS[area]))
+            for record in self.records(area)[:50]:
+                block.items.append(readable(record))
+            shown.append(block)
+        return shown
+
+    # -- flags the client allowed ---------------------------------------------------------
+
+    def flags(self) -> list[str]:
+        allowed = set(self.link.flags or [])
+        if not allowed or areas.MEASURES not in self.areas:
+            return []
+        from cove.measures.public import answered_results
+
+        found = answered_results(list(self.records(areas.MEASURES)))
+        raised = []
+        phq = [a for a in found if a.result.instrument == "phq9"]
+        if Flag.PHQ9_ITEM9 in allowed and phq and len(phq[-1].answers) >= 9 \
+                and phq[-1].answers[8] > 0:
+            raised.append(_("Item 9 above 0 on the last PHQ-9"))
+        if Flag.RELIABLE_RISE in allowed:
+            by: dict[str, list[Any]] = defaultdict(list)
+            for a in found:
+                by[a.result.instrument].append(a)
+            for instrument, rows in sorted(by.items()):
+                if len(rows) >= 2:
+                    reading = change.reading(instrument, rows[-2].result.total,
+                                             rows[-1].result.total)
+                    if reading and reading.reliable and reading.difference > 0:
+                        raised.append(_("A reliable rise on the last %(title)s") % {
+                            "title": rows[-1].result.title})
+        return raised
+
+
+def _own_records(vault: Vault, area: str, limit: int = 200) -> list[SealedRecord]:
+    found: list[SealedRecord] = []
+    for model in sealed_models():
+        for record in model.objects.owned_by(vault).order_by("created_at")[:limit]:
+            if record.get_sharing_area() == area:
+                found.append(record)
+    return found[:limit]
+
+
+def readable(record: SealedRecord) -> list[tuple[str, Any]]:
+    """A record's sealed values with their labels, as both sides see them."""
+    rows: list[tuple[str, Any]] = [(_("Kind"), str(type(record)._meta.verbose_name).capitalize())]
+    for f in type(record)._meta.concrete_fields:
+        # Keys (a voice note's file key) and raw bytes are machinery, not what was written.
+        if isinstance(f, SealedField) and "key" not in f.name:
+            value = getattr(record, f.name)
+            if value not in (None, "", [], {}) and not isinstance(value, bytes | memoryview):
+                rows.append((str(f.verbose_name).capitalize(), value))
+    return rows
+
+
+def last_changed(owner_id: int, clinician_id: int) -> datetime | None:
+    """When the client last changed something they share with this clinician (never when
+    they were last seen). Reads plain timestamps only."""
+    shared = set(Grant.objects.live().filter(owner_id=owner_id, grantee_id=clinician_id)
+                 .values_list("area", flat=True))
+    newest: datetime | None = None
+    for model in sealed_models():
+        if model.sharing_area not in shared:
+            continue
+        value = model.objects.filter(owner_id=owner_id).aggregate(m=Max("updated_at"))["m"]
+        if value is not None and (newest is None or value > newest):
+            newest = value
+    return newest
