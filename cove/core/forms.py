@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
-from django.db import transaction
 from django.http import QueryDict
 
 from cove.core.errors import Conflict, InputError
@@ -98,17 +96,14 @@ def submit(form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
 
     Returns the action's result, or None when the form or the action refused the input;
     the messages (or, for a Conflict, both versions: `form.conflict_rows`) are then on the
-    form and the bound form still holds what was typed. The caller's transaction is left
-    usable: the action runs in a savepoint, so nothing of a refused save is kept.
+    form and the bound form still holds what was typed. Services check before they write,
+    so a refused action has written nothing, except what a refusal must keep (a failed
+    passphrase counts towards the throttle); no savepoint here, so that stays.
     """
     if not form.is_valid():
         return None
-    # A savepoint only inside the request's transaction: credential views run outside one
-    # on purpose (Argon2id must never run while a transaction is open).
-    inside = transaction.get_connection().in_atomic_block
     try:
-        with transaction.atomic() if inside else contextlib.nullcontext():
-            return action(form.cleaned_data)
+        return action(form.cleaned_data)
     except Conflict as conflict:
         if isinstance(form, CoveForm):
             form.show_conflict(conflict)
