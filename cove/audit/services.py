@@ -49,6 +49,9 @@ KIND_LABELS = {
     "security.email_changed": _("Email for reminders changed"),
     "security.grant_added": _("Something was shared"),
     "security.grant_revoked": _("Sharing was stopped"),
+    "security.public_key_refused": _("Sharing was stopped: a key did not match its owner"),
+    "vault.unreadable_skipped": _("Some items could not be opened and were left as they are"),
+    "vault.unreadable_removed": _("An item that could not be opened was removed"),
     "authz.denied": _("A request for something that is not yours was refused"),
     "shared.read": _("Someone you share with viewed something"),
 }
@@ -106,7 +109,11 @@ def _lock_chain() -> None:
 
 
 def record_denied_access(user: User, what: str) -> None:
-    record("authz.denied", subject=user, actor=user, detail={"what": what})
+    """Log a refused request for someone else's thing, after the answer is sent (so it
+    costs the request no time: cove.audit.deferred)."""
+    from cove.audit.deferred import record_after_response
+
+    record_after_response("authz.denied", subject=user, actor=user, detail={"what": what})
 
 
 @dataclass

@@ -94,25 +94,28 @@ class SealedField(models.BinaryField):
         blob = getattr(instance, self.attname)
         if not blob:
             return self.plain_default
-        key = instance.sealing_key()
-        return json.loads(crypto.open_sealed(key, bytes(blob), self.aad(instance)))
+        return json.loads(instance.open_value(bytes(blob), self.aad(instance)))
 
-    def encrypt_for(self, instance: Any, key: bytes) -> bytes:
+    def encrypt_for(self, instance: Any, version: int, key: bytes) -> bytes:
         value = instance.__dict__.get(self.plain_key, self.plain_default)
         payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-        return crypto.seal(key, payload, self.aad(instance))
+        return crypto.seal_value(key, version, payload, self.aad(instance))
 
     def pre_save(self, model_instance: Any, add: bool) -> Any:
         dirty = model_instance.__dict__.get("_sealed_dirty", set())
-        if add or self.name in dirty or not getattr(model_instance, self.attname):
+        version, key = model_instance.sealing_now()
+        blob = getattr(model_instance, self.attname)
+        # Sealed again when changed, and also when it was sealed by an older key version or
+        # an older suite (unpadded): an edit never writes back a value under a retired key.
+        if add or self.name in dirty or not blob or not crypto.value_is_current(blob, version):
             if self.plain_key not in model_instance.__dict__ and not add:
                 # Never re-seal a default over a value that was simply not read.
                 model_instance.__dict__[self.plain_key] = self.decrypt_from(model_instance)
-            blob = self.encrypt_for(model_instance, model_instance.sealing_key())
+            blob = self.encrypt_for(model_instance, version, key)
             setattr(model_instance, self.attname, blob)
             dirty.discard(self.name)
             return blob
-        return getattr(model_instance, self.attname)
+        return blob
 
 
 class SealedTextField(SealedField):

@@ -20,6 +20,7 @@ plaintext cannot reach the database by accident.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
@@ -29,9 +30,9 @@ from django.conf import settings
 from django.db import models, transaction
 from django.http import Http404
 
-from cove.vault import areas
+from cove.vault import areas, crypto
 from cove.vault.fields import SealedField, VaultLocked
-from cove.vault.keyring import NoAccess, Vault
+from cove.vault.keyring import NoAccess, Vault, hold_area_keys
 
 if TYPE_CHECKING:
     from cove.accounts.models import User
@@ -114,7 +115,17 @@ class SealedRecord(models.Model):
                 names = {f.name for f in self.sealed_fields()}
                 kwargs["update_fields"] = set(kwargs["update_fields"]) | names
         self._stored_area = None  # ... and sealed with the new one
-        super().save(*args, **kwargs)
+        # The key version to seal with, read once for this save (and, in a transaction,
+        # held against a concurrent rotation: see Vault.sealing_key).
+        self._sealing: tuple[int, bytes] | None
+        try:
+            self._sealing = self._vault.sealing_key(self.owner_id, current)
+        except NoAccess as exc:
+            raise VaultLocked(f"no key for {current}") from exc
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            self._sealing = None
         self._stored_area = current
 
     @classmethod
@@ -133,13 +144,45 @@ class SealedRecord(models.Model):
         return self.sharing_area
 
     def sealing_key(self) -> bytes:
-        if self._vault is None:
-            raise VaultLocked(f"{type(self).__name__} has no vault bound")
-        area = getattr(self, "_stored_area", None) or self.get_sharing_area()
+        """The current key of this record's area (sealing goes through `sealing_now`)."""
+        return self.sealing_now()[1]
+
+    def sealing_now(self) -> tuple[int, bytes]:
+        """(key version, key) for sealing this record's values now."""
+        sealing = getattr(self, "_sealing", None)
+        if sealing is not None:
+            return sealing
+        vault = self._require_vault()
+        area = self.get_sharing_area()
         try:
-            return self._vault.key_for(self.owner_id, area)
+            return vault.sealing_key(self.owner_id, area)
         except NoAccess as exc:
             raise VaultLocked(f"no key for {area}") from exc
+
+    def open_value(self, blob: bytes, aad: bytes) -> bytes:
+        """Open one stored value with the key version it names (suite 1 names none: the
+        current key, then retired ones)."""
+        vault = self._require_vault()
+        area = getattr(self, "_stored_area", None) or self.get_sharing_area()
+        try:
+            version = crypto.value_key_version(blob)
+            if version is not None:
+                return crypto.open_value(vault.key_of_version(self.owner_id, area, version),
+                                         blob, aad)
+            try:
+                return crypto.open_value(vault.key_for(self.owner_id, area), blob, aad)
+            except crypto.VaultError:
+                for older in vault.older_keys(self.owner_id, area):
+                    with contextlib.suppress(crypto.VaultError):
+                        return crypto.open_value(older, blob, aad)
+                raise
+        except NoAccess as exc:
+            raise VaultLocked(f"no key for {area}") from exc
+
+    def _require_vault(self) -> Vault:
+        if self._vault is None:
+            raise VaultLocked(f"{type(self).__name__} has no vault bound")
+        return self._vault
 
     @classmethod
     def sealed_fields(cls) -> list[SealedField]:
@@ -200,6 +243,7 @@ def get_owned_for_update(
         record_id = uuid.UUID(str(pk))
     except ValueError:
         raise Http404 from None
+    hold_area_keys(vault.user.pk)  # area keys before the record, as a rotation locks them
     try:
         record = model.objects.select_for_update().owned_by(vault).get(pk=record_id)
     except model.DoesNotExist:
