@@ -8,6 +8,7 @@ urlpatterns = [
     path("help/", include("cove.help.urls")),
     path("account/presence/", include("cove.accounts.presence_urls")),
     path("account/", include("cove.accounts.urls")),
+    path("vault/repair/", include("cove.vault.urls")),
     path("vault/", include((vault_urlpatterns, "vault"))),
     path("", include("cove.grounding.root_urls")),
     path("plan/", include("cove.safety.urls")),

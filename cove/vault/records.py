@@ -57,6 +57,13 @@ class SealedQuerySet(models.QuerySet):
         """Records of the vault's own person, ready to open."""
         return self.filter(owner_id=vault.user.pk).unlocked(vault)
 
+    def _iterator(self, use_chunked_fetch: bool, chunk_size: int | None) -> Iterator[Any]:
+        # .iterator() bypasses _fetch_all: bind the vault here too.
+        for obj in super()._iterator(use_chunked_fetch, chunk_size):  # type: ignore[misc]
+            if self._vault is not None and isinstance(obj, SealedRecord):
+                obj._vault = self._vault
+            yield obj
+
     def _fetch_all(self) -> None:
         super()._fetch_all()
         if self._vault is not None and self._result_cache:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,15 +16,11 @@ from cove.audit.deferred import record_after_response
 from cove.core import integrity
 from cove.core.errors import InputError
 from cove.vault import areas, crypto, kdf, keystore
-from cove.vault.fields import VaultLocked
 from cove.vault.kdf import current_kdf_params
-from cove.vault.keyring import NoAccess, Vault, area_key_aad, lock_area_keys, private_key_aad
+from cove.vault.keyring import Vault, area_key_aad, lock_area_keys, private_key_aad
 from cove.vault.models import AreaKey, Grant, KeyBundle, RetiredAreaKey
 from cove.vault.records import sealed_models
-
-# What a record that cannot be opened raises: a damaged or foreign ciphertext, a key
-# that is gone, a payload that is not JSON.
-UNREADABLE = (crypto.VaultError, VaultLocked, NoAccess, json.JSONDecodeError, UnicodeDecodeError)
+from cove.vault.repair import opens
 
 if TYPE_CHECKING:
     from cove.accounts.models import User
@@ -386,11 +381,10 @@ def _reseal_area(vault: Vault, area: str) -> int:
         for record in model.objects.owned_by(vault).order_by("pk"):
             if record.get_sharing_area() != area:
                 continue
-            try:
-                record.reseal_all()
-            except UNREADABLE:
+            if not opens(record):  # left as it is, still under the key version it names
                 skipped += 1
                 continue
+            record.reseal_all()
             record.save(update_fields=[*names, "updated_at"], bump_version=False)
     return skipped
 
