@@ -98,7 +98,8 @@ class _PassThrough:
         header = bytes([self.crypto.SUITE_AES256GCM]) + bytes(self.crypto.NONCE_BYTES + 16)
         self.crypto.seal = lambda key, plaintext, aad: header + plaintext
         self.crypto.open_sealed = lambda key, blob, aad: bytes(blob)[len(header):]
-        self.crypto.seal_value = lambda key, key_version, plaintext, aad: header + plaintext
+        self.crypto.seal_value = lambda key, key_version, plaintext, aad, pad_minimum=0: (
+            header + plaintext)
         self.crypto.open_value = lambda key, blob, aad: bytes(blob)[len(header):]
 
     def __exit__(self, *exc: object) -> None:

@@ -69,11 +69,11 @@ def open_sealed(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
         raise VaultError("ciphertext does not open with this key and context") from exc
 
 
-def padded_length(length: int) -> int:
+def padded_length(length: int, minimum: int = PAD_MINIMUM) -> int:
     """The padded size of a plaintext of `length` bytes (one marker byte included)."""
     needed = length + 1
-    if needed <= PAD_MINIMUM:
-        return PAD_MINIMUM
+    if needed <= minimum:
+        return minimum
     if needed <= PAD_POWER_OF_TWO_UP_TO:
         return 1 << (needed - 1).bit_length()
     # Padmé (Nikitin et al., "Reducing metadata leakage from encrypted files", 2019).
@@ -83,9 +83,10 @@ def padded_length(length: int) -> int:
     return (needed + mask) & ~mask
 
 
-def pad(plaintext: bytes) -> bytes:
+def pad(plaintext: bytes, minimum: int = PAD_MINIMUM) -> bytes:
     """ISO/IEC 7816-4 padding: one 0x80 byte, then zeros, to `padded_length`."""
-    return plaintext + b"\x80" + bytes(padded_length(len(plaintext)) - len(plaintext) - 1)
+    size = padded_length(len(plaintext), minimum)
+    return plaintext + b"\x80" + bytes(size - len(plaintext) - 1)
 
 
 def unpad(padded: bytes) -> bytes:
@@ -95,11 +96,13 @@ def unpad(padded: bytes) -> bytes:
     return body[:-1]
 
 
-def seal_value(key: bytes, key_version: int, plaintext: bytes, aad: bytes) -> bytes:
+def seal_value(key: bytes, key_version: int, plaintext: bytes, aad: bytes,
+               pad_minimum: int = PAD_MINIMUM) -> bytes:
     """Seal a record's value: padded, and naming the area-key version that sealed it."""
     nonce = os.urandom(NONCE_BYTES)
     header = bytes([SUITE_PADDED_VERSIONED]) + key_version.to_bytes(_VERSION_BYTES, "big")
-    return header + nonce + AESGCM(key).encrypt(nonce, pad(plaintext), header + aad)
+    padded = pad(plaintext, pad_minimum)
+    return header + nonce + AESGCM(key).encrypt(nonce, padded, header + aad)
 
 
 def value_key_version(blob: bytes | memoryview) -> int | None:

@@ -45,8 +45,13 @@ class SealedField(models.BinaryField):
 
     python_types: tuple[type, ...] = (object,)
 
-    def __init__(self, *args: Any, plain_default: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plain_default: Any = None,
+                 pad_minimum: int = crypto.PAD_MINIMUM, **kwargs: Any) -> None:
         self.plain_default = plain_default
+        # Values shorter than this all seal to one length. Raise it for a structured value
+        # whose size depends on a choice (a questionnaire's result); not part of the
+        # schema, so changing it needs no migration and applies from the next save.
+        self.pad_minimum = pad_minimum
         kwargs.setdefault("editable", False)
         kwargs["default"] = b""
         super().__init__(*args, **kwargs)
@@ -99,7 +104,7 @@ class SealedField(models.BinaryField):
     def encrypt_for(self, instance: Any, version: int, key: bytes) -> bytes:
         value = instance.__dict__.get(self.plain_key, self.plain_default)
         payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-        return crypto.seal_value(key, version, payload, self.aad(instance))
+        return crypto.seal_value(key, version, payload, self.aad(instance), self.pad_minimum)
 
     def pre_save(self, model_instance: Any, add: bool) -> Any:
         dirty = model_instance.__dict__.get("_sealed_dirty", set())
