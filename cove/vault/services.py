@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -266,6 +266,9 @@ class PublicKeyRefused(InputError):
             "check out. Nothing was shared. The people who run Cove can look into it."
         ))
 
+    def api_body(self) -> dict[str, Any]:
+        return {"detail": self.first_message}
+
 
 def public_key_tag(user_id: int, public_key: bytes) -> bytes:
     return integrity.tag("public-key", user_id, public_key)
@@ -275,14 +278,21 @@ def public_key_of(grantee_id: int, *, owner: User) -> bytes:
     """A grantee's public key, checked against its integrity tag before anything is sealed
     to it. A swapped key raises PublicKeyRefused and leaves an audit entry for the owner
     that outlives the refused request's rollback."""
-    bundle = KeyBundle.objects.only("public_key", "public_key_tag").get(user_id=grantee_id)
-    public = bytes(bundle.public_key)
-    if not integrity.verify("public-key", bytes(bundle.public_key_tag), grantee_id, public):
+    public = _checked_public_key(grantee_id)
+    if public is None:
         record_after_response(
             "security.public_key_refused", subject=owner, actor=owner,
             detail={"grantee_id": grantee_id},
         )
         raise PublicKeyRefused
+    return public
+
+
+def _checked_public_key(grantee_id: int) -> bytes | None:
+    bundle = KeyBundle.objects.only("public_key", "public_key_tag").get(user_id=grantee_id)
+    public = bytes(bundle.public_key)
+    if not integrity.verify("public-key", bytes(bundle.public_key_tag), grantee_id, public):
+        return None
     return public
 
 
@@ -364,7 +374,14 @@ def rotate_area_key(vault: Vault, area: str) -> int:
         vault.remember_area_key(owner_id, area, new_key, row.version)
         skipped = _reseal_area(vault, area)
         for grant in Grant.objects.filter(owner_id=owner_id, area=area):
-            public = public_key_of(grant.grantee_id, owner=vault.user)
+            public = _checked_public_key(grant.grantee_id)
+            if public is None:
+                # Never seal the new key to a key swapped in the database: that share ends
+                # here instead (safe for the owner), and the owner's log says why.
+                grant.delete()
+                audit.record("security.public_key_refused", subject=vault.user,
+                             actor=vault.user, detail={"grantee_id": grant.grantee_id})
+                continue
             grant.sealed_area_key = crypto.seal_to_public_key(public, new_key)
             grant.key_version = row.version
             grant.save(update_fields=["sealed_area_key", "key_version"])
