@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.apps import apps
@@ -38,10 +38,87 @@ if TYPE_CHECKING:
     from cove.accounts.models import User
 
 
+class SealedFieldMisuse(TypeError):
+    """A queryset operation that would read or write sealed columns as raw bytes, skipping
+    the vault (docs/architecture.md, "Dangerous constructs")."""
+
+
+def _sealed_names(model: Any) -> dict[str, str]:
+    """Every name a sealed field answers to (its name and its column's attname) -> name."""
+    names: dict[str, str] = {}
+    for field in model._meta.concrete_fields:
+        if isinstance(field, SealedField):
+            names[field.name] = names[field.attname] = field.name
+    return names
+
+
+def _refuse_sealed(model: Any, operation: str, names: Iterable[str], advice: str) -> None:
+    sealed = _sealed_names(model)
+    hit = sorted({sealed[n.split("__")[0]] for n in names if n.split("__")[0] in sealed})
+    if hit:
+        raise SealedFieldMisuse(
+            f"{operation} on sealed field(s) {', '.join(hit)} of {model.__name__} would "
+            f"bypass the vault. {advice}"
+        )
+
+
+_LOAD_AND_SAVE = "Load the records through owned_by() and save() each one."
+
+
 class SealedQuerySet(models.QuerySet):
-    """A queryset that hands its vault to every record it yields."""
+    """A queryset that hands its vault to every record it yields.
+
+    Operations that would treat sealed columns as plain bytes are refused with
+    SealedFieldMisuse: update(), bulk_update(), values() and values_list() naming a sealed
+    field (or all fields). bulk_create() seals each record as save() would; only() and
+    defer() load a deferred sealed value on first use, and it opens as usual.
+    """
 
     _vault: Vault | None = None
+
+    def update(self, **kwargs: Any) -> int:
+        _refuse_sealed(self.model, "update()", kwargs, _LOAD_AND_SAVE)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs: Iterable[Any], fields: Iterable[str],
+                    batch_size: int | None = None) -> int:
+        fields = list(fields)
+        _refuse_sealed(self.model, "bulk_update()", fields, _LOAD_AND_SAVE)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+    def values(self, *fields: Any, **expressions: Any) -> Any:
+        self._refuse_reading(fields or [f.name for f in self.model._meta.concrete_fields],
+                             "values()")
+        return super().values(*fields, **expressions)
+
+    def values_list(self, *fields: Any, flat: bool = False, named: bool = False) -> Any:
+        self._refuse_reading(fields or [f.name for f in self.model._meta.concrete_fields],
+                             "values_list()")
+        return super().values_list(*fields, flat=flat, named=named)
+
+    def _refuse_reading(self, fields: Iterable[Any], operation: str) -> None:
+        _refuse_sealed(self.model, operation, [f for f in fields if isinstance(f, str)],
+                       "It would give ciphertext, not values: load records through "
+                       "owned_by() and read the attributes.")
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        """Seal each record as save() would (each needs its vault), with one key lookup per
+        owner and area for the whole batch."""
+        objs = list(objs)
+        keys: dict[tuple[int, int, str], tuple[int, bytes]] = {}
+        for obj in objs:
+            if isinstance(obj, SealedRecord):
+                vault = obj._require_vault()
+                area = obj.get_sharing_area()
+                slot = (id(vault), obj.owner_id, area)
+                if slot not in keys:
+                    keys[slot] = vault.sealing_key(obj.owner_id, area)
+                obj._sealing = keys[slot]
+        try:
+            return super().bulk_create(objs, *args, **kwargs)
+        finally:
+            for obj in objs:
+                obj._sealing = None
 
     def _clone(self) -> Self:
         clone = super()._clone()  # type: ignore[misc]
@@ -134,6 +211,21 @@ class SealedRecord(models.Model):
         finally:
             self._sealing = None
         self._stored_area = current
+
+    def refresh_from_db(self, using: str | None = None, fields: Any = None,
+                        from_queryset: Any = None) -> None:
+        """Reload from the database and forget opened values, so reading a sealed field
+        afterwards opens what is stored now (never the plaintext from before)."""
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        sealed = _sealed_names(type(self))
+        names = set(sealed.values()) if fields is None else {
+            sealed[f] for f in fields if f in sealed}
+        dirty = self.__dict__.get("_sealed_dirty", set())
+        for name in names:
+            self.__dict__.pop(f"_plain_{name}", None)
+            dirty.discard(name)
+        if fields is None:
+            self._stored_area = self.get_sharing_area()
 
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> Self:  # type: ignore[override]

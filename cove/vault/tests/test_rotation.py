@@ -2,24 +2,19 @@
 blocks rotation, reset or export, and its owner can see and remove it."""
 
 import pytest
-from django.db import connection
 
 from cove.audit.models import AuditEvent
 from cove.vault import areas, crypto
 from cove.vault.models import AreaKey, RetiredAreaKey
 from cove.vault.services import rotate_area_key
-from cove.vault.testing import ciphertext_of
+from cove.vault.testing import ciphertext_of, write_ciphertext
 from cove.vault.tests.sampleapp.models import SampleStep
 
 pytestmark = pytest.mark.django_db
 
 
 def write_raw(record, field, blob):
-    """Put bytes in a sealed column behind the vault's back, as a damaged disk might."""
-    table = record._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {field} = %s WHERE id = %s",  # noqa: S608
-                       [blob, record.pk.hex if connection.vendor == "sqlite" else record.pk])
+    write_ciphertext(record, field, blob)
 
 
 def damaged(step):
