@@ -9,13 +9,14 @@ ciphertext copied into any other row or field fails to open. Values are JSON ins
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from django.db import models
 
 from cove.vault import crypto
 
 _UNSET = object()
+T = TypeVar("T")
 
 
 class VaultLocked(Exception):
@@ -40,8 +41,25 @@ class SealedDescriptor:
         instance.__dict__.setdefault("_sealed_dirty", set()).add(self.field.name)
 
 
-class SealedField(models.BinaryField):
-    """Base sealed field; use one of the typed subclasses below."""
+class SealedField(models.BinaryField, Generic[T]):
+    """Base sealed field; use one of the typed subclasses below.
+
+    Generic in the value it holds, so type checkers see `step.title` as a `str` and
+    `step.minutes` as an `int | None` (the attribute is a SealedDescriptor at run time;
+    these signatures exist for the type checker only).
+    """
+
+    if TYPE_CHECKING:
+
+        @overload  # type: ignore[override]
+        def __get__(self, instance: None, owner: Any) -> Self: ...
+
+        @overload
+        def __get__(self, instance: models.Model, owner: Any) -> T: ...
+
+        def __get__(self, instance: Any, owner: Any) -> Any: ...
+
+        def __set__(self, instance: models.Model, value: T) -> None: ...
 
     python_types: tuple[type, ...] = (object,)
 
@@ -123,7 +141,7 @@ class SealedField(models.BinaryField):
         return blob
 
 
-class SealedTextField(SealedField):
+class SealedTextField(SealedField[str]):
     python_types = (str,)
 
     def __init__(self, *args: Any, plain_default: Any = "", **kwargs: Any) -> None:
@@ -136,13 +154,13 @@ class SealedTextField(SealedField):
         return name, path, args, kwargs
 
 
-class SealedIntegerField(SealedField):
+class SealedIntegerField(SealedField[int | None]):
     python_types = (int,)
 
 
-class SealedBooleanField(SealedField):
+class SealedBooleanField(SealedField[bool]):
     python_types = (bool,)
 
 
-class SealedJSONField(SealedField):
+class SealedJSONField(SealedField[Any]):
     python_types = (dict, list, str, int, float, bool)
