@@ -87,6 +87,10 @@ class Vault:
         cached = self._area_keys.get((owner_id, area))
         if version is not None and cached is not None and cached[0] == version:
             return cached
+        known = self._versions.get((owner_id, area, version)) if version is not None else None
+        if version is not None and known is not None:
+            self._keep(owner_id, area, version, known)
+            return version, known
         self._area_keys.pop((owner_id, area), None)
         return self.current_key(owner_id, area)
 
@@ -140,6 +144,23 @@ class Vault:
     def _keep(self, owner_id: int, area: str, version: int, key: bytes) -> None:
         self._area_keys[(owner_id, area)] = (version, key)
         self._versions[(owner_id, area, version)] = key
+
+    # Keeping one's own opened area keys between requests (cove.vault.session seals them
+    # in the session under the cookie key, exactly like the data key). Keyed by version:
+    # the key of a version never changes, so a kept key is never stale, and a rotation
+    # shows up as a version this session has not seen yet.
+
+    def own_keys(self) -> dict[str, str]:
+        """{"area|version": key (base64)} of every own area key opened so far."""
+        return {f"{area}|{version}": crypto.b64(key)
+                for (owner, area, version), key in self._versions.items()
+                if owner == self.user.pk}
+
+    def preload_own_keys(self, kept: dict[str, str]) -> None:
+        for name, key in kept.items():
+            area, _sep, version = name.rpartition("|")
+            if areas.is_known(area) and version.isdigit():
+                self._versions[(self.user.pk, area, int(version))] = crypto.unb64(key)
 
     def private_key(self) -> bytes:
         if self._private_key is None:
