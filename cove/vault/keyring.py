@@ -175,6 +175,13 @@ class Vault:
             raise ValueError(f"unknown sharing area {area!r}")
         row = AreaKey.objects.filter(owner_id=self.user.pk, area=area).first()
         if row is None:
+            # Never wrap a new area key with a data key that is no longer the person's
+            # (replaced by an emergency reset while this request ran): the new key would
+            # open for nobody. The private key opens only with the current data key.
+            try:
+                self.private_key()
+            except crypto.VaultError as exc:
+                raise KeysReplaced from exc
             with transaction.atomic():
                 key = crypto.new_key()
                 row, created = AreaKey.objects.get_or_create(
