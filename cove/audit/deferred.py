@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from django.core.signals import request_finished, request_started
@@ -26,15 +27,14 @@ logger = logging.getLogger(__name__)
 _state = threading.local()
 
 
-def record_after_response(kind: str, **kwargs: Any) -> None:
-    """Append an audit entry once the current response is sent (at once outside a request)."""
+def later(write: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+    """Queue `write(*args, **kwargs)` for after the current response; False outside a
+    request (the caller then writes at once). Used by `audit.record_after_response`."""
     pending = getattr(_state, "pending", None)
     if pending is None:
-        from cove.audit.services import record
-
-        record(kind, **kwargs)
-        return
-    pending.append((kind, kwargs))
+        return False
+    pending.append((write, args, kwargs))
+    return True
 
 
 def _start(**_: Any) -> None:
@@ -44,16 +44,12 @@ def _start(**_: Any) -> None:
 def _finish(**_: Any) -> None:
     pending = getattr(_state, "pending", None)
     _state.pending = None
-    if not pending:
-        return
-    from cove.audit.services import record
-
-    for kind, kwargs in pending:
+    for write, args, kwargs in pending or ():
         try:
             with transaction.atomic():
-                record(kind, **kwargs)
+                write(*args, **kwargs)
         except Exception:  # the answer is already sent; never lose the rest of the queue
-            logger.exception("could not write a deferred audit entry of kind %s", kind)
+            logger.exception("could not write a deferred audit entry (%s)", args[:1])
 
 
 def connect() -> None:

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cove.audit import deferred
 from cove.audit.models import AuditEvent
 from cove.core import integrity
 
@@ -111,9 +112,14 @@ def _lock_chain() -> None:
 def record_denied_access(user: User, what: str) -> None:
     """Log a refused request for someone else's thing, after the answer is sent (so it
     costs the request no time: cove.audit.deferred)."""
-    from cove.audit.deferred import record_after_response
-
     record_after_response("authz.denied", subject=user, actor=user, detail={"what": what})
+
+
+def record_after_response(kind: str, **kwargs: Any) -> None:
+    """Append an event once the current response is sent, in a transaction of its own (it
+    survives the request's rollback); at once outside a request (cove.audit.deferred)."""
+    if not deferred.later(record, kind, **kwargs):
+        record(kind, **kwargs)
 
 
 @dataclass

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cove.audit import services as audit
-from cove.audit.deferred import record_after_response
 from cove.core import integrity
 from cove.core.errors import InputError
 from cove.vault import areas, crypto, kdf, keystore
@@ -280,7 +279,7 @@ def public_key_of(grantee_id: int, *, owner: User) -> bytes:
     that outlives the refused request's rollback."""
     public = _checked_public_key(grantee_id)
     if public is None:
-        record_after_response(
+        audit.record_after_response(
             "security.public_key_refused", subject=owner, actor=owner,
             detail={"grantee_id": grantee_id},
         )
