@@ -12,6 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.utils import normalize_path
@@ -19,6 +20,7 @@ from ninja.utils import normalize_path
 from cove.core.errors import Conflict, InputError
 from cove.core.policy import Policy, policy_of
 from cove.core.transactions import api_operation_transaction
+from cove.vault.fields import VaultLocked
 
 api = NinjaAPI(
     title="Cove API",
@@ -53,6 +55,15 @@ def input_refused(request: HttpRequest, exc: InputError) -> HttpResponse:
     for header, value in exc.headers().items():
         response[header] = value
     return response
+
+
+@api.exception_handler(VaultLocked)
+def vault_locked(request: HttpRequest, exc: VaultLocked) -> HttpResponse:
+    # The session's keys were replaced in another session (emergency reset) while this
+    # request ran: nothing was written; the person signs in again.
+    return api.create_response(
+        request, {"detail": str(_("Please sign in again: your keys were changed."))}, status=401
+    )
 
 
 @api.exception_handler(Conflict)

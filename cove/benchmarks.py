@@ -92,15 +92,19 @@ class _PassThrough:
         from cove.vault import crypto
 
         self.crypto = crypto
-        self.real = (crypto.seal, crypto.open_sealed)
+        self.real = (crypto.seal, crypto.open_sealed, crypto.seal_value, crypto.open_value)
 
     def __enter__(self) -> None:
         header = bytes([self.crypto.SUITE_AES256GCM]) + bytes(self.crypto.NONCE_BYTES + 16)
         self.crypto.seal = lambda key, plaintext, aad: header + plaintext
         self.crypto.open_sealed = lambda key, blob, aad: bytes(blob)[len(header):]
+        self.crypto.seal_value = lambda key, key_version, plaintext, aad, pad_minimum=0: (
+            header + plaintext)
+        self.crypto.open_value = lambda key, blob, aad: bytes(blob)[len(header):]
 
     def __exit__(self, *exc: object) -> None:
-        self.crypto.seal, self.crypto.open_sealed = self.real
+        (self.crypto.seal, self.crypto.open_sealed, self.crypto.seal_value,
+         self.crypto.open_value) = self.real
 
 
 def main() -> int:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("account/presence/", include("cove.accounts.presence_urls")),
     path("account/", include("cove.accounts.urls")),
     path("vault/access/", include("cove.audit.urls")),
+    path("vault/repair/", include("cove.vault.urls")),
     path("vault/", include((vault_urlpatterns, "vault"))),
     path("", include("cove.grounding.root_urls")),
     path("plan/", include("cove.safety.urls")),

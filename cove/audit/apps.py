@@ -17,3 +17,8 @@ class AuditConfig(AppConfig):
         from cove.audit.receipts import export_rows
 
         return "access_receipts", export_rows(vault.user)
+
+    def ready(self) -> None:
+        from cove.audit import deferred
+
+        deferred.connect()

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cove.audit import deferred
 from cove.audit.models import AuditEvent
 from cove.core import integrity
 
@@ -49,6 +50,9 @@ KIND_LABELS = {
     "security.email_changed": _("Email for reminders changed"),
     "security.grant_added": _("Something was shared"),
     "security.grant_revoked": _("Sharing was stopped"),
+    "security.public_key_refused": _("Sharing was stopped: a key did not match its owner"),
+    "vault.unreadable_skipped": _("Some items could not be opened and were left as they are"),
+    "vault.unreadable_removed": _("An item that could not be opened was removed"),
     "authz.denied": _("A request for something that is not yours was refused"),
     "shared.read": _("Someone you share with viewed something"),
 }
@@ -106,7 +110,16 @@ def _lock_chain() -> None:
 
 
 def record_denied_access(user: User, what: str) -> None:
-    record("authz.denied", subject=user, actor=user, detail={"what": what})
+    """Log a refused request for someone else's thing, after the answer is sent (so it
+    costs the request no time: cove.audit.deferred)."""
+    record_after_response("authz.denied", subject=user, actor=user, detail={"what": what})
+
+
+def record_after_response(kind: str, **kwargs: Any) -> None:
+    """Append an event once the current response is sent, in a transaction of its own (it
+    survives the request's rollback); at once outside a request (cove.audit.deferred)."""
+    if not deferred.later(record, kind, **kwargs):
+        record(kind, **kwargs)
 
 
 @dataclass

@@ -57,8 +57,8 @@ SCALE_POINTS = (0, 25, 50, 75, 100)
 
 class Ladder(SealedRecord):
     sharing_area = areas.LADDER
-    title: str = SealedTextField()  # type: ignore[assignment]
-    about: str = SealedTextField()  # type: ignore[assignment]
+    title = SealedTextField()
+    about = SealedTextField()
 
     class Meta:
         ordering = ["created_at"]
@@ -76,12 +76,12 @@ class ComfortStep(SealedRecord):
 
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveIntegerField(default=0)
-    title: str = SealedTextField()  # type: ignore[assignment]
-    with_whom: str = SealedTextField(plain_default=ALONE)  # type: ignore[assignment]
-    minutes: int | None = SealedIntegerField()  # type: ignore[assignment]
-    expected_distress: int | None = SealedIntegerField()  # type: ignore[assignment]
-    notes: str = SealedTextField()  # type: ignore[assignment]
-    status: str = SealedTextField(plain_default=NOT_YET)  # type: ignore[assignment]
+    title = SealedTextField()
+    with_whom = SealedTextField(plain_default=ALONE)
+    minutes = SealedIntegerField()
+    expected_distress = SealedIntegerField()
+    notes = SealedTextField()
+    status = SealedTextField(plain_default=NOT_YET)
 
     class Meta:
         ordering = ["position", "created_at"]
@@ -120,29 +120,29 @@ class PracticeSession(SealedRecord):
     sharing_area = areas.LADDER
 
     step = models.ForeignKey(ComfortStep, on_delete=models.CASCADE, related_name="sessions")
-    phase: str = SealedTextField(plain_default=BEFORE)  # type: ignore[assignment]
+    phase = SealedTextField(plain_default=BEFORE)
     # Where to go back to after a pause.
-    resume_phase: str = SealedTextField()  # type: ignore[assignment]
-    outcome: str = SealedTextField()  # type: ignore[assignment]
-    distress_expected: int | None = SealedIntegerField()  # type: ignore[assignment]
-    distress_before: int | None = SealedIntegerField()  # type: ignore[assignment]
-    planned_minutes: int | None = SealedIntegerField()  # type: ignore[assignment]
-    checkin_every: int | None = SealedIntegerField()  # type: ignore[assignment]
-    fear: str = SealedTextField()  # type: ignore[assignment]
+    resume_phase = SealedTextField()
+    outcome = SealedTextField()
+    distress_expected = SealedIntegerField()
+    distress_before = SealedIntegerField()
+    planned_minutes = SealedIntegerField()
+    checkin_every = SealedIntegerField()
+    fear = SealedTextField()
     # Times of the practice, as ISO strings: {"during": ..., "after": ..., "ended": ...}.
     times: Any = SealedJSONField()
     # [{"at": iso, "phase": ...}] and [{"at": iso, "answer": "continue" | "slow" | "pause"}]
     pauses: Any = SealedJSONField()
     checkins: Any = SealedJSONField()
-    distress_peak: int | None = SealedIntegerField()  # type: ignore[assignment]
-    distress_after: int | None = SealedIntegerField()  # type: ignore[assignment]
+    distress_peak = SealedIntegerField()
+    distress_after = SealedIntegerField()
     aftercare_done: Any = SealedJSONField()
-    aftercare_skipped: bool = SealedBooleanField(plain_default=False)  # type: ignore[assignment]
-    felt_ok: str = SealedTextField()  # type: ignore[assignment]
-    was_hard: str = SealedTextField()  # type: ignore[assignment]
-    compared_to_fear: str = SealedTextField()  # type: ignore[assignment]
-    would_change: str = SealedTextField()  # type: ignore[assignment]
-    small_win: bool = SealedBooleanField(plain_default=False)  # type: ignore[assignment]
+    aftercare_skipped = SealedBooleanField(plain_default=False)
+    felt_ok = SealedTextField()
+    was_hard = SealedTextField()
+    compared_to_fear = SealedTextField()
+    would_change = SealedTextField()
+    small_win = SealedBooleanField(plain_default=False)
 
     class Meta:
         ordering = ["-created_at"]

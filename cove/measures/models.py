@@ -20,7 +20,9 @@ class MeasureResponse(SealedRecord):
     instrument = SealedTextField(_("questionnaire"))
     answers = SealedJSONField(_("answers"), plain_default=[])
     extras = SealedJSONField(_("unscored answers"), plain_default={})
-    result = SealedJSONField(_("result"), plain_default={})
+    # Padded to one size for every instrument: the result's shape (clusters, change) would
+    # otherwise tell a PCL-5 from a PHQ-9 by length.
+    result = SealedJSONField(_("result"), plain_default={}, pad_minimum=1024)
 
     class Meta:
         verbose_name = _("questionnaire answer")

@@ -19,7 +19,7 @@ from cove.audit import services as audit
 from cove.core import policy
 from cove.core.http import CoveRequest, LockedRequest
 from cove.core.paging import Paging
-from cove.vault import areas, services
+from cove.vault import areas, repair, services
 from cove.vault.export import record_as_dict
 from cove.vault.sessions_reauth import recently_reauthenticated
 from cove.vault.sharing import grants_given, grants_received, shared_records
@@ -115,3 +115,30 @@ def access_log(request: LockedRequest, paging: Query[Paging]) -> Any:
              "area": e.detail.get("area", ""), "items": e.detail.get("items", 0)} for e in events]
 
 
+
+
+class UnreadableOut(Schema):
+    kind: str
+    id: str
+    created_at: str
+
+
+class UnreadableIn(Schema):
+    kind: str = Field(max_length=100)
+    id: str = Field(max_length=40)
+
+
+@router.get("/vault/unreadable", response=list[UnreadableOut], auth=django_auth,
+            summary="Your items that no longer open (damaged), oldest first")
+@policy.signed_in
+def list_unreadable(request: CoveRequest) -> Any:
+    return [{"kind": i.kind, "id": str(i.id), "created_at": i.created_at.isoformat()}
+            for i in repair.unreadable_items(request.vault)]
+
+
+@router.post("/vault/unreadable/remove", response={204: None, 404: Message}, auth=django_auth,
+             summary="Remove one of your items that no longer opens")
+@policy.signed_in
+def remove_unreadable(request: CoveRequest, payload: UnreadableIn) -> Any:
+    repair.remove_unreadable(request.vault, payload.kind, payload.id)
+    return Status(204, None)

@@ -28,6 +28,18 @@ NONCE_BYTES = 12
 # old ciphertexts stay readable while they are re-encrypted.
 SUITE_AES256GCM = 1
 CURRENT_SUITE = SUITE_AES256GCM
+# Suite 2 (sealed values of records): AES-256-GCM as suite 1, the plaintext padded first
+# (`pad`), and the header names the version of the area key that sealed it:
+#   [2][key version, 4 bytes big-endian][nonce, 12][ciphertext + tag]
+# The whole header is associated data, so the version cannot be changed without detection.
+SUITE_PADDED_VERSIONED = 2
+_VERSION_BYTES = 4
+VALUE_HEADER_BYTES = 1 + _VERSION_BYTES
+# Every padded value is at least this long, then grows in power-of-two steps up to
+# PAD_POWER_OF_TWO_UP_TO, then by Padmé (at most ~12 % overhead). Closed choices, scores
+# and short texts all land in the same bucket; see docs/security.md, "Lengths".
+PAD_MINIMUM = 64
+PAD_POWER_OF_TWO_UP_TO = 4096
 
 
 class VaultError(Exception):
@@ -53,6 +65,76 @@ def open_sealed(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
     header, nonce, body = blob[:1], blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
     try:
         return AESGCM(key).decrypt(nonce, body, header + aad)
+    except InvalidTag as exc:
+        raise VaultError("ciphertext does not open with this key and context") from exc
+
+
+def padded_length(length: int, minimum: int = PAD_MINIMUM) -> int:
+    """The padded size of a plaintext of `length` bytes (one marker byte included)."""
+    needed = length + 1
+    if needed <= minimum:
+        return minimum
+    if needed <= PAD_POWER_OF_TWO_UP_TO:
+        return 1 << (needed - 1).bit_length()
+    # Padmé (Nikitin et al., "Reducing metadata leakage from encrypted files", 2019).
+    exponent = needed.bit_length() - 1
+    significant = exponent.bit_length()
+    mask = (1 << (exponent - significant)) - 1
+    return (needed + mask) & ~mask
+
+
+def pad(plaintext: bytes, minimum: int = PAD_MINIMUM) -> bytes:
+    """ISO/IEC 7816-4 padding: one 0x80 byte, then zeros, to `padded_length`."""
+    size = padded_length(len(plaintext), minimum)
+    return plaintext + b"\x80" + bytes(size - len(plaintext) - 1)
+
+
+def unpad(padded: bytes) -> bytes:
+    body = padded.rstrip(b"\x00")
+    if not body or body[-1] != 0x80:
+        raise VaultError("padding is damaged")
+    return body[:-1]
+
+
+def seal_value(key: bytes, key_version: int, plaintext: bytes, aad: bytes,
+               pad_minimum: int = PAD_MINIMUM) -> bytes:
+    """Seal a record's value: padded, and naming the area-key version that sealed it."""
+    nonce = os.urandom(NONCE_BYTES)
+    header = bytes([SUITE_PADDED_VERSIONED]) + key_version.to_bytes(_VERSION_BYTES, "big")
+    padded = pad(plaintext, pad_minimum)
+    return header + nonce + AESGCM(key).encrypt(nonce, padded, header + aad)
+
+
+def value_key_version(blob: bytes | memoryview) -> int | None:
+    """The area-key version named by a sealed value, or None for a suite-1 value (no name)."""
+    blob = bytes(blob[:VALUE_HEADER_BYTES])
+    if len(blob) == VALUE_HEADER_BYTES and blob[0] == SUITE_PADDED_VERSIONED:
+        return int.from_bytes(blob[1:], "big")
+    if blob[:1] == bytes([SUITE_AES256GCM]):
+        return None
+    raise VaultError("unknown or truncated ciphertext")
+
+
+def value_is_current(blob: bytes | memoryview, key_version: int) -> bool:
+    """True when a sealed value is padded and sealed by that key version (no re-seal due)."""
+    try:
+        return value_key_version(blob) == key_version
+    except VaultError:
+        return False
+
+
+def open_value(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
+    """Open a record's value sealed by `seal_value` (suite 2) or by `seal` (suite 1)."""
+    blob = bytes(blob)
+    if blob[:1] != bytes([SUITE_PADDED_VERSIONED]):
+        return open_sealed(key, blob, aad)
+    if len(blob) < VALUE_HEADER_BYTES + NONCE_BYTES + 16:
+        raise VaultError("unknown or truncated ciphertext")
+    header = blob[:VALUE_HEADER_BYTES]
+    nonce = blob[VALUE_HEADER_BYTES : VALUE_HEADER_BYTES + NONCE_BYTES]
+    body = blob[VALUE_HEADER_BYTES + NONCE_BYTES :]
+    try:
+        return unpad(AESGCM(key).decrypt(nonce, body, header + aad))
     except InvalidTag as exc:
         raise VaultError("ciphertext does not open with this key and context") from exc
 

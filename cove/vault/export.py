@@ -6,6 +6,7 @@ The document (see docs/export.md):
       "schema": "cove-export", "version": 1, "exported_at": "<ISO 8601>",
       "account": {"username", "email", "date_joined", "idle_timeout_minutes"},
       "records": {"<app>.<model>": [{"id", "created_at", "updated_at", <fields>…}, …]},
+      "unreadable": <how many records did not open and were left out>,
       "sharing": [{"area", "shared_with", "since"}],
       "activity": [{"when", "kind"}]
     }
@@ -18,6 +19,7 @@ AppConfig an `export_section(vault) -> (name, data)` method (the FHIR bundle use
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,7 @@ from cove.audit.services import events_for
 from cove.vault.fields import SealedField
 from cove.vault.models import Grant
 from cove.vault.records import SealedRecord, sealed_models
+from cove.vault.repair import opens
 
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
@@ -60,11 +63,22 @@ def record_as_dict(record: SealedRecord) -> dict[str, Any]:
     return row
 
 
+def _readable(model: type[SealedRecord], vault: Vault, skipped: list[str]) -> Iterator[SealedRecord]:
+    """The person's records of one kind that open; any that do not are counted in
+    `skipped` (they never stop the export of the rest: cove.vault.repair)."""
+    for record in model.objects.owned_by(vault).order_by("created_at"):
+        if opens(record):
+            yield record
+        else:
+            skipped.append(model._meta.label_lower)
+
+
 def build_export(vault: Vault) -> dict[str, Any]:
     user = vault.user
     records: dict[str, list[dict[str, Any]]] = {}
+    skipped: list[str] = []
     for model in sorted(sealed_models(), key=lambda m: m._meta.label_lower):
-        rows = [record_as_dict(r) for r in model.objects.owned_by(vault).order_by("created_at")]
+        rows = [record_as_dict(r) for r in _readable(model, vault, skipped)]
         records[model._meta.label_lower] = rows
     document: dict[str, Any] = {
         "schema": SCHEMA,
@@ -77,6 +91,8 @@ def build_export(vault: Vault) -> dict[str, Any]:
             "idle_timeout_minutes": getattr(user, "idle_timeout_minutes", None),
         },
         "records": records,
+        # Records that did not open (damaged); listed for removal on the repair page.
+        "unreadable": len(skipped),
         "sharing": [
             {"area": g.area, "shared_with": g.grantee.username, "since": g.created_at.isoformat()}
             for g in Grant.objects.filter(owner=user).select_related("grantee").order_by("id")
@@ -98,7 +114,7 @@ def readable_sections(vault: Vault) -> list[dict[str, Any]]:
     sections = []
     for model in sorted(sealed_models(), key=lambda m: str(m._meta.verbose_name_plural)):
         items = []
-        for record in model.objects.owned_by(vault).order_by("created_at"):
+        for record in _readable(model, vault, []):
             fields = []
             for field in model._meta.concrete_fields:
                 if field.name in _SKIP or field.name == "id":

@@ -9,13 +9,14 @@ ciphertext copied into any other row or field fails to open. Values are JSON ins
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from django.db import models
 
 from cove.vault import crypto
 
 _UNSET = object()
+T = TypeVar("T")
 
 
 class VaultLocked(Exception):
@@ -40,13 +41,35 @@ class SealedDescriptor:
         instance.__dict__.setdefault("_sealed_dirty", set()).add(self.field.name)
 
 
-class SealedField(models.BinaryField):
-    """Base sealed field; use one of the typed subclasses below."""
+class SealedField(models.BinaryField, Generic[T]):
+    """Base sealed field; use one of the typed subclasses below.
+
+    Generic in the value it holds, so type checkers see `step.title` as a `str` and
+    `step.minutes` as an `int | None` (the attribute is a SealedDescriptor at run time;
+    these signatures exist for the type checker only).
+    """
+
+    if TYPE_CHECKING:
+
+        @overload  # type: ignore[override]
+        def __get__(self, instance: None, owner: Any) -> Self: ...
+
+        @overload
+        def __get__(self, instance: models.Model, owner: Any) -> T: ...
+
+        def __get__(self, instance: Any, owner: Any) -> Any: ...
+
+        def __set__(self, instance: models.Model, value: T) -> None: ...
 
     python_types: tuple[type, ...] = (object,)
 
-    def __init__(self, *args: Any, plain_default: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plain_default: Any = None,
+                 pad_minimum: int = crypto.PAD_MINIMUM, **kwargs: Any) -> None:
         self.plain_default = plain_default
+        # Values shorter than this all seal to one length. Raise it for a structured value
+        # whose size depends on a choice (a questionnaire's result); not part of the
+        # schema, so changing it needs no migration and applies from the next save.
+        self.pad_minimum = pad_minimum
         kwargs.setdefault("editable", False)
         kwargs["default"] = b""
         super().__init__(*args, **kwargs)
@@ -94,28 +117,31 @@ class SealedField(models.BinaryField):
         blob = getattr(instance, self.attname)
         if not blob:
             return self.plain_default
-        key = instance.sealing_key()
-        return json.loads(crypto.open_sealed(key, bytes(blob), self.aad(instance)))
+        return json.loads(instance.open_value(bytes(blob), self.aad(instance)))
 
-    def encrypt_for(self, instance: Any, key: bytes) -> bytes:
+    def encrypt_for(self, instance: Any, version: int, key: bytes) -> bytes:
         value = instance.__dict__.get(self.plain_key, self.plain_default)
         payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-        return crypto.seal(key, payload, self.aad(instance))
+        return crypto.seal_value(key, version, payload, self.aad(instance), self.pad_minimum)
 
     def pre_save(self, model_instance: Any, add: bool) -> Any:
         dirty = model_instance.__dict__.get("_sealed_dirty", set())
-        if add or self.name in dirty or not getattr(model_instance, self.attname):
+        version, key = model_instance.sealing_now()
+        blob = getattr(model_instance, self.attname)
+        # Sealed again when changed, and also when it was sealed by an older key version or
+        # an older suite (unpadded): an edit never writes back a value under a retired key.
+        if add or self.name in dirty or not blob or not crypto.value_is_current(blob, version):
             if self.plain_key not in model_instance.__dict__ and not add:
                 # Never re-seal a default over a value that was simply not read.
                 model_instance.__dict__[self.plain_key] = self.decrypt_from(model_instance)
-            blob = self.encrypt_for(model_instance, model_instance.sealing_key())
+            blob = self.encrypt_for(model_instance, version, key)
             setattr(model_instance, self.attname, blob)
             dirty.discard(self.name)
             return blob
-        return getattr(model_instance, self.attname)
+        return blob
 
 
-class SealedTextField(SealedField):
+class SealedTextField(SealedField[str]):
     python_types = (str,)
 
     def __init__(self, *args: Any, plain_default: Any = "", **kwargs: Any) -> None:
@@ -128,13 +154,13 @@ class SealedTextField(SealedField):
         return name, path, args, kwargs
 
 
-class SealedIntegerField(SealedField):
+class SealedIntegerField(SealedField[int | None]):
     python_types = (int,)
 
 
-class SealedBooleanField(SealedField):
+class SealedBooleanField(SealedField[bool]):
     python_types = (bool,)
 
 
-class SealedJSONField(SealedField):
+class SealedJSONField(SealedField[Any]):
     python_types = (dict, list, str, int, float, bool)

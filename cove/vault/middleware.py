@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from cove.vault.session import apply_cookie, vault_from_request
+from cove.vault.session import apply_cookie, keep_area_keys, vault_from_request
 
 
 class VaultMiddleware:
@@ -22,5 +22,6 @@ class VaultMiddleware:
         request.person = user if user.is_authenticated else None  # type: ignore[attr-defined]
         request.vault = vault_from_request(request)  # type: ignore[attr-defined]
         response = self.get_response(request)
+        keep_area_keys(request)
         apply_cookie(request, response)
         return response

@@ -23,6 +23,10 @@ class KeyBundle(models.Model):
     recovery_salt = models.BinaryField()
     data_key_by_recovery = models.BinaryField()
     public_key = models.BinaryField()
+    # `cove.core.integrity.tag("public-key", user_id, public_key)`: made with a key kept
+    # outside the database, so a public key swapped in the database is refused before any
+    # area key is sealed to it (cove.vault.services.public_key_of).
+    public_key_tag = models.BinaryField(default=b"")
     private_key_by_data_key = models.BinaryField()
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -41,6 +45,28 @@ class AreaKey(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["owner", "area"], name="one_key_per_owner_area")
+        ]
+
+
+class RetiredAreaKey(models.Model):
+    """An area key replaced by rotation, still wrapped by the owner's data key.
+
+    Every sealed value names the key version that sealed it, so a value written while a
+    rotation ran (or skipped by it) still opens for its owner; the next save or rotation
+    seals it under the current key. A grantee never receives a retired key.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    area = models.CharField(max_length=32)
+    version = models.PositiveIntegerField()
+    key_by_data_key = models.BinaryField()
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "area", "version"], name="one_retired_key_per_version"
+            )
         ]
 
 

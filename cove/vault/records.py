@@ -20,8 +20,9 @@ plaintext cannot reach the database by accident.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.apps import apps
@@ -29,18 +30,95 @@ from django.conf import settings
 from django.db import models, transaction
 from django.http import Http404
 
-from cove.vault import areas
+from cove.vault import areas, crypto
 from cove.vault.fields import SealedField, VaultLocked
-from cove.vault.keyring import NoAccess, Vault
+from cove.vault.keyring import NoAccess, Vault, hold_area_keys
 
 if TYPE_CHECKING:
     from cove.accounts.models import User
 
 
+class SealedFieldMisuse(TypeError):
+    """A queryset operation that would read or write sealed columns as raw bytes, skipping
+    the vault (docs/architecture.md, "Dangerous constructs")."""
+
+
+def _sealed_names(model: Any) -> dict[str, str]:
+    """Every name a sealed field answers to (its name and its column's attname) -> name."""
+    names: dict[str, str] = {}
+    for field in model._meta.concrete_fields:
+        if isinstance(field, SealedField):
+            names[field.name] = names[field.attname] = field.name
+    return names
+
+
+def _refuse_sealed(model: Any, operation: str, names: Iterable[str], advice: str) -> None:
+    sealed = _sealed_names(model)
+    hit = sorted({sealed[n.split("__")[0]] for n in names if n.split("__")[0] in sealed})
+    if hit:
+        raise SealedFieldMisuse(
+            f"{operation} on sealed field(s) {', '.join(hit)} of {model.__name__} would "
+            f"bypass the vault. {advice}"
+        )
+
+
+_LOAD_AND_SAVE = "Load the records through owned_by() and save() each one."
+
+
 class SealedQuerySet(models.QuerySet):
-    """A queryset that hands its vault to every record it yields."""
+    """A queryset that hands its vault to every record it yields.
+
+    Operations that would treat sealed columns as plain bytes are refused with
+    SealedFieldMisuse: update(), bulk_update(), values() and values_list() naming a sealed
+    field (or all fields). bulk_create() seals each record as save() would; only() and
+    defer() load a deferred sealed value on first use, and it opens as usual.
+    """
 
     _vault: Vault | None = None
+
+    def update(self, **kwargs: Any) -> int:
+        _refuse_sealed(self.model, "update()", kwargs, _LOAD_AND_SAVE)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs: Iterable[Any], fields: Iterable[str],
+                    batch_size: int | None = None) -> int:
+        fields = list(fields)
+        _refuse_sealed(self.model, "bulk_update()", fields, _LOAD_AND_SAVE)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+    def values(self, *fields: Any, **expressions: Any) -> Any:
+        self._refuse_reading(fields or [f.name for f in self.model._meta.concrete_fields],
+                             "values()")
+        return super().values(*fields, **expressions)
+
+    def values_list(self, *fields: Any, flat: bool = False, named: bool = False) -> Any:
+        self._refuse_reading(fields or [f.name for f in self.model._meta.concrete_fields],
+                             "values_list()")
+        return super().values_list(*fields, flat=flat, named=named)
+
+    def _refuse_reading(self, fields: Iterable[Any], operation: str) -> None:
+        _refuse_sealed(self.model, operation, [f for f in fields if isinstance(f, str)],
+                       "It would give ciphertext, not values: load records through "
+                       "owned_by() and read the attributes.")
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        """Seal each record as save() would (each needs its vault), with one key lookup per
+        owner and area for the whole batch."""
+        objs = list(objs)
+        keys: dict[tuple[int, int, str], tuple[int, bytes]] = {}
+        for obj in objs:
+            if isinstance(obj, SealedRecord):
+                vault = obj._require_vault()
+                area = obj.get_sharing_area()
+                slot = (id(vault), obj.owner_id, area)
+                if slot not in keys:
+                    keys[slot] = vault.sealing_key(obj.owner_id, area)
+                obj._sealing = keys[slot]
+        try:
+            return super().bulk_create(objs, *args, **kwargs)
+        finally:
+            for obj in objs:
+                obj._sealing = None
 
     def _clone(self) -> Self:
         clone = super()._clone()  # type: ignore[misc]
@@ -55,6 +133,13 @@ class SealedQuerySet(models.QuerySet):
     def owned_by(self, vault: Vault) -> Self:
         """Records of the vault's own person, ready to open."""
         return self.filter(owner_id=vault.user.pk).unlocked(vault)
+
+    def _iterator(self, use_chunked_fetch: bool, chunk_size: int | None) -> Iterator[Any]:
+        # .iterator() bypasses _fetch_all: bind the vault here too.
+        for obj in super()._iterator(use_chunked_fetch, chunk_size):  # type: ignore[misc]
+            if self._vault is not None and isinstance(obj, SealedRecord):
+                obj._vault = self._vault
+            yield obj
 
     def _fetch_all(self) -> None:
         super()._fetch_all()
@@ -114,8 +199,33 @@ class SealedRecord(models.Model):
                 names = {f.name for f in self.sealed_fields()}
                 kwargs["update_fields"] = set(kwargs["update_fields"]) | names
         self._stored_area = None  # ... and sealed with the new one
-        super().save(*args, **kwargs)
+        # The key version to seal with, read once for this save (and, in a transaction,
+        # held against a concurrent rotation: see Vault.sealing_key).
+        self._sealing: tuple[int, bytes] | None
+        try:
+            self._sealing = self._vault.sealing_key(self.owner_id, current)
+        except NoAccess as exc:
+            raise VaultLocked(f"no key for {current}") from exc
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            self._sealing = None
         self._stored_area = current
+
+    def refresh_from_db(self, using: str | None = None, fields: Any = None,
+                        from_queryset: Any = None) -> None:
+        """Reload from the database and forget opened values, so reading a sealed field
+        afterwards opens what is stored now (never the plaintext from before)."""
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        sealed = _sealed_names(type(self))
+        names = set(sealed.values()) if fields is None else {
+            sealed[f] for f in fields if f in sealed}
+        dirty = self.__dict__.get("_sealed_dirty", set())
+        for name in names:
+            self.__dict__.pop(f"_plain_{name}", None)
+            dirty.discard(name)
+        if fields is None:
+            self._stored_area = self.get_sharing_area()
 
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> Self:  # type: ignore[override]
@@ -133,13 +243,45 @@ class SealedRecord(models.Model):
         return self.sharing_area
 
     def sealing_key(self) -> bytes:
-        if self._vault is None:
-            raise VaultLocked(f"{type(self).__name__} has no vault bound")
-        area = getattr(self, "_stored_area", None) or self.get_sharing_area()
+        """The current key of this record's area (sealing goes through `sealing_now`)."""
+        return self.sealing_now()[1]
+
+    def sealing_now(self) -> tuple[int, bytes]:
+        """(key version, key) for sealing this record's values now."""
+        sealing = getattr(self, "_sealing", None)
+        if sealing is not None:
+            return sealing
+        vault = self._require_vault()
+        area = self.get_sharing_area()
         try:
-            return self._vault.key_for(self.owner_id, area)
+            return vault.sealing_key(self.owner_id, area)
         except NoAccess as exc:
             raise VaultLocked(f"no key for {area}") from exc
+
+    def open_value(self, blob: bytes, aad: bytes) -> bytes:
+        """Open one stored value with the key version it names (suite 1 names none: the
+        current key, then retired ones)."""
+        vault = self._require_vault()
+        area = getattr(self, "_stored_area", None) or self.get_sharing_area()
+        try:
+            version = crypto.value_key_version(blob)
+            if version is not None:
+                return crypto.open_value(vault.key_of_version(self.owner_id, area, version),
+                                         blob, aad)
+            try:
+                return crypto.open_value(vault.key_for(self.owner_id, area), blob, aad)
+            except crypto.VaultError:
+                for older in vault.older_keys(self.owner_id, area):
+                    with contextlib.suppress(crypto.VaultError):
+                        return crypto.open_value(older, blob, aad)
+                raise
+        except NoAccess as exc:
+            raise VaultLocked(f"no key for {area}") from exc
+
+    def _require_vault(self) -> Vault:
+        if self._vault is None:
+            raise VaultLocked(f"{type(self).__name__} has no vault bound")
+        return self._vault
 
     @classmethod
     def sealed_fields(cls) -> list[SealedField]:
@@ -160,8 +302,6 @@ R = TypeVar("R", bound=SealedRecord)
 
 def get_owned_or_404(model: type[R], vault: Vault, pk: Any) -> R:
     """The one access helper for a person's own record: someone else's gives the same 404."""
-    from cove.audit.services import record_denied_access
-
     try:
         record_id = uuid.UUID(str(pk))
     except ValueError:
@@ -169,9 +309,18 @@ def get_owned_or_404(model: type[R], vault: Vault, pk: Any) -> R:
     try:
         return model.objects.owned_by(vault).get(pk=record_id)
     except model.DoesNotExist:
-        if model.objects.filter(pk=record_id).exists():
-            record_denied_access(vault.user, model._meta.label_lower)
+        _refused(vault, model)
         raise Http404 from None
+
+
+def _refused(vault: Vault, model: type[SealedRecord]) -> None:
+    """Someone else's id and an id of nobody's get the same answer after the same work:
+    the refusal is logged in both cases, after the answer is sent (cove.audit.deferred).
+    Checking which case it was, or logging only one, made someone else's id measurably
+    slower (issue 11, finding 13)."""
+    from cove.audit.services import record_denied_access
+
+    record_denied_access(vault.user, model._meta.label_lower)
 
 
 def get_owned_for_update(
@@ -191,7 +340,6 @@ def get_owned_for_update(
     raises `Conflict` carrying what is stored now and `yours` (what they tried to save).
     Someone else's id gives the same 404 as a missing one.
     """
-    from cove.audit.services import record_denied_access
     from cove.core.errors import Conflict
 
     if not transaction.get_connection().in_atomic_block:
@@ -200,11 +348,11 @@ def get_owned_for_update(
         record_id = uuid.UUID(str(pk))
     except ValueError:
         raise Http404 from None
+    hold_area_keys(vault.user.pk)  # area keys before the record, as a rotation locks them
     try:
         record = model.objects.select_for_update().owned_by(vault).get(pk=record_id)
     except model.DoesNotExist:
-        if model.objects.filter(pk=record_id).exists():
-            record_denied_access(vault.user, model._meta.label_lower)
+        _refused(vault, model)
         raise Http404 from None
     if version is not None and version != record.version:
         raise Conflict(current=record.plaintext(), yours=yours or {}, version=record.version)

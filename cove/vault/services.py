@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cove.audit import services as audit
+from cove.core import integrity
+from cove.core.errors import InputError
 from cove.vault import areas, crypto, kdf, keystore
 from cove.vault.kdf import current_kdf_params
-from cove.vault.keyring import Vault, area_key_aad, private_key_aad
-from cove.vault.models import AreaKey, Grant, KeyBundle
+from cove.vault.keyring import Vault, area_key_aad, lock_area_keys, private_key_aad
+from cove.vault.models import AreaKey, Grant, KeyBundle, RetiredAreaKey
 from cove.vault.records import sealed_models
+from cove.vault.repair import opens
 
 if TYPE_CHECKING:
     from cove.accounts.models import User
@@ -144,7 +149,8 @@ def create_keys(user: User, stretched: Stretched) -> tuple[bytes, str]:
     data_key = crypto.new_key()
     private, public = crypto.new_keypair()
     shred_key_id, _shred_key = keystore.create()
-    bundle = KeyBundle(user=user, public_key=public, shred_key_id=shred_key_id)
+    bundle = KeyBundle(user=user, public_key=public, shred_key_id=shred_key_id,
+                       public_key_tag=public_key_tag(user.pk, public))
     bundle.private_key_by_data_key = crypto.seal(data_key, private, private_key_aad(user.pk))
     verifier = _wrap_with_passphrase(bundle, data_key, stretched)
     code = _wrap_with_recovery_code(bundle, data_key)
@@ -248,29 +254,75 @@ def renew_recovery_code(user: User, unlocked: Unlocked) -> str:
 # Sharing -------------------------------------------------------------------------------
 
 
+class PublicKeyRefused(InputError):
+    """A grantee's public key is not the one made for them (changed in the database)."""
+
+    status = 409
+
+    def __init__(self) -> None:
+        super().__init__(_(
+            "This can't be shared with that account right now: its sharing key does not "
+            "check out. Nothing was shared. The people who run Cove can look into it."
+        ))
+
+    def api_body(self) -> dict[str, Any]:
+        return {"detail": self.first_message}
+
+
+def public_key_tag(user_id: int, public_key: bytes) -> bytes:
+    return integrity.tag("public-key", user_id, public_key)
+
+
+def public_key_of(grantee_id: int, *, owner: User) -> bytes:
+    """A grantee's public key, checked against its integrity tag before anything is sealed
+    to it. A swapped key raises PublicKeyRefused and leaves an audit entry for the owner
+    that outlives the refused request's rollback."""
+    public = _checked_public_key(grantee_id)
+    if public is None:
+        audit.record_after_response(
+            "security.public_key_refused", subject=owner, actor=owner,
+            detail={"grantee_id": grantee_id},
+        )
+        raise PublicKeyRefused
+    return public
+
+
+def _checked_public_key(grantee_id: int) -> bytes | None:
+    bundle = KeyBundle.objects.only("public_key", "public_key_tag").get(user_id=grantee_id)
+    public = bytes(bundle.public_key)
+    if not integrity.verify("public-key", bytes(bundle.public_key_tag), grantee_id, public):
+        return None
+    return public
+
+
 @dataclass(frozen=True)
 class ShareResult:
     area: str
     grantee_id: int
 
 
-def grant_area(vault: Vault, grantee: User, area: str) -> ShareResult:
-    """Share one of the vault owner's areas with another account."""
+def grant_area(vault: Vault, grantee: User, area: str,
+               ends_at: datetime | None = None) -> ShareResult:
+    """Share one of the vault owner's areas with another account (until `ends_at`, if set)."""
     if area not in areas.SHAREABLE:
         raise ValueError(f"{area!r} cannot be shared")
     if grantee.pk == vault.user.pk:
         raise ValueError("cannot share with yourself")
-    key = vault.key_for(vault.user.pk, area)
-    version = AreaKey.objects.get(owner_id=vault.user.pk, area=area).version
-    grantee_public = bytes(KeyBundle.objects.get(user=grantee).public_key)
+    grantee_public = public_key_of(grantee.pk, owner=vault.user)
     with transaction.atomic():
+        # Taken for update: a rotation of this area waits, or runs first and this share
+        # then carries the new key.
+        vault.current_key(vault.user.pk, area)  # makes the area's key if it has none
+        row = next(r for r in lock_area_keys(vault.user.pk) if r.area == area)
+        key = vault.key_of_version(vault.user.pk, area, row.version)
         Grant.objects.update_or_create(
             owner_id=vault.user.pk,
             grantee=grantee,
             area=area,
             defaults={
-                "key_version": version,
+                "key_version": row.version,
                 "sealed_area_key": crypto.seal_to_public_key(grantee_public, key),
+                "ends_at": ends_at,
             },
         )
         audit.record(
@@ -282,7 +334,7 @@ def grant_area(vault: Vault, grantee: User, area: str) -> ShareResult:
 def revoke_area(vault: Vault, grantee_id: int, area: str) -> None:
     """Stop sharing: the grant goes now, then the area key is rotated."""
     with transaction.atomic():
-        deleted, _ = Grant.objects.filter(
+        deleted, _count = Grant.objects.filter(
             owner_id=vault.user.pk, grantee_id=grantee_id, area=area
         ).delete()
         if deleted:
@@ -292,42 +344,73 @@ def revoke_area(vault: Vault, grantee_id: int, area: str) -> None:
             )
 
 
-def rotate_area_key(vault: Vault, area: str) -> None:
-    """Give an area a new key: re-seal its records and re-wrap it for remaining grantees."""
+def rotate_area_key(vault: Vault, area: str) -> int:
+    """Give an area a new key: re-seal its records and re-wrap it for remaining grantees.
+
+    The area key's row is taken for update first, so writers (which hold it shared while
+    they seal: Vault.sealing_key) either committed before and are re-sealed here, or wait
+    and seal with the new key. The old key is kept as a retired version, so nothing sealed
+    under it is ever lost. A record that does not open is skipped (left as it is, counted,
+    logged for its owner, listed on the repair page) and never stops the rest. Returns the
+    number skipped.
+    """
     owner_id = vault.user.pk
     with transaction.atomic():
-        row = AreaKey.objects.select_for_update().filter(owner_id=owner_id, area=area).first()
+        row = next((r for r in lock_area_keys(owner_id) if r.area == area), None)
         if row is None:
-            return
-        records = []
-        for model in sealed_models():
-            for record in model.objects.owned_by(vault):
-                if record.get_sharing_area() == area:
-                    record.reseal_all()  # opened with the old key
-                    records.append(record)
+            return 0
+        old_key = vault.key_of_version(owner_id, area, row.version)
+        RetiredAreaKey.objects.create(
+            owner_id=owner_id, area=area, version=row.version, key_by_data_key=row.key_by_data_key
+        )
+        vault.remember_area_key(owner_id, area, old_key, row.version)
         new_key = crypto.new_key()
         row.version += 1
         row.key_by_data_key = crypto.seal(
             vault.data_key, new_key, area_key_aad(owner_id, area, row.version)
         )
         row.save(update_fields=["version", "key_by_data_key"])
-        vault.remember_area_key(owner_id, area, new_key)
-        for record in records:
-            names = [f.name for f in record.sealed_fields()]
-            record.save(update_fields=[*names, "updated_at"], bump_version=False)
-        for grant in Grant.objects.filter(owner_id=owner_id, area=area).select_related("grantee"):
-            public = bytes(KeyBundle.objects.get(user_id=grant.grantee_id).public_key)
+        vault.remember_area_key(owner_id, area, new_key, row.version)
+        skipped = _reseal_area(vault, area)
+        for grant in Grant.objects.filter(owner_id=owner_id, area=area):
+            public = _checked_public_key(grant.grantee_id)
+            if public is None:
+                # Never seal the new key to a key swapped in the database: that share ends
+                # here instead (safe for the owner), and the owner's log says why.
+                grant.delete()
+                audit.record("security.public_key_refused", subject=vault.user,
+                             actor=vault.user, detail={"grantee_id": grant.grantee_id})
+                continue
             grant.sealed_area_key = crypto.seal_to_public_key(public, new_key)
             grant.key_version = row.version
             grant.save(update_fields=["sealed_area_key", "key_version"])
+        if skipped:
+            audit.record("vault.unreadable_skipped", subject=vault.user, actor=vault.user,
+                         detail={"area": area, "count": skipped})
+    return skipped
+
+
+def _reseal_area(vault: Vault, area: str) -> int:
+    skipped = 0
+    for model in sealed_models():
+        names = [f.name for f in model.sealed_fields()]
+        for record in model.objects.owned_by(vault).order_by("pk"):
+            if record.get_sharing_area() != area:
+                continue
+            if not opens(record):  # left as it is, still under the key version it names
+                skipped += 1
+                continue
+            record.reseal_all()
+            record.save(update_fields=[*names, "updated_at"], bump_version=False)
+    return skipped
 
 
 def revoke_everything(vault: Vault) -> int:
     """Emergency reset, sharing half: end every grant and rotate every area key."""
     with transaction.atomic():
-        count, _ = Grant.objects.filter(owner_id=vault.user.pk).delete()
-        for area in AreaKey.objects.filter(owner_id=vault.user.pk).values_list("area", flat=True):
-            rotate_area_key(vault, area)
+        count, _count = Grant.objects.filter(owner_id=vault.user.pk).delete()
+        for row in lock_area_keys(vault.user.pk):
+            rotate_area_key(vault, row.area)
     return count
 
 
@@ -345,6 +428,7 @@ def erase_keys_and_rows(user: User) -> uuid.UUID | None:
     for model in sealed_models():
         model.objects.filter(owner=user).delete()
     AreaKey.objects.filter(owner=user).delete()
+    RetiredAreaKey.objects.filter(owner=user).delete()
     KeyBundle.objects.filter(user=user).delete()
     return bundle.shred_key_id if bundle is not None else None
 
@@ -364,7 +448,9 @@ def rotate_data_key(user: User, unlocked: Unlocked, stretched: Stretched) -> tup
     new_data_key = crypto.new_key()
     with transaction.atomic():
         bundle = _bundle_unchanged_since(user, unlocked.stamp)
-        for row in AreaKey.objects.select_for_update().filter(owner=user):
+        wrapped: list[AreaKey | RetiredAreaKey] = [*AreaKey.objects.select_for_update().filter(owner=user),
+                   *RetiredAreaKey.objects.select_for_update().filter(owner=user)]
+        for row in wrapped:
             aad = area_key_aad(user.pk, row.area, row.version)
             area_key = crypto.open_sealed(old_data_key, row.key_by_data_key, aad)
             row.key_by_data_key = crypto.seal(new_data_key, area_key, aad)

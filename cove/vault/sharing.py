@@ -10,6 +10,7 @@ from cove.audit import services as audit
 from cove.vault import areas
 from cove.vault.models import Grant
 from cove.vault.records import SealedRecord, sealed_models
+from cove.vault.repair import opens
 
 if TYPE_CHECKING:
     from cove.accounts.models import User
@@ -28,7 +29,7 @@ def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> li
         if model.sharing_area != area and not _decides_area_per_row(model):
             continue
         for record in model.objects.filter(owner=owner).unlocked(vault).order_by("created_at"):
-            if record.get_sharing_area() == area:
+            if record.get_sharing_area() == area and opens(record):
                 found.append(record)
             if len(found) >= limit:
                 break

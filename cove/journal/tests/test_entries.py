@@ -121,12 +121,12 @@ def test_marking_shareable_reseals_under_the_shared_area(survivor):
     # Opens with the shared area's key, and no longer with the private journal key.
     shared_key = vault.key_for(survivor.user.pk, areas.JOURNAL_SHARED)
     private_key = vault.key_for(survivor.user.pk, areas.JOURNAL)
-    assert b"I said no kindly" in crypto.open_sealed(shared_key, sealed(stored, "answers"),
-                                                     aad(stored, "answers"))
+    assert b"I said no kindly" in crypto.open_value(shared_key, sealed(stored, "answers"),
+                                                    aad(stored, "answers"))
     with pytest.raises(crypto.VaultError):
-        crypto.open_sealed(private_key, sealed(stored, "answers"), aad(stored, "answers"))
+        crypto.open_value(private_key, sealed(stored, "answers"), aad(stored, "answers"))
     for name in ("kind", "tags"):
-        crypto.open_sealed(shared_key, sealed(stored, name), aad(stored, name))
+        crypto.open_value(shared_key, sealed(stored, name), aad(stored, name))
     post(survivor, f"/journal/{entry.pk}/share/", {"shareable": "0"})
     again = JournalEntry.objects.owned_by(survivor.vault()).get()
     assert again.shareable is False

@@ -6,7 +6,7 @@ from django.db import connection
 from cove.vault.crypto import VaultError
 from cove.vault.fields import VaultLocked
 from cove.vault.records import get_owned_or_404
-from cove.vault.testing import ciphertext_of
+from cove.vault.testing import ciphertext_of, write_ciphertext
 from cove.vault.tests.sampleapp.models import SampleNote, SampleStep
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_ciphertext_moved_to_another_row_does_not_open(survivor):
     first.save()
     second = SampleNote(vault=vault, title="second")
     second.save()
-    SampleNote.objects.filter(pk=second.pk).update(title_sealed=ciphertext_of(first, "title"))
+    write_ciphertext(second, "title", ciphertext_of(first, "title"))
     moved = SampleNote.objects.owned_by(vault).get(pk=second.pk)
     with pytest.raises(VaultError):
         _ = moved.title
@@ -62,7 +62,7 @@ def test_ciphertext_moved_to_another_field_does_not_open(survivor):
     vault = survivor.vault()
     note = SampleNote(vault=vault, title="title", body="body")
     note.save()
-    SampleNote.objects.filter(pk=note.pk).update(body_sealed=ciphertext_of(note, "title"))
+    write_ciphertext(note, "body", ciphertext_of(note, "title"))
     moved = SampleNote.objects.owned_by(vault).get(pk=note.pk)
     with pytest.raises(VaultError):
         _ = moved.body
