@@ -353,6 +353,10 @@ COVE_MIN_FREE_MB = env_int("COVE_MIN_FREE_MB", 64)
 # Key derivation cost (Argon2id). Tests lower it through COVE_KDF_PROFILE=test only.
 COVE_KDF_PROFILE = env_str("COVE_KDF_PROFILE", "standard")
 
+# Two "floor" pages for the load benchmark (cove.loadbench): the middleware and nothing
+# else, signed out and signed in. Off unless the benchmark turns them on.
+COVE_LOAD_FLOORS = env_bool("COVE_LOAD_FLOORS", False)
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
 TIME_ZONE = "UTC"
