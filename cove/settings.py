@@ -130,6 +130,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages answered to GET are gzipped on their way out (static files come compressed from
+    # WhiteNoise above, with brotli); see cove/core/compression.py for why only GET.
+    "cove.core.compression.PageCompressionMiddleware",
     "cove.core.middleware.ApiBodyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -72,7 +72,7 @@ def measure(base: str, page: str, path: str, connections: int, seconds: float,
                   raw["p50"] / 1000, raw["p95"] / 1000, raw["p99"] / 1000, raw["errors"])
 
 
-def wire_weight(visitor: Any, path: str) -> tuple[int, int]:
+def wire_weight(visitor: Any, path: str) -> tuple[int, int, int]:
     """Bytes on the wire for the page and for each CSS and JS file it loads (as a browser)."""
     headers = {"Accept-Encoding": BROWSER_ENCODINGS}
     response = visitor.http.get(path, headers=headers)
@@ -81,7 +81,7 @@ def wire_weight(visitor: Any, path: str) -> tuple[int, int]:
     assets = set(re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html))
     for asset in sorted(assets):
         total += _wire_bytes(visitor.http.get(asset, headers=headers))
-    return _wire_bytes(response), total
+    return len(response.content), _wire_bytes(response), total
 
 
 def _wire_bytes(response: Any) -> int:
@@ -198,7 +198,7 @@ def _run(server: Any, seconds: float, levels: list[int], passphrase: str) -> int
             ("floor, signed in", "/load/floor/signed-in/", years, "signed")]
     rows += [(name, path, years, "signed") for name, path in pages(ids)]
     results: dict[tuple[str, int], Result] = {}
-    weights: dict[str, tuple[int, int]] = {}
+    weights: dict[str, tuple[int, int, int]] = {}
     for name, path, who, _kind in rows:
         _check(who, path)
         weights[name] = wire_weight(who, path)
@@ -235,10 +235,11 @@ def _run(server: Any, seconds: float, levels: list[int], passphrase: str) -> int
         print(f"| {name} | {big.p95:.1f} | {small.p95:.1f} | {ratio} |")
 
     print("\n## Bytes on the wire (as a browser asks: gzip, br)\n")
-    print("| page | HTML | with its CSS and JS |")
-    print("|---|---:|---:|")
-    for name, (html, total) in weights.items():
-        print(f"| {name} | {html / 1024:.1f} KB | {total / 1024:.1f} KB |")
+    print("| page | HTML unpacked | HTML sent | sent with its CSS and JS |")
+    print("|---|---:|---:|---:|")
+    for name, (unpacked, html, total) in weights.items():
+        print(f"| {name} | {unpacked / 1024:.1f} KB | {html / 1024:.1f} KB | "
+              f"{total / 1024:.1f} KB |")
 
     stats = sign_in_burst(server, burst, years, "/")
     print("\n## 20 sign-ins at once (standard Argon2id) while one person loads home\n")
