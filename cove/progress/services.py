@@ -16,7 +16,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cove.progress import charts
+from cove.core import charts
 from cove.progress.forms import SHORT_LABELS
 from cove.progress.models import QUESTIONS, CalendarFeed, CheckIn, Reminder
 

@@ -62,16 +62,33 @@ def _progress(vault: Any) -> str:
     return "/progress/?range=year"
 
 
+def _journal(vault: Any) -> str:
+    fill_journal(vault, 730)
+    return "/journal/"
+
+
+def _boundaries(path: str) -> Callable[[Any], str]:
+    def fill(vault: Any) -> str:
+        seed_many(vault)
+        return path
+
+    return fill
+
+
+def _nothing(path: str) -> Callable[[Any], str]:
+    return lambda vault: path
+
+
 PAGES: dict[str, Callable[[Any], str]] = {
-    "home": lambda vault: "/",
-    "journal": lambda vault: fill_journal(vault, 730) or "/journal/",
+    "home": _nothing("/"),
+    "journal": _journal,
     "ladder with 100 steps": lambda vault: f"/ladder/{fill_ladder(vault, steps=100)}/",
     "progress with two years": _progress,
-    "boundaries with 500 items": lambda vault: seed_many(vault) and "/boundaries/",
-    "boundaries section": lambda vault: seed_many(vault) and "/boundaries/s/touch/",
-    "boundaries history": lambda vault: seed_many(vault) and "/boundaries/changes/",
-    "questionnaire": lambda vault: "/questionnaires/3/?begin=1",
-    "grounding": lambda vault: "/grounding/",
+    "boundaries with 500 items": _boundaries("/boundaries/"),
+    "boundaries section": _boundaries("/boundaries/s/touch/"),
+    "boundaries history": _boundaries("/boundaries/changes/"),
+    "questionnaire": _nothing("/questionnaires/3/?begin=1"),
+    "grounding": _nothing("/grounding/"),
 }
 
 
