@@ -38,7 +38,7 @@ def _spread(model: Any, owner: Any, days: int, rng: random.Random) -> None:
         model.objects.filter(pk=pk).update(created_at=when)
 
 
-def seed(username: str, days: int) -> dict[str, Any]:
+def seed(username: str, days: int, passphrase: str = PASSPHRASE) -> dict[str, Any]:
     from cove.accounts.models import User
     from cove.boundaries.models import BoundaryChange
     from cove.boundaries.testing import seed_many
@@ -54,7 +54,7 @@ def seed(username: str, days: int) -> dict[str, Any]:
 
     rng = random.Random(days)
     user = User.objects.get(username=username)
-    unlocked = unlock_with_passphrase(user, PASSPHRASE)
+    unlocked = unlock_with_passphrase(user, passphrase)
     assert unlocked is not None
     assert unlocked.data_key is not None
     vault = Vault(user, unlocked.data_key)
