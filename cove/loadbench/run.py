@@ -40,6 +40,21 @@ class Result:
     p95: float
     p99: float
     errors: int
+    cpu_ms: float  # server CPU time per request: steady even when other work shares the CPU
+
+
+def server_cpu_seconds(group: int) -> float:
+    """CPU time (user + system) used so far by every process of the server's group."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # the process ended
+        fields = text[text.rindex(")") + 2:].split()
+        if int(fields[2]) == group:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _setup() -> None:
@@ -65,11 +80,14 @@ def wrk(url: str, connections: int, seconds: float, cookie: str = "") -> dict[st
     return dict(json.loads(line))
 
 
-def measure(base: str, page: str, path: str, connections: int, seconds: float,
+def measure(server: Any, page: str, path: str, connections: int, seconds: float,
             cookie: str) -> Result:
-    raw = wrk(base + path, connections, seconds, cookie)
+    cpu = server_cpu_seconds(server.process.pid)
+    raw = wrk(server.url + path, connections, seconds, cookie)
+    used = server_cpu_seconds(server.process.pid) - cpu
     return Result(page, connections, raw["requests"] / (raw["duration_us"] / 1e6),
-                  raw["p50"] / 1000, raw["p95"] / 1000, raw["p99"] / 1000, raw["errors"])
+                  raw["p50"] / 1000, raw["p95"] / 1000, raw["p99"] / 1000, raw["errors"],
+                  1000 * used / max(raw["requests"], 1))
 
 
 def wire_weight(visitor: Any, path: str) -> tuple[int, int, int]:
@@ -204,14 +222,15 @@ def _run(server: Any, seconds: float, levels: list[int], passphrase: str) -> int
         weights[name] = wire_weight(who, path)
         wrk(server.url + path, 2, 1, _cookie_header(who))  # warm up
         for connections in levels:
-            results[(name, connections)] = measure(server.url, name, path, connections,
+            results[(name, connections)] = measure(server, name, path, connections,
                                                    seconds, _cookie_header(who))
         _check(who, path)  # still signed in and unlocked: the numbers were real pages
 
     floors = {"anon": "floor, anonymous", "signed": "floor, signed in"}
     print("## Pages under load (two years of history)\n")
-    print("| page | conn | req/s | x at 1 conn | p50 ms | p95 ms | p99 ms | % of floor | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| page | conn | req/s | x at 1 conn | p50 ms | p95 ms | p99 ms | % of floor | errors "
+          "| server CPU ms/req |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, _path, _who, kind in rows:
         for connections in levels:
             r = results[(name, connections)]
@@ -219,20 +238,23 @@ def _run(server: Any, seconds: float, levels: list[int], passphrase: str) -> int
             one = results[(name, levels[0])]
             times = f"{r.rps / one.rps:.2f}" if one.rps else "—"
             share = f"{100 * r.rps / floor.rps:.0f} %" if floor.rps else "—"
-            print(f"| {name} | {connections} | {r.rps:.0f} | {times} | "
-                  f"{r.p50:.1f} | {r.p95:.1f} | {r.p99:.1f} | {share} | {r.errors} |")
+            print(f"| {name} | {connections} | {r.rps:.1f} | {times} | "
+                  f"{r.p50:.1f} | {r.p95:.1f} | {r.p99:.1f} | {share} | {r.errors} | "
+                  f"{r.cpu_ms:.1f} |")
 
     middle = 10 if 10 in levels else levels[len(levels) // 2]
     print(f"\n## Two years against one week ({middle} connections)\n")
-    print("| page | p95 two years ms | p95 one week ms | ratio |")
-    print("|---|---:|---:|---:|")
+    print("| page | p95 two years ms | p95 one week ms | ratio | CPU ms/req two years "
+          "| one week |")
+    print("|---|---:|---:|---:|---:|---:|")
     for (name, _path), (_, week_path) in zip(pages(ids), pages(week_ids), strict=True):
         _check(week, week_path)
         wrk(server.url + week_path, 2, 1, _cookie_header(week))
-        small = measure(server.url, name, week_path, middle, seconds, _cookie_header(week))
+        small = measure(server, name, week_path, middle, seconds, _cookie_header(week))
         big = results[(name, middle)]
         ratio = f"{big.p95 / small.p95:.2f}" if small.p95 else "—"
-        print(f"| {name} | {big.p95:.1f} | {small.p95:.1f} | {ratio} |")
+        print(f"| {name} | {big.p95:.1f} | {small.p95:.1f} | {ratio} | {big.cpu_ms:.1f} | "
+              f"{small.cpu_ms:.1f} |")
 
     print("\n## Bytes on the wire (as a browser asks: gzip, br)\n")
     print("| page | HTML unpacked | HTML sent | sent with its CSS and JS |")
