@@ -16,12 +16,17 @@ from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+# Text compresses; sound, zips and images are compressed already, and a sound must keep
+# its length so the browser can seek in it.
+TEXT_TYPES = ("text/", "application/json", "application/manifest+json", "image/svg+xml",
+              "application/javascript", "application/xml")
 
 
 class PageCompressionMiddleware(GZipMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if request.method not in SAFE_METHODS:
             return response
-        if response.get("Content-Type", "").startswith("text/event-stream"):
+        kind = response.get("Content-Type", "")
+        if not kind.startswith(TEXT_TYPES) or kind.startswith("text/event-stream"):
             return response  # a live stream must reach the browser as it is written
         return super().process_response(request, response)

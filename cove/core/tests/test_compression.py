@@ -22,3 +22,10 @@ def test_the_answer_to_a_posted_form_is_never_compressed(anonymous):
     assert response.status_code == 200
     assert not response.has_header("Content-Encoding")
     assert b"someone-typed-this" in response.content
+
+
+def test_a_download_that_is_not_text_is_sent_as_it_is(survivor):
+    response = survivor.client.get("/voice/voice-notes.zip", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert not response.has_header("Content-Encoding")
