@@ -131,6 +131,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages answered to GET are gzipped on their way out (static files come compressed from
+    # WhiteNoise above, with brotli); see cove/core/compression.py for why only GET.
+    "cove.core.compression.PageCompressionMiddleware",
     "cove.core.middleware.ApiBodyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -359,6 +362,10 @@ COVE_MIN_FREE_MB = env_int("COVE_MIN_FREE_MB", 64)
 
 # Key derivation cost (Argon2id). Tests lower it through COVE_KDF_PROFILE=test only.
 COVE_KDF_PROFILE = env_str("COVE_KDF_PROFILE", "standard")
+
+# Two "floor" pages for the load benchmark (cove.loadbench): the middleware and nothing
+# else, signed out and signed in. Off unless the benchmark turns them on.
+COVE_LOAD_FLOORS = env_bool("COVE_LOAD_FLOORS", False)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]

@@ -36,6 +36,7 @@ class BoundaryItem(SealedRecord):
 
     class Meta:
         ordering = ("created_at",)
+        indexes = (models.Index(fields=("owner", "created_at"), name="bitem_owner_created"),)
 
     @property
     def is_custom(self) -> bool:
@@ -63,6 +64,7 @@ class BoundaryChange(SealedRecord):
 
     class Meta:
         ordering = ("-created_at",)
+        indexes = (models.Index(fields=("owner", "-created_at"), name="bchange_owner_created"),)
 
     def describe(self) -> str:
         """The change in plain words, as the person's own choice (never as progress)."""
@@ -148,6 +150,7 @@ class SituationChange(SealedRecord):
 
     class Meta:
         ordering = ("-created_at",)
+        indexes = (models.Index(fields=("owner", "-created_at"), name="schange_owner_created"),)
 
 
 class Wish(SealedRecord):

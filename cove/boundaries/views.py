@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cove.boundaries import catalogue, forms, services
+from cove.boundaries import catalogue, forms, sections, services
 from cove.boundaries.models import BoundaryItem
 from cove.core import policy
 from cove.core.forms import submit
@@ -54,8 +54,7 @@ def section(request: CoveRequest, slug: str) -> HttpResponse:
     category = catalogue.CATEGORY_BY_SLUG.get(slug)
     if category is None:
         raise Http404
-    rows = services.section_rows(request.vault, slug)
-    page = services.Paginator(rows, services.SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = sections.section_page(request.vault, slug, request.GET.get("page"))
     return render(request, "boundaries/section.html", {
         "category": category, "page": page, "categories": catalogue.CATEGORIES,
         "states": state_choices(),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path
 
 from cove.core import views
@@ -12,3 +13,11 @@ urlpatterns = [
     path("livez", views.liveness, name="livez"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
 ]
+
+if settings.COVE_LOAD_FLOORS:  # the load benchmark's floors (docs/performance.md), never on otherwise
+    from cove.core import floors
+
+    urlpatterns += [
+        path("load/floor/", floors.floor, name="floor"),
+        path("load/floor/signed-in/", floors.signed_in_floor, name="signed_in_floor"),
+    ]

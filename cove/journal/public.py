@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cove.journal.models import JournalEntry
 from cove.journal.services import SCAN_LIMIT
@@ -23,12 +23,20 @@ class WinFact:
 def recent_wins(vault: Vault, limit: int = 12, scan: int = SCAN_LIMIT) -> list[WinFact]:
     """Small wins among the newest `scan` entries, newest first, at most `limit`.
 
-    The kind is sealed, so the newest rows are opened (kind only) to find the wins; then
-    only the wins' answers are fetched. Two queries, whatever the journal's size.
+    The kind is sealed, so the newest rows are opened (kind only) a batch at a time until
+    `limit` wins are found; then only the wins' answers are fetched. At most a handful of
+    queries, whatever the journal's size.
     """
     mine = JournalEntry.objects.owned_by(vault).order_by("-created_at", "-id")
-    heads = mine.only("id", "owner", "created_at", "shareable", "kind")[:scan]
-    ids = [entry.pk for entry in heads if entry.kind == "win"][:limit]
+    heads = mine.only("id", "owner", "created_at", "shareable", "kind")
+    batch = max(limit * 4, 20)
+    ids: list[Any] = []
+    for start in range(0, max(0, scan), batch):
+        rows = list(heads[start:min(start + batch, scan)])
+        ids += [entry.pk for entry in rows if entry.kind == "win"]
+        if len(ids) >= limit or len(rows) < batch:
+            break
+    ids = ids[:limit]
     if not ids:
         return []
     wins = mine.filter(pk__in=ids)

@@ -146,6 +146,8 @@ class PracticeSession(SealedRecord):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="practice_owner_created"),
+                   models.Index(fields=["step", "-created_at"], name="practice_step_created")]
 
     def __str__(self) -> str:
         return "practice"

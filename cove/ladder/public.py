@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
@@ -28,18 +28,36 @@ class PracticeFact:
     what_helped: list[str]
 
 
-def recent_practices(vault: Vault, limit: int = 200) -> list[PracticeFact]:
+def recent_practices(vault: Vault, limit: int = 200,
+                     steps: int | None = None) -> list[PracticeFact]:
     """The person's most recent practice sessions, newest first, at most `limit`.
 
-    Only practices that began with a clear yes exist, so "not sure" and "no" never show
-    up here. `ended_early` is a neutral fact (ended for today, made smaller, or left
+    With `steps`, only the practices of the `steps` most recently practised steps among
+    those `limit`: which steps they are is read from plain columns, so nothing else is
+    opened. Only practices that began with a clear yes exist, so "not sure" and "no" never
+    show up here. `ended_early` is a neutral fact (ended for today, made smaller, or left
     unfinished), never a mark against the person.
     """
-    from cove.ladder import models as m
-    from cove.ladder.models import ComfortStep, Ladder, PracticeSession
+    from cove.ladder.models import PracticeSession
 
     limit = max(0, min(int(limit), 1000))
-    sessions = list(PracticeSession.objects.owned_by(vault).order_by("-created_at")[:limit])
+    mine = PracticeSession.objects.owned_by(vault).order_by("-created_at", "-id")
+    if steps is None:
+        return _facts(vault, list(mine[:limit]))
+    heads = list(mine.values_list("id", "step_id")[:limit])
+    chosen: dict[Any, None] = {}
+    for _pk, step_id in heads:
+        if len(chosen) >= steps:
+            break
+        chosen.setdefault(step_id, None)
+    ids = [pk for pk, step_id in heads if step_id in chosen]
+    return _facts(vault, list(mine.filter(pk__in=ids)) if ids else [])
+
+
+def _facts(vault: Vault, sessions: list[Any]) -> list[PracticeFact]:
+    from cove.ladder import models as m
+    from cove.ladder.models import ComfortStep, Ladder
+
     step_ids = {s.step_id for s in sessions}
     steps = {s.pk: s for s in ComfortStep.objects.owned_by(vault).filter(pk__in=step_ids)}
     ladder_ids = {s.ladder_id for s in steps.values()}
@@ -85,3 +103,35 @@ def practices_from(records: list[object]) -> list[PracticeFact]:
             small_win=bool(session.small_win), ended_early=session.outcome != m.FINISHED,
             what_helped=[str(item) for item in (session.aftercare_done or [])]))
     return sorted(facts, key=lambda f: f.started_at, reverse=True)
+
+
+@dataclass(frozen=True)
+class PracticeWin:
+    step_title: str
+    started_at: datetime
+
+
+def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200) -> list[PracticeWin]:
+    """Practices the person marked as a small win, newest first, among the newest `scan`.
+
+    "Small win" is sealed, so the newest practices are opened (that answer only) a batch at
+    a time, and the scan stops once `limit` wins are found.
+    """
+    from cove.ladder.models import ComfortStep, PracticeSession
+
+    mine = (PracticeSession.objects.owned_by(vault).order_by("-created_at", "-id")
+            .only("id", "owner", "created_at", "step", "small_win"))
+    batch = max(limit * 4, 20)
+    found: list[Any] = []
+    for start in range(0, max(0, min(int(scan), 1000)), batch):
+        rows = list(mine[start:min(start + batch, scan)])
+        found += [row for row in rows if row.small_win]
+        if len(found) >= limit or len(rows) < batch:
+            break
+    found = found[:limit]
+    if not found:
+        return []
+    titles = {step.pk: step.title for step in ComfortStep.objects.owned_by(vault)
+              .filter(pk__in={row.step_id for row in found}).only("id", "owner", "created_at",
+                                                                   "title")}
+    return [PracticeWin(titles[row.step_id], row.created_at) for row in found]

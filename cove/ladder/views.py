@@ -164,7 +164,9 @@ def edit_step(request: HttpRequest, step_id: str) -> HttpResponse:
 @require_POST
 def set_status(request: HttpRequest, step_id: str) -> HttpResponse:
     step = get_owned_or_404(ComfortStep, vault_of(request), step_id)
-    form = forms.StatusForm(request.POST)
+    # The ladder page sends every step's choice in one shared form, each named for its step.
+    prefix = str(step.pk) if f"{step.pk}-status" in request.POST else None
+    form = forms.StatusForm(request.POST, prefix=prefix)
     if form.is_valid():
         services.set_status(step, form.cleaned_data["status"])
         messages.success(request, _("Saved: %(status)s.") % {"status": step.status_label})

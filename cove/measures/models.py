@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cove.vault import areas
@@ -27,6 +28,7 @@ class MeasureResponse(SealedRecord):
     class Meta:
         verbose_name = _("questionnaire answer")
         verbose_name_plural = _("questionnaire answers")
+        indexes = (models.Index(fields=("owner", "-created_at"), name="measure_owner_created"),)
 
     # Typed views of the sealed values (type checkers see the stored bytes otherwise).
     @property

@@ -198,16 +198,15 @@ def save_today(request: HttpRequest, payload: CheckInIn) -> Any:
 def summary(request: HttpRequest, query: Query[RangeQuery]) -> Any:
     vault = _vault(request)
     trends = services.checkin_trends(vault, query.range)
-    facts = services.practices(vault)
     return {
         "range": trends.range_key, "weekly": trends.by_week, "checkins": trends.count,
         "trends": [{"label": r.label, "values": r.values} for r in trends.rows],
         "wins": [{"when": w.when, "text": w.text, "source": w.source}
-                 for w in services.small_wins(vault, facts)],
+                 for w in services.small_wins(vault)],
         "practices": [{"step_id": s.step_id, "step_title": s.step_title,
                        "ladder_title": s.ladder_title, "summary": s.summary,
                        "practices": [vars(p) for p in s.practices]}
-                      for s in services.practice_trends(vault, facts)],
+                      for s in services.practice_trends(vault)],
         "measures": [{"instrument": m.instrument, "title": m.title, "max_total": m.max_total,
                       "summary": m.summary, "rows": [vars(r) for r in m.rows]}
                      for m in services.measure_trends(vault)],

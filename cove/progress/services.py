@@ -16,7 +16,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cove.progress import charts
+from cove.core import charts
 from cove.progress.forms import SHORT_LABELS
 from cove.progress.models import QUESTIONS, CalendarFeed, CheckIn, Reminder
 
@@ -233,7 +233,7 @@ class StepPractice:
 
 
 def practices(vault: Vault) -> list[Any]:
-    """The recent practices, read once per page and shared by its sections."""
+    """The recent practices (at most 200), for callers that need them all."""
     from cove.ladder.public import recent_practices
 
     return list(recent_practices(vault, limit=200))
@@ -241,11 +241,22 @@ def practices(vault: Vault) -> list[Any]:
 
 def practice_trends(vault: Vault, facts: list[Any] | None = None,
                     steps: int = 6) -> list[StepPractice]:
+    """The `steps` most recently practised steps, each with its chart.
+
+    Without `facts`, only those steps' practices are opened; charts are drawn only for the
+    steps shown.
+    """
+    if facts is None:
+        from cove.ladder.public import recent_practices
+
+        facts = recent_practices(vault, limit=200, steps=steps)
     grouped: dict[str, list[Any]] = defaultdict(list)
-    for fact in practices(vault) if facts is None else facts:
+    for fact in facts:
         grouped[fact.step_id].append(fact)
+    newest = sorted(grouped.values(), key=lambda group: max(f.started_at for f in group),
+                    reverse=True)[:steps]
     found: list[StepPractice] = []
-    for step_id, step_facts in grouped.items():
+    for step_facts in newest:
         step_facts.sort(key=lambda f: f.started_at)
         last = step_facts[-1]
         labels = [_short(f.started_at.date()) for f in step_facts]
@@ -269,10 +280,9 @@ def practice_trends(vault: Vault, facts: list[Any] | None = None,
                                   _("Distress from 0 to 100 before, at the peak and after "
                                     "each practice. ") + summary, labels, series,
                                   y_max=100, y_step=25)
-        found.append(StepPractice(step_id, last.step_title, last.ladder_title, step_facts,
-                                  chart, summary))
-    found.sort(key=lambda s: max(f.started_at for f in s.practices), reverse=True)
-    return found[:steps]
+        found.append(StepPractice(last.step_id, last.step_title, last.ladder_title,
+                                  step_facts, chart, summary))
+    return found
 
 
 def _f(value: int | None) -> float | None:
@@ -296,6 +306,10 @@ class Win:
 
 
 def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) -> list[Win]:
+    """The newest small wins from the journal and from practices.
+
+    Without `facts`, practices are opened only until `limit` wins are found.
+    """
     from django.urls import reverse
 
     from cove.journal.public import recent_wins
@@ -303,10 +317,14 @@ def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) ->
     wins = [Win(w.written_at, w.text, _("Journal"),
                 reverse("journal:entry", args=[w.entry_id]))
             for w in recent_wins(vault, limit, scan=WINS_SCAN)]
-    for fact in practices(vault) if facts is None else facts:
-        if fact.small_win:
-            wins.append(Win(fact.started_at, _("A practice: %(step)s") % {
-                "step": fact.step_title}, _("Practice")))
+    if facts is None:
+        from cove.ladder.public import recent_practice_wins
+
+        wins += [Win(p.started_at, _("A practice: %(step)s") % {"step": p.step_title},
+                     _("Practice")) for p in recent_practice_wins(vault, limit)]
+    else:
+        wins += [Win(f.started_at, _("A practice: %(step)s") % {"step": f.step_title},
+                     _("Practice")) for f in facts if f.small_win]
     wins.sort(key=lambda w: w.when, reverse=True)
     return wins[:limit]
 

@@ -50,16 +50,15 @@ def index(request: HttpRequest) -> HttpResponse:
     if range_key not in services.RANGES:
         range_key = "month"
     trends = services.checkin_trends(vault, range_key)
-    facts = services.practices(vault)
     return render(request, "progress/index.html", {
         "trends": trends,
         "range_key": range_key,
         "ranges": list(RANGE_LABELS.items()),
         "questions": [(name, SHORT_LABELS[name]) for name in QUESTIONS],
-        "wins": services.small_wins(vault, facts),
+        "wins": services.small_wins(vault),
         "wins_scan": services.WINS_SCAN,
         "measures": services.measure_trends(vault),
-        "practices": services.practice_trends(vault, facts),
+        "practices": services.practice_trends(vault),
         "today": services.checkin_for(vault, services.today()),
     })
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db import models
+
 from cove.vault import areas
 from cove.vault.fields import SealedJSONField, SealedTextField
 from cove.vault.records import SealedRecord
@@ -16,6 +18,7 @@ class SafetyPlanVersion(SealedRecord):
 
     class Meta:
         ordering = ("-created_at",)
+        indexes = (models.Index(fields=("owner", "-created_at"), name="plan_owner_created"),)
 
 
 class ComfortBox(SealedRecord):

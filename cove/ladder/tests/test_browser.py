@@ -247,3 +247,19 @@ def test_leaving_quickly_mid_practice_keeps_it_as_it_was(page, signed_in):
     page.locator(".sessions a").first.click()
     expect_heading(page, "Sit side by side on the sofa")
     assert page.get_by_role("button", name=FINISHED).is_visible()
+
+
+def test_steps_share_one_form_and_each_button_saves_its_own_step(page, signed_in):
+    signed_in(page)
+    _new_ladder(page)
+    items = page.locator("#steps > li")
+    second_title = items.nth(1).locator("h2").inner_text()
+    items.nth(1).get_by_label("Where you are with it").select_option("comfortable")
+    items.nth(1).get_by_role("button", name=re.compile(r"^Save")).click()
+    page.wait_for_load_state()
+    assert "Saved: Feels comfortable." in page.content()
+    assert items.nth(1).get_by_label("Where you are with it").input_value() == "comfortable"
+    assert items.nth(0).get_by_label("Where you are with it").input_value() == "not_yet"
+    items.nth(1).get_by_role("button", name=re.compile(r"^Up")).click()
+    page.wait_for_load_state()
+    assert page.locator("#steps > li").nth(0).locator("h2").inner_text() == second_title

@@ -215,3 +215,21 @@ def test_step_and_progress_pages_have_bounded_queries(survivor, django_assert_ma
         assert survivor.client.get(f"/ladder/step/{step.pk}/").status_code == 200
     with django_assert_max_num_queries(15):
         assert survivor.client.get(f"/ladder/step/{step.pk}/progress/?facts=1").status_code == 200
+
+
+def test_ladder_page_sends_every_step_in_one_shared_form_and_saves_the_chosen_step(survivor):
+    ladder = make_ladder(survivor)
+    every = steps(survivor, ladder)
+    first, second, third = every[:3]
+    html = survivor.client.get(f"/ladder/{ladder.pk}/").content.decode()
+    assert len(every) >= 5
+    assert html.count("<form") < len(every)  # not one or two forms per step
+    assert html.count('form="step-form"') == 4 * len(every)
+    # What a browser sends from the shared form: every step's choice, and the pressed
+    # button's action (the second step's).
+    response = post(survivor, f"/ladder/step/{second.pk}/status/", {
+        f"{first.pk}-status": "not_yet", f"{second.pk}-status": "comfortable",
+        f"{third.pk}-status": "not_yet"})
+    assert response.status_code == 302
+    assert [s.status for s in steps(survivor, ladder)[:3]] == [
+        "not_yet", "comfortable", "not_yet"]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cove.journal import services as journal
-from cove.ladder.public import PracticeFact
+from cove.ladder.public import PracticeFact, PracticeWin
 from cove.measures.public import MeasureResult
 from cove.progress import services
 from cove.testing_browser import axe as run_axe
@@ -54,7 +54,12 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
     ]
     results = [MeasureResult("pcl5", "PTSD checklist", datetime(2026, 9, d, tzinfo=UTC), t, 80,
                              None) for d, t in ((1, 50), (15, 44), (29, 39))]
-    monkeypatch.setattr("cove.ladder.public.recent_practices", lambda vault, limit=200: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_practices",
+                        lambda vault, limit=200, steps=None: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
+                        lambda vault, limit=12, scan=200: [
+                            PracticeWin(f.step_title, f.started_at) for f in facts
+                            if f.small_win])
     monkeypatch.setattr("cove.measures.public.measure_history",
                         lambda vault, limit=200: results)
     person = signed_in(phone_page)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cove.journal import services as journal
-from cove.ladder.public import PracticeFact
+from cove.ladder.public import PracticeFact, PracticeWin
 from cove.measures.public import MeasureResult
 from cove.progress import services
 
@@ -35,7 +35,12 @@ def practices_and_measures(monkeypatch):
     facts = [practice(1, 40, 60, 30), practice(8, 35, 50, 20, small_win=True),
              practice(15, 30, 45, 15, ended_early=True)]
     results = [pcl5(1, 52), pcl5(15, 46), pcl5(28, 38)]
-    monkeypatch.setattr("cove.ladder.public.recent_practices", lambda vault, limit=200: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_practices",
+                        lambda vault, limit=200, steps=None: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
+                        lambda vault, limit=12, scan=200: [
+                            PracticeWin(f.step_title, f.started_at) for f in facts
+                            if f.small_win])
     monkeypatch.setattr("cove.measures.public.measure_history", lambda vault, limit=200: results)
 
 

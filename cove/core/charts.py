@@ -1,4 +1,7 @@
-"""Server-rendered SVG line charts with their numbers, so no chart library is needed.
+"""Server-rendered SVG line charts, one module for every chart in Cove (progress, ladder).
+
+Render with `{% include "cove/includes/chart.html" with chart=chart %}` and load
+`cove/chart.css`; show the same numbers in a table beside it.
 
 Written here because the charts are small and must meet rules a library would fight:
 no script, no inline style (strict CSP), role="img" with a title and description, and

@@ -1,0 +1,43 @@
+"""The progress page opens only the sealed values it draws, whatever the history's size."""
+
+from __future__ import annotations
+
+import pytest
+
+from cove.journal.bulk import fill_journal
+from cove.ladder.bulk import fill_ladder
+from cove.progress.bulk import fill_checkins
+from cove.vault import crypto
+
+pytestmark = pytest.mark.django_db
+
+# Measured at 386 with 730 check-ins, 730 journal entries and 200 practices on 100 steps
+# (a month of check-ins, the journal's newest kinds until 12 wins, six steps' practices,
+# the practices' small wins until 12): it was 1,488 when every practice and 200 journal
+# kinds were opened. It must not grow with the history.
+MAX_OPENED = 420
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    count = {"n": 0}
+    real = crypto.open_sealed
+
+    def counting(key, blob, aad):
+        count["n"] += 1
+        return real(key, blob, aad)
+
+    monkeypatch.setattr(crypto, "open_sealed", counting)
+    return count
+
+
+def test_progress_page_opens_only_what_it_draws_with_two_years(survivor, opened):
+    vault = survivor.vault()
+    fill_checkins(vault, 730)
+    fill_journal(vault, 730)
+    fill_ladder(vault, steps=100, practices=200)
+    opened["n"] = 0
+    response = survivor.client.get("/progress/")
+    assert response.status_code == 200
+    assert response.content.decode().count('role="img"') == 5 + 6  # check-ins, 6 steps
+    assert opened["n"] <= MAX_OPENED
