@@ -49,6 +49,7 @@ class Row:
 @dataclass
 class Entry:
     rows: list[Row]
+    when: str = ""  # when it was added, shown once above the entry
 
 
 @dataclass
@@ -182,6 +183,14 @@ def _rows(fields: Iterable[dict[str, Any]]) -> list[Row]:
     return rows
 
 
+def _entry(rows: list[Row]) -> Entry:
+    """The "Added" date moves above the entry; "Last changed" stays only if it differs."""
+    added = next((row.text for row in rows if row.label == "Added"), "")
+    kept = [row for row in rows
+            if row.label != "Added" and not (row.label == "Last changed" and row.text == added)]
+    return Entry(kept, when=added)
+
+
 def _area_of(title: str) -> tuple[str, str]:
     for model in sealed_models():
         if str(model._meta.verbose_name_plural).capitalize() == title:
@@ -195,7 +204,7 @@ def document(sections: list[dict[str, Any]]) -> list[Area]:
     areas: dict[str, Area] = {}
     for section in sections:
         title = str(section.get("title", ""))
-        entries = [Entry(rows) for rows in (_rows(item) for item in section.get("items", []))
+        entries = [_entry(rows) for rows in (_rows(item) for item in section.get("items", []))
                    if rows]
         if not entries:
             continue
