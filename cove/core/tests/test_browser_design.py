@@ -84,3 +84,24 @@ def test_the_device_asking_for_dark_gives_dark_pages(page):
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(18, 24, 27)"
     axe(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_main_pages_at_phone_and_desktop_width_in_light_and_dark(page, signed_in, scheme):
+    """Screenshots for a person to look at; axe must find nothing in either theme."""
+    signed_in(page)
+    page.emulate_media(color_scheme=scheme)
+    problems = []
+    for width, height in ((360, 740), (1280, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        for route in MAIN_PAGES:
+            page.goto(route)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, route
+            if width == 360:
+                try:
+                    axe(page)
+                except AssertionError as exc:
+                    problems.append(str(exc))
+            name = route.strip("/").replace("/", "-") or "home"
+            shot(page, f"look-{width}-{scheme}-{name}", full_page=False)
+    assert not problems, "\n\n".join(problems)
