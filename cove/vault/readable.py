@@ -115,7 +115,7 @@ def show(value: Any) -> str | list[str] | None:
     if value is None or value == "" or value == [] or value == {}:
         return None
     if isinstance(value, bool):
-        return _("Yes") if value else _("No")
+        return _("Yes") if value else None  # a "No" is noise: leaving it out says the same
     if isinstance(value, datetime | date):
         return show_date(value)
     if isinstance(value, uuid.UUID):

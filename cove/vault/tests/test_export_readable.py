@@ -65,3 +65,8 @@ def test_dates_are_written_in_words_in_one_format(kept):
 def test_the_page_can_be_printed_or_saved_as_pdf(kept):
     page = _readable(kept)
     assert "cove/document.css" in page and "Print or save as PDF" in page
+
+
+def test_a_setting_that_is_off_is_left_out_not_listed_as_no():
+    assert show({"note": "over clothes", "ask_first": False}) == "Note: over clothes"
+    assert show(False) is None and show(True) == "Yes"
