@@ -6,7 +6,6 @@
   var button = document.querySelector(".menu-toggle");
   if (!menu || !button) { return; }
   button.hidden = false;
-  document.documentElement.classList.add("has-menu-toggle");
 
   function set(open) {
     menu.classList.toggle("is-open", open);
