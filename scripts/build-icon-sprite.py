@@ -18,7 +18,7 @@ ICONS = [
     "footprints", "book-open", "clipboard-list", "calendar-check", "sprout", "map",
     "gift", "fence", "shield-check", "x", "check", "chevron-right", "chevron-left",
     "leaf", "log-out", "printer", "circle-pause", "hand-heart", "users", "stethoscope",
-    "sparkles", "heart", "pencil-line", "plus", "minus", "sun-moon",
+    "sparkles", "heart", "pencil-line", "plus", "minus", "sun-moon", "mic",
 ]
 OUT = Path(__file__).resolve().parent.parent / "cove/core/static/cove/icons.svg"
 

@@ -40,6 +40,7 @@ ICONS = {
     "measures:index": "clipboard-list",
     "progress:checkin": "calendar-check",
     "progress:index": "sprout",
+    "voice:index": "mic",
 }
 
 
