@@ -18,15 +18,21 @@ def test_after_a_pause_lines_are_a_list_not_one_run_on_line(survivor):
     assert re.search(r"<li>Give me some space</li>\s*<li>Bring me a glass of water</li>", page)
 
 
+def _found(pattern: str, text: str) -> re.Match[str]:
+    match = re.search(pattern, text)
+    assert match is not None, pattern
+    return match
+
+
 def test_an_example_added_twice_without_javascript_is_there_once(survivor):
     page = survivor.client.get("/plan/edit/").content.decode()
-    name, value = re.search(r'class="chip" name="(add)" value="([^"]+)"', page).groups()
+    name, value = _found(r'class="chip" name="(add)" value="([^"]+)"', page).groups()
     part = value.split(":")[0]
+    box = rf'<textarea[^>]*name="{part}"[^>]*>\s*([^<]*)</textarea>'
     first = survivor.post("/plan/edit/", {name: value}).content.decode()
-    text = re.search(rf'<textarea[^>]*name="{part}"[^>]*>\s*([^<]*)</textarea>', first).group(1)
-    second = survivor.post("/plan/edit/", {name: value, part: text.strip()}).content.decode()
-    again = re.search(rf'<textarea[^>]*name="{part}"[^>]*>\s*([^<]*)</textarea>', second).group(1)
-    assert again.strip() == text.strip() and text.strip()
+    text = _found(box, first).group(1).strip()
+    second = survivor.post("/plan/edit/", {name: value, part: text}).content.decode()
+    assert text and _found(box, second).group(1).strip() == text
 
 
 @pytest.mark.parametrize("y_max", [27.0, 21.0, 80.0, 10.0, 100.0])
