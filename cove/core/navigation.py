@@ -41,6 +41,7 @@ ICONS = {
     "progress:checkin": "calendar-check",
     "progress:index": "sprout",
     "voice:index": "mic",
+    "clinic:sharing": "stethoscope",
 }
 
 
