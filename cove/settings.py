@@ -373,6 +373,8 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language (cove/formats/en/formats.py: "27 November 2026").
+FORMAT_MODULE_PATH = ["cove.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

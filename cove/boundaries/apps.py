@@ -17,3 +17,19 @@ class BoundariesConfig(AppConfig):
             order=30,
         )
     ]
+
+    def export_label(self, key: str) -> str | None:
+        """Words for a catalogue key in the readable export (cove/vault/readable.py)."""
+        from cove.boundaries import catalogue
+
+        item = catalogue.ITEM_BY_KEY.get(key) or catalogue.WISH_BY_KEY.get(key)
+        if item is not None:
+            return str(item.title)
+        phrase = catalogue.PHRASE_BY_KEY.get(key)
+        if phrase is not None:
+            return str(phrase.text)
+        category = catalogue.CATEGORY_BY_SLUG.get(key)
+        if category is not None:
+            return str(category.title)
+        label = catalogue.STATE_LABELS.get(key) or catalogue.ZONE_LABELS.get(key)
+        return str(label) if label else None

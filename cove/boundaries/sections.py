@@ -12,7 +12,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 
 from cove.boundaries import catalogue
-from cove.boundaries.services import SECTION_PAGE_SIZE, Row, _clean_category, item_index, items
+from cove.boundaries.cleaning import clean_category as _clean_category
+from cove.boundaries.services import SECTION_PAGE_SIZE, Row, item_index, items
 from cove.vault.keyring import Vault
 
 

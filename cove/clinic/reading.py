@@ -91,7 +91,7 @@ class ClientView:
 
     def measures(self) -> list[MeasureView]:
         from cove.measures.public import answered_results, item_texts
-        from cove.progress import charts
+        from cove.core import charts
 
         grouped: dict[str, list[Any]] = defaultdict(list)
         for answered in answered_results(list(self.records(areas.MEASURES))):

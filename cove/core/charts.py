@@ -90,13 +90,26 @@ def _y(value: float, y_max: float) -> float:
     return round(HEIGHT - BOTTOM - span * value / y_max, 1)
 
 
+def nice_step(y_max: float) -> float:
+    """A round step for about four to six labels: 27 gives 5 (0, 5 … 25), never 6.75.
+
+    Labels such as "20.25" are wider than the space left of the plot and were cut off.
+    """
+    if y_max <= 0:
+        return 1
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if y_max / step <= 6:
+            return float(step)
+    return y_max / 4
+
+
 def line_chart(key: str, title: str, desc: str, x_labels: list[str], series: list[Series],
                y_max: float, y_step: float | None = None,
                reference_lines: list[float] | None = None) -> Chart:
     """Lay out one chart: x positions by index, y from 0 to y_max, gaps where a value is None."""
     chart = Chart(key=key, title=title, desc=desc, x_labels=x_labels)
     count = len(x_labels)
-    step = y_step or (y_max / 4 if y_max > 0 else 1)
+    step = y_step or nice_step(y_max)
     level = 0.0
     while level <= y_max + 1e-9:
         chart.y_ticks.append((_y(level, y_max), f"{level:g}"))

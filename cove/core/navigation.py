@@ -20,6 +20,29 @@ class NavItem:
     description: str | Promise = ""
     order: int = 100
     signed_in_only: bool = True
+    # A symbol id in cove/core/static/cove/icons.svg; "" takes the one in ICONS below.
+    icon: str = ""
+
+    @property
+    def icon_name(self) -> str:
+        return self.icon or ICONS.get(self.url_name, "leaf")
+
+
+# Icons for the areas that do not name one themselves (see docs/design.md, "Icons").
+ICONS = {
+    "safety:index": "map",
+    "safety:comfort": "gift",
+    "grounding:index": "wind",
+    "learn:index": "book-open",
+    "boundaries:index": "fence",
+    "ladder:index": "footprints",
+    "journal:index": "notebook-pen",
+    "measures:index": "clipboard-list",
+    "progress:checkin": "calendar-check",
+    "progress:index": "sprout",
+    "voice:index": "mic",
+    "clinic:sharing": "stethoscope",
+}
 
 
 @cache

@@ -156,7 +156,7 @@ def offline_pages() -> list[str]:
 
 
 OFFLINE_ASSETS = (
-    "cove/cove.css", "cove/quick-exit.js", "cove/icon.svg",
+    "cove/cove.css", "cove/quick-exit.js", "cove/nav.js", "cove/icon.svg", "cove/icons.svg",
     "help/help.css", "grounding/grounding.css", "grounding/grounding.js", "grounding/offline.js",
     "grounding/answer.js", "safety/safety.css", "safety/safety.js",
     "learn/learn.css",

@@ -53,7 +53,9 @@ class PartsForm(CoveForm):
         if part.short:
             values[key] = example
         else:
-            values[key] = f"{current}\n{example}" if current else example
+            lines = [line.strip() for line in current.splitlines()]
+            if example not in lines:  # tapped twice: added once
+                values[key] = f"{current}\n{example}" if current else example
         return values
 
     def parts_data(self) -> dict[str, str]:

@@ -20,7 +20,7 @@ def test_sign_up_in_the_browser_shows_the_recovery_code(page):
     assert len(page.locator("#recovery-code").inner_text().replace("-", "")) == 32
     axe(page)
     page.get_by_role("link", name="I have kept it safe. Continue").click()
-    page.get_by_role("heading", name="Welcome back, willow").wait_for()
+    page.get_by_role("heading", name="Hello, willow").wait_for()
 
 
 def test_sign_up_errors_are_announced_and_keep_the_username(page):
@@ -43,7 +43,7 @@ def test_sign_in_in_the_browser(page, make_person):
     page.get_by_label("Username").fill("cedar")
     page.get_by_label("Passphrase").fill(person.passphrase)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Welcome back, cedar").wait_for()
+    page.get_by_role("heading", name="Hello, cedar").wait_for()
 
 
 def test_quick_exit_is_the_first_thing_the_keyboard_reaches(page):
@@ -70,7 +70,7 @@ def _assert_left_for_good(page, person):
     page.wait_for_url(f"https://{NEUTRAL_HOST}/")
     page.go_back()
     page.wait_for_load_state()
-    assert "Welcome back" not in page.content()
+    assert "Hello," not in page.content()
     assert "Settings" not in page.locator("body").inner_text()
     # The session is over on the server too.
     assert person.client.get("/") is not None
@@ -176,6 +176,9 @@ def test_on_a_phone_the_tools_menu_folds_behind_a_button(phone_page, signed_in):
     menu.click()
     assert menu.get_attribute("aria-expanded") == "true"
     assert phone_page.locator("#area-nav-list").is_visible()
+    phone_page.keyboard.press("Escape")
+    assert not phone_page.locator("#area-nav-list").is_visible()
+    menu.click()
     axe(phone_page)
     shot(phone_page, "360-menu-open")
 

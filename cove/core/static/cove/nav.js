@@ -1,13 +1,28 @@
-/* Fold the tools menu behind a "Menu" button on narrow screens. Without JavaScript the
-   menu simply stays open. */
+/* The menu: on narrow screens it folds behind the "Menu" button in the top bar.
+   Without JavaScript the button stays hidden and the menu simply stays open. */
 (function () {
   "use strict";
-  var nav = document.querySelector(".area-nav");
-  var button = nav && nav.querySelector(".area-nav__toggle");
-  if (!button) { return; }
+  var menu = document.getElementById("site-menu");
+  var button = document.querySelector(".menu-toggle");
+  if (!menu || !button) { return; }
   button.hidden = false;
-  button.addEventListener("click", function () {
-    var open = nav.classList.toggle("is-open");
+
+  function set(open) {
+    menu.classList.toggle("is-open", open);
     button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  button.addEventListener("click", function () {
+    var open = !menu.classList.contains("is-open");
+    set(open);
+    if (open) {
+      var first = menu.querySelector("a, button");
+      if (first) { first.focus(); }
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.classList.contains("is-open")) {
+      set(false);
+      button.focus();
+    }
   });
 })();

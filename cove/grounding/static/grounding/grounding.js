@@ -135,12 +135,11 @@
   }
 
   function render(phase) {
+    // The shape eases to this phase's size over the phase's own seconds (CSSOM, not a
+    // style attribute, so the CSP allows it).
+    shape.style.removeProperty("transform");
+    shape.style.setProperty("--phase-seconds", (phase.seconds || 1) + "s");
     shape.setAttribute("data-kind", phase.kind);
-    shape.setAttribute("data-s", String(Math.min(phase.seconds, 40)));
-    // Restart the animation for the new phase.
-    shape.classList.remove("is-moving");
-    void shape.offsetWidth;
-    shape.classList.add("is-moving");
     phaseText.textContent = phase.label;
     detailText.textContent = phase.detail || "";
     countText.textContent = phase.seconds ? fill(said("seconds"), { n: remaining }) : "";
@@ -199,6 +198,10 @@
     if (state !== "running") { return; }
     state = "paused";
     window.clearTimeout(timer);
+    // Hold the shape exactly where it is until "Carry on".
+    var now = window.getComputedStyle(shape).transform;
+    shape.style.setProperty("--phase-seconds", "0s");
+    shape.style.transform = now;
     runner.classList.add("is-paused");
     show(["resume", "stop"]);
     buttons.resume.focus();
@@ -209,6 +212,10 @@
     if (state !== "paused") { return; }
     state = "running";
     runner.classList.remove("is-paused");
+    // Ease on from where it was held, over the seconds left in this phase.
+    shape.style.setProperty("--phase-seconds", Math.max(remaining, 1) + "s");
+    void shape.offsetWidth;
+    shape.style.removeProperty("transform");
     show(data.selfPaced ? ["pause", "next", "stop"] : ["pause", "stop"]);
     buttons.pause.focus();
     announce(sequence[index].label);
@@ -220,8 +227,9 @@
     state = "idle";
     runner.classList.remove("is-running", "is-paused");
     if (settings) { settings.disabled = false; }
+    shape.style.removeProperty("transform");
+    shape.style.removeProperty("--phase-seconds");
     shape.setAttribute("data-kind", "rest");
-    shape.classList.remove("is-moving");
     phaseText.textContent = message;
     countText.textContent = "";
     detailText.textContent = "";

@@ -16,7 +16,11 @@
       box.value = text;
     } else {
       var current = box.value.replace(/\s+$/, "");
-      box.value = current ? current + "\n" + text : text;
+      var lines = current.split("\n").map(function (line) { return line.trim(); });
+      // Tapped twice (or already typed): it is there once, never twice.
+      if (lines.indexOf(text.trim()) === -1) {
+        box.value = current ? current + "\n" + text : text;
+      }
     }
     box.focus();
     box.setSelectionRange(box.value.length, box.value.length);
