@@ -65,6 +65,11 @@ def _refuse_sealed(model: Any, operation: str, names: Iterable[str], advice: str
 _LOAD_AND_SAVE = "Load the records through owned_by() and save() each one."
 
 
+# The key version named by values a record seals under a key of its own (a link key),
+# not under one of its owner's area keys.
+OWN_KEY_VERSION = 0
+
+
 class SealedQuerySet(models.QuerySet):
     """A queryset that hands its vault to every record it yields.
 
@@ -110,6 +115,9 @@ class SealedQuerySet(models.QuerySet):
             if isinstance(obj, SealedRecord):
                 vault = obj._require_vault()
                 area = obj.get_sharing_area()
+                if obj.seals_with_own_key():
+                    obj._sealing = (OWN_KEY_VERSION, obj.sealing_key())
+                    continue
                 slot = (id(vault), obj.owner_id, area)
                 if slot not in keys:
                     keys[slot] = vault.sealing_key(obj.owner_id, area)
@@ -203,7 +211,10 @@ class SealedRecord(models.Model):
         # held against a concurrent rotation: see Vault.sealing_key).
         self._sealing: tuple[int, bytes] | None
         try:
-            self._sealing = self._vault.sealing_key(self.owner_id, current)
+            self._sealing = (
+                (OWN_KEY_VERSION, self.sealing_key()) if self.seals_with_own_key()
+                else self._vault.sealing_key(self.owner_id, current)
+            )
         except NoAccess as exc:
             raise VaultLocked(f"no key for {current}") from exc
         try:
@@ -243,14 +254,26 @@ class SealedRecord(models.Model):
         return self.sharing_area
 
     def sealing_key(self) -> bytes:
-        """The current key of this record's area (sealing goes through `sealing_now`)."""
+        """The current key of this record's area (sealing goes through `sealing_now`).
+
+        A subclass may override this to seal under a key of its own (a link key both people
+        of a link hold): its values are then sealed and opened with that key only, name
+        `OWN_KEY_VERSION`, and area rotation leaves them alone.
+        """
         return self.sealing_now()[1]
+
+    @classmethod
+    def seals_with_own_key(cls) -> bool:
+        """True for a subclass that overrides `sealing_key` (see there)."""
+        return cls.sealing_key is not SealedRecord.sealing_key
 
     def sealing_now(self) -> tuple[int, bytes]:
         """(key version, key) for sealing this record's values now."""
         sealing = getattr(self, "_sealing", None)
         if sealing is not None:
             return sealing
+        if self.seals_with_own_key():
+            return OWN_KEY_VERSION, self.sealing_key()
         vault = self._require_vault()
         area = self.get_sharing_area()
         try:
@@ -261,6 +284,8 @@ class SealedRecord(models.Model):
     def open_value(self, blob: bytes, aad: bytes) -> bytes:
         """Open one stored value with the key version it names (suite 1 names none: the
         current key, then retired ones)."""
+        if self.seals_with_own_key():
+            return crypto.open_value(self.sealing_key(), blob, aad)
         vault = self._require_vault()
         area = getattr(self, "_stored_area", None) or self.get_sharing_area()
         try:
