@@ -81,7 +81,7 @@ class CaseOut(Schema):
     flags: list[str]
 
 
-class MeasureRowOut(Schema):
+class ClientMeasureRowOut(Schema):
     when: datetime
     total: int
     band: str | None
@@ -90,12 +90,12 @@ class MeasureRowOut(Schema):
     meaningful: bool
 
 
-class MeasureOut(Schema):
+class ClientMeasureOut(Schema):
     instrument: str
     title: str
     max_total: int
     reliable_size: float | None
-    rows: list[MeasureRowOut]
+    rows: list[ClientMeasureRowOut]
     items: list[dict[str, Any]]
 
 
@@ -118,7 +118,7 @@ class HomeworkOut(Schema):
     created_at: datetime
 
 
-class AnswerIn(Schema):
+class HomeworkAnswerIn(Schema):
     model_config = ConfigDict(extra="forbid")
     answer: HomeworkAnswer
     my_version: str = Field(default="", max_length=2000)
@@ -131,7 +131,7 @@ class NoteIn(Schema):
     body: str = Field(max_length=8000)
 
 
-class NoteOut(Schema):
+class ClinicianNoteOut(Schema):
     id: UUID
     body: str
     created_at: datetime
@@ -215,7 +215,7 @@ def my_suggestions(request: CoveRequest, link_id: str, paging: Query[Paging]) ->
              response={200: HomeworkOut, 404: Message, 409: dict, 422: dict}, auth=django_auth,
              summary="Accept, change or decline a suggestion (no reason needed)")
 @policy.signed_in
-def answer(request: CoveRequest, homework_id: str, payload: AnswerIn) -> Any:
+def answer(request: CoveRequest, homework_id: str, payload: HomeworkAnswerIn) -> Any:
     item = homework.answer(request.vault, homework_id, payload.answer, payload.my_version,
                            payload.how_it_went, payload.version)
     return _homework_out(item)
@@ -247,7 +247,7 @@ def caseload(request: CoveRequest, paging: Query[Paging]) -> Any:
     return rows
 
 
-@router.get("/clients/{link_id}/questionnaires", response={200: list[MeasureOut], 404: Message},
+@router.get("/clients/{link_id}/questionnaires", response={200: list[ClientMeasureOut], 404: Message},
             auth=django_auth, summary="A client's questionnaires over time, with reliable change")
 @policy.clinician
 def client_measures(request: CoveRequest, link_id: str) -> Any:
@@ -284,7 +284,7 @@ def client_suggestions(request: CoveRequest, link_id: str, paging: Query[Paging]
     return [_homework_out(i) for i in paging.slice(items)]
 
 
-@router.get("/clients/{link_id}/notes", response={200: list[NoteOut], 404: Message},
+@router.get("/clients/{link_id}/notes", response={200: list[ClinicianNoteOut], 404: Message},
             auth=django_auth, summary="Your private notes about this client")
 @policy.clinician
 def list_notes(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any:
@@ -294,7 +294,7 @@ def list_notes(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any
             for n in paging.slice(found)]
 
 
-@router.post("/clients/{link_id}/notes", response={201: NoteOut, 404: Message, 422: dict},
+@router.post("/clients/{link_id}/notes", response={201: ClinicianNoteOut, 404: Message, 422: dict},
              auth=django_auth, summary="Write a private note (sealed under your own keys)")
 @policy.clinician
 def add_note(request: CoveRequest, link_id: str, payload: NoteIn) -> Any:

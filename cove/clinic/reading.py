@@ -90,8 +90,8 @@ class ClientView:
     # -- questionnaires ------------------------------------------------------------------
 
     def measures(self) -> list[MeasureView]:
-        from cove.measures.public import answered_results, item_texts
         from cove.core import charts
+        from cove.measures.public import answered_results, item_texts
 
         grouped: dict[str, list[Any]] = defaultdict(list)
         for answered in answered_results(list(self.records(areas.MEASURES))):

@@ -117,7 +117,7 @@ class CheckinOut(Schema):
     detail: str
 
 
-class SessionOut(Schema):
+class PracticeOut(Schema):
     id: UUID
     step_id: UUID
     created_at: datetime
@@ -385,7 +385,7 @@ def checkin(request: HttpRequest, step_id: UUID, payload: CheckinIn) -> Any:
                         "detail": _("The practice has begun.")})
 
 
-@router.get("/steps/{step_id}/practices", response={200: list[SessionOut], 404: Message},
+@router.get("/steps/{step_id}/practices", response={200: list[PracticeOut], 404: Message},
             tags=PRACTICE, summary="The step's practices, newest first (at most 20)")
 @policy.signed_in
 def list_sessions(request: HttpRequest, step_id: UUID) -> Any:
@@ -403,7 +403,7 @@ def _out(request: HttpRequest, session: PracticeSession) -> dict[str, Any]:
     return _session(session, wishes)
 
 
-@router.get("/practices/{session_id}", response={200: SessionOut, 404: Message}, tags=PRACTICE,
+@router.get("/practices/{session_id}", response={200: PracticeOut, 404: Message}, tags=PRACTICE,
             summary="One practice, where it stands")
 @policy.signed_in
 def get_session(request: HttpRequest, session_id: UUID) -> Any:
@@ -411,7 +411,7 @@ def get_session(request: HttpRequest, session_id: UUID) -> Any:
 
 
 @router.post("/practices/{session_id}/before",
-             response={200: SessionOut, 404: Message, 409: Message, 422: Message},
+             response={200: PracticeOut, 404: Message, 409: Message, 422: Message},
              tags=PRACTICE, summary="Ratings and plans before, then the practice begins")
 @policy.signed_in
 def before(request: HttpRequest, session_id: UUID, payload: BeforeIn) -> Any:
@@ -428,7 +428,7 @@ def before(request: HttpRequest, session_id: UUID, payload: BeforeIn) -> Any:
 
 
 @router.post("/practices/{session_id}/during",
-             response={200: SessionOut, 404: Message, 409: Message}, tags=PRACTICE,
+             response={200: PracticeOut, 404: Message, 409: Message}, tags=PRACTICE,
              summary="Answer a gentle check-in (continue, slow, pause) or finish")
 @policy.signed_in
 def during(request: HttpRequest, session_id: UUID, payload: GentleIn) -> Any:
@@ -443,7 +443,7 @@ def during(request: HttpRequest, session_id: UUID, payload: GentleIn) -> Any:
     return _out(request, session)
 
 
-@router.post("/practices/{session_id}/pause", response={200: SessionOut, 404: Message},
+@router.post("/practices/{session_id}/pause", response={200: PracticeOut, 404: Message},
              tags=PRACTICE, summary="Pause now, from any phase")
 @policy.signed_in
 def pause(request: HttpRequest, session_id: UUID) -> Any:
@@ -453,7 +453,7 @@ def pause(request: HttpRequest, session_id: UUID) -> Any:
 
 
 @router.post("/practices/{session_id}/resume",
-             response={200: SessionOut, 404: Message, 409: Message}, tags=PRACTICE,
+             response={200: PracticeOut, 404: Message, 409: Message}, tags=PRACTICE,
              summary="Go on after a pause")
 @policy.signed_in
 def resume(request: HttpRequest, session_id: UUID) -> Any:
@@ -465,7 +465,7 @@ def resume(request: HttpRequest, session_id: UUID) -> Any:
     return _out(request, session)
 
 
-@router.post("/practices/{session_id}/end", response={200: SessionOut, 404: Message},
+@router.post("/practices/{session_id}/end", response={200: PracticeOut, 404: Message},
              tags=PRACTICE, summary="End for today, keeping what was saved")
 @policy.signed_in
 def end(request: HttpRequest, session_id: UUID) -> Any:
@@ -475,7 +475,7 @@ def end(request: HttpRequest, session_id: UUID) -> Any:
 
 
 @router.post("/practices/{session_id}/after",
-             response={200: SessionOut, 404: Message, 409: Message, 422: Message},
+             response={200: PracticeOut, 404: Message, 409: Message, 422: Message},
              tags=PRACTICE, summary="Ratings, aftercare and a short look back")
 @policy.signed_in
 def after(request: HttpRequest, session_id: UUID, payload: AfterIn) -> Any:

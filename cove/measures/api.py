@@ -36,7 +36,7 @@ class ResponseIn(Schema):
         description="PHQ-9 and GAD-7: the optional, unscored difficulty question (0-3).")
 
 
-class ChangeOut(Schema):
+class ScoreChangeOut(Schema):
     previous_total: int
     difference: int
     response: bool | None = None
@@ -64,7 +64,7 @@ class ResponseOut(Schema):
                                   "professional (PHQ-9 and GAD-7 at 10 or more; PCL-5 at the "
                                   "cut-point).")
     safety_response: bool | None = None
-    change: ChangeOut | None = None
+    change: ScoreChangeOut | None = None
     difficulty: int | None = None
 
 

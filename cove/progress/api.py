@@ -96,7 +96,7 @@ class PracticeRowOut(Schema):
     ended_early: bool
 
 
-class StepOut(Schema):
+class StepTrendOut(Schema):
     step_id: str
     step_title: str
     ladder_title: str
@@ -110,7 +110,7 @@ class SummaryOut(Schema):
     checkins: int
     trends: list[TrendRowOut]
     wins: list[WinOut]
-    practices: list[StepOut]
+    practices: list[StepTrendOut]
     measures: list[MeasureOut]
 
 
