@@ -51,8 +51,9 @@ def test_different_fields_patched_at_once_are_both_kept(cove_server):
     both_kept = 0
     for n, step in enumerate(steps):
         path = f"/ladder/steps/{step['id']}"
-        answers = at_once(lambda: phone.api("PATCH", path, {"title": f"phone {n}"}),
-                          lambda: laptop.api("PATCH", path, {"notes": f"laptop {n}"}))
+        title, notes = {"title": f"phone {n}"}, {"notes": f"laptop {n}"}
+        answers = at_once(lambda p=path, t=title: phone.api("PATCH", p, t),
+                          lambda p=path, t=notes: laptop.api("PATCH", p, t))
         assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
         stored = phone.api("GET", path).json()
         both_kept += (stored["title"], stored["notes"]) == (f"phone {n}", f"laptop {n}")
@@ -65,9 +66,10 @@ def test_a_patch_based_on_the_same_version_is_refused_for_the_later_one(cove_ser
     for n, step in enumerate(steps):
         path = f"/ladder/steps/{step['id']}"
         version = step["version"]
-        answers = at_once(
-            lambda: phone.api("PATCH", path, {"title": f"phone {n}", "version": version}),
-            lambda: laptop.api("PATCH", path, {"notes": f"laptop {n}", "version": version}))
+        title = {"title": f"phone {n}", "version": version}
+        notes = {"notes": f"laptop {n}", "version": version}
+        answers = at_once(lambda p=path, t=title: phone.api("PATCH", p, t),
+                          lambda p=path, t=notes: laptop.api("PATCH", p, t))
         codes = sorted(a.status_code for a in answers)
         assert codes == [200, 409], [a.text for a in answers]
         refused = next(a for a in answers if a.status_code == 409).json()

@@ -110,10 +110,13 @@ def make_one_of_every_kind(vault: Vault) -> dict[str, SealedRecord]:
             if field.name in _AUTOMATIC:
                 continue
             if isinstance(field, models.ForeignKey):
-                values[field.name] = make(field.related_model)
+                parent = field.related_model
+                assert isinstance(parent, type) and issubclass(parent, SealedRecord), label
+                values[field.name] = make(parent)
             else:
                 values[field.name] = sample.get(field.name, _generic(label, field))
-        record = model(vault=vault, **values)
+        record = model(**values).bind(vault)
+        record.owner = vault.user
         record.save()
         made[label] = record
         return record
