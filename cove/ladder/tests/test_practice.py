@@ -43,10 +43,19 @@ def test_check_in_asks_first_and_stores_nothing(survivor, step):
     assert not PracticeSession.objects.exists()
 
 
-@pytest.mark.parametrize("answer", ["not_sure", "no", "", "maybe", "YES"])
-def test_practice_cannot_start_without_a_clear_yes(survivor, step, answer):
+@pytest.mark.parametrize("answer", ["not_sure", "no"])
+def test_not_sure_and_no_are_answered_kindly_and_start_nothing(survivor, step, answer):
     response = survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": answer})
-    assert response.status_code in (200, 400)
+    assert response.status_code == 200
+    assert not PracticeSession.objects.exists()
+
+
+@pytest.mark.parametrize("answer", ["", "maybe", "YES"])
+def test_an_answer_that_is_not_one_of_the_three_is_asked_again_and_starts_nothing(
+        survivor, step, answer):
+    response = survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": answer})
+    assert response.status_code == 400
+    assert b"Please choose one of the three answers" in response.content
     assert not PracticeSession.objects.exists()
 
 
