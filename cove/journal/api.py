@@ -13,6 +13,7 @@ from pydantic import Field
 from cove.core import policy
 from cove.core.http import CoveRequest
 from cove.core.paging import PageNumber
+from cove.core.schemas import VERSION_HELP, Conflicted, Invalid, Message
 from cove.journal import kinds, services
 from cove.journal.choices import JournalKind
 from cove.journal.models import JournalEntry
@@ -20,22 +21,6 @@ from cove.vault.records import get_owned_or_404
 
 PREFIX = "/journal/"
 router = Router(tags=["journal"])
-
-
-class Message(Schema):
-    detail: str
-
-
-class Invalid(Schema):
-    detail: str
-    errors: list[dict[str, Any]]
-
-
-class ConflictOut(Schema):
-    detail: str
-    version: int
-    current: dict[str, Any]
-    yours: dict[str, Any]
 
 
 class EntryIn(Schema):
@@ -49,10 +34,7 @@ class EntryChange(Schema):
     answers: dict[str, Any] = Field(default_factory=dict)
     tags: list[str] = Field(default_factory=list, max_length=12)
     shareable: bool = False
-    version: int | None = Field(
-        default=None, ge=1, description="The version your copy was based on; if the entry "
-        "changed since, the answer is 409 with both versions. Leave it out to replace "
-        "whatever is there now.")
+    version: int | None = Field(default=None, ge=1, description=VERSION_HELP)
 
 
 class EntryOut(Schema):
@@ -169,7 +151,7 @@ def read_entry(request: CoveRequest, entry_id: str) -> Any:
 
 
 @router.put("/entries/{entry_id}",
-            response={200: EntryOut, 404: Message, 409: ConflictOut, 422: Invalid},
+            response={200: EntryOut, 404: Message, 409: Conflicted, 422: Invalid},
             auth=django_auth, summary="Change an entry (answers, tags, shareable)")
 @policy.signed_in
 def change_entry(request: CoveRequest, entry_id: str, payload: EntryChange) -> Any:

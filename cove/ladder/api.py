@@ -17,6 +17,7 @@ from pydantic import Field
 
 from cove.core import policy
 from cove.core.http import CoveRequest
+from cove.core.schemas import VERSION_HELP, Conflicted, Invalid, Message
 from cove.ladder import models as m
 from cove.ladder import services
 from cove.ladder.choices import (
@@ -39,25 +40,7 @@ router = Router(auth=django_auth)
 LADDER, PRACTICE = ["ladder"], ["practice"]
 
 Rating = Field(default=None, ge=0, le=100)
-Version = Field(default=None, ge=1, description="The version your copy was based on; if the "
-                "record changed since, the answer is 409 with both versions. Leave it out to "
-                "change whatever is there now.")
-
-
-class Message(Schema):
-    detail: str
-
-
-class ConflictOut(Schema):
-    detail: str
-    version: int
-    current: dict[str, Any]
-    yours: dict[str, Any]
-
-
-class Invalid(Schema):
-    detail: str
-    errors: list[dict[str, Any]]
+Version = Field(default=None, ge=1, description=VERSION_HELP)
 
 
 class StepOut(Schema):
@@ -268,7 +251,7 @@ def get_ladder(request: CoveRequest, ladder_id: UUID) -> Any:
     return {**_ladder(ladder), "steps": [_step(s) for s in services.steps_of(vault, ladder)]}
 
 
-@router.patch("/ladders/{ladder_id}", response={200: LadderOut, 404: Message, 409: ConflictOut,
+@router.patch("/ladders/{ladder_id}", response={200: LadderOut, 404: Message, 409: Conflicted,
                                                422: Invalid},
               tags=LADDER, summary="Rename a ladder")
 @policy.signed_in
@@ -312,7 +295,7 @@ def get_step(request: CoveRequest, step_id: UUID) -> Any:
 
 
 @router.patch("/steps/{step_id}",
-              response={200: StepOut, 404: Message, 409: ConflictOut, 422: Invalid},
+              response={200: StepOut, 404: Message, 409: Conflicted, 422: Invalid},
               tags=LADDER, summary="Change a step, including its status (only you set it)")
 @policy.signed_in
 def patch_step(request: CoveRequest, step_id: UUID, payload: StepPatch) -> Any:
@@ -339,7 +322,7 @@ def move_step(request: CoveRequest, step_id: UUID, payload: MoveIn) -> Any:
 
 
 @router.post("/steps/{step_id}/split",
-             response={200: list[StepOut], 404: Message, 409: ConflictOut, 422: Invalid},
+             response={200: list[StepOut], 404: Message, 409: Conflicted, 422: Invalid},
              tags=LADDER, summary="Make a step smaller: two gentler steps in its place")
 @policy.signed_in
 def split_step(request: CoveRequest, step_id: UUID, payload: SplitIn) -> Any:

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from cove.core import policy
 from cove.core.http import CoveRequest
+from cove.core.schemas import VERSION_HELP, Conflicted, Invalid, Message
 from cove.progress import services
 from cove.progress.choices import ProgressRange, ReminderWhat, Weekday
 from cove.progress.forms import MAX_NOTE
@@ -25,26 +26,6 @@ CHECKINS = ["checkins"]
 PROGRESS = ["progress"]
 
 Rating = int | None
-
-
-class Message(Schema):
-    detail: str
-
-
-class Invalid(Schema):
-    detail: str
-    errors: list[dict[str, Any]]
-
-
-class ConflictOut(Schema):
-    detail: str
-    version: int
-    current: dict[str, Any]
-    yours: dict[str, Any]
-
-
-VERSION_HELP = ("The version your copy was based on; if it changed since, the answer is 409 "
-                "with both versions. Leave it out to change whatever is there now.")
 
 
 class CheckInIn(Schema):
@@ -192,7 +173,7 @@ def today_checkin(request: CoveRequest) -> Any:
     return _checkin_out(found)
 
 
-@router.put("/checkins/today", response={200: CheckInOut, 409: ConflictOut}, auth=django_auth,
+@router.put("/checkins/today", response={200: CheckInOut, 409: Conflicted}, auth=django_auth,
             tags=CHECKINS,
             summary="Save today's check-in (every answer optional, 0 to 10)")
 @policy.signed_in
@@ -242,7 +223,7 @@ def add_reminder(request: CoveRequest, payload: ReminderIn) -> Any:
 
 
 @router.post("/reminders/{reminder_id}/pause",
-             response={200: ReminderOut, 404: Message, 409: ConflictOut},
+             response={200: ReminderOut, 404: Message, 409: Conflicted},
              auth=django_auth, tags=PROGRESS, summary="Pause a reminder or turn it back on")
 @policy.signed_in
 def pause_reminder(request: CoveRequest, reminder_id: str, payload: PauseIn) -> Any:
