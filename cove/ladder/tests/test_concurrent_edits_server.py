@@ -6,30 +6,13 @@ runs ten trials of two real parallel PATCH requests from two sessions of one per
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+
+from cove.testing_server import at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TRIALS = 10
-
-
-def at_once(*calls):
-    """Run each call in its own thread, released together; return their answers in order."""
-    barrier = threading.Barrier(len(calls))
-    answers: list = [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        answers[index] = call()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return answers
 
 
 def two_sessions_and_steps(cove_server):
