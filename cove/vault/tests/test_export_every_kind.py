@@ -61,6 +61,7 @@ SAMPLES: dict[str, dict[str, Any] | Callable[[Vault], SealedRecord]] = {
     "measures.measureresponse": _phq9,
     "progress.checkin": {},
     "progress.reminder": {"weekdays": "0246", "timezone": "Europe/Berlin"},
+    "voice.voicenote": {"area": "journal", "practice": None},
     "vaultsample.samplenote": {},
     "vaultsample.samplestep": {},
 }
@@ -109,12 +110,14 @@ def make_one_of_every_kind(vault: Vault) -> dict[str, SealedRecord]:
         for field in model._meta.concrete_fields:
             if field.name in _AUTOMATIC:
                 continue
-            if isinstance(field, models.ForeignKey):
+            if field.name in sample:
+                values[field.name] = sample[field.name]
+            elif isinstance(field, models.ForeignKey):
                 parent = field.related_model
                 assert isinstance(parent, type) and issubclass(parent, SealedRecord), label
                 values[field.name] = make(parent)
             else:
-                values[field.name] = sample.get(field.name, _generic(label, field))
+                values[field.name] = _generic(label, field)
         record = model(**values).bind(vault)
         record.owner = vault.user
         record.save()
