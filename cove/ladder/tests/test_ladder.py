@@ -227,7 +227,7 @@ def test_ladder_page_sends_every_step_in_one_shared_form_and_saves_the_chosen_st
     assert html.count('form="step-form"') == 4 * len(every)
     # What a browser sends from the shared form: every step's choice, and the pressed
     # button's action (the second step's).
-    response = post(survivor, f"/ladder/step/{second.pk}/status/", {
+    response = survivor.post(f"/ladder/step/{second.pk}/status/", {
         f"{first.pk}-status": "not_yet", f"{second.pk}-status": "comfortable",
         f"{third.pk}-status": "not_yet"})
     assert response.status_code == 302
