@@ -104,11 +104,16 @@ from cove.testing_server import cove_server  # noqa: E402, F401
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # Browser tests need a live server, so they use transactional databases; mark them.
+    # A test that drives Chromium (any fixture built on `browser`) must say so with
+    # @pytest.mark.browser, so `-m "not browser"` and the CI's browser job select exactly
+    # them; an unmarked one stops the run here instead of slipping past a selection.
+    unmarked = [item.nodeid for item in items
+                if "browser" in getattr(item, "fixturenames", ())
+                and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests use the browser but are not marked @pytest.mark.browser:\n  "
+            + "\n  ".join(unmarked))
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()) or any(
-            name in getattr(item, "fixturenames", ()) for name in ("phone_page", "calm_page")
-        ):
-            item.add_marker(pytest.mark.browser)
         if "cove_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.server)

@@ -83,6 +83,25 @@ def drop_database(url: str) -> None:
     _pg_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def at_once(*calls: Any) -> list[Any]:
+    """Run each call in its own thread, released together; return their answers in order."""
+    import threading
+
+    barrier = threading.Barrier(len(calls))
+    answers: list[Any] = [None] * len(calls)
+
+    def run(index: int, call: Any) -> None:
+        barrier.wait()
+        answers[index] = call()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answers
+
+
 class Visitor:
     """One browser-like client of a running server: cookies, CSRF token, JSON and forms."""
 

@@ -22,7 +22,7 @@ from cove.accounts.signals import announce_credentials_replaced
 from cove.audit import services as audit
 from cove.core.errors import InputError
 from cove.vault import services as vault_services
-from cove.vault.export import build_export, readable_sections
+from cove.vault.export import build_export, export_section, readable_sections
 from cove.vault.session import close_vault_session, open_vault_session
 from cove.vault.sessions_reauth import mark_reauthenticated, recently_reauthenticated
 
@@ -202,15 +202,20 @@ class ReauthNeeded(InputError):
         return {"detail": self.first_message}
 
 
-def export_document(request: HttpRequest, fmt: str = "json") -> Any:
-    """Everything the person owns, decrypted for them, after a recent passphrase check.
+def export_document(request: HttpRequest, fmt: str = "json", *, part: str | None = None) -> Any:
+    """Everything the person owns, decrypted for them, after a recent passphrase check: the
+    one export service every download (page, API, an app's own part) goes through.
 
-    "json" is the export document (schema cove-export); "html" the same as readable
-    sections for the printable page.
+    "json" is the export document (schema cove-export), every value JSON-ready; "html" the
+    same as readable sections for the printable page. `part` asks for one app's section on
+    its own instead (the FHIR bundle: "fhir_questionnaires"), as JSON.
     """
     user = _person(request)
     if not recently_reauthenticated(request):
         raise ReauthNeeded
     vault = request.vault  # type: ignore[attr-defined]
-    audit.record("security.export", subject=user, actor=user)
+    audit.record("security.export", subject=user, actor=user,
+                 detail={"part": part} if part else None)
+    if part is not None:
+        return export_section(vault, part)
     return readable_sections(vault) if fmt == "html" else build_export(vault)

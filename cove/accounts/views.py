@@ -250,9 +250,9 @@ def delete_account(request: CoveRequest) -> HttpResponse:
 @transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def export(request: CoveRequest) -> HttpResponse:
-    import json
-
     from django.utils import timezone
+
+    from cove.vault.export import as_json_text
 
     form = forms.PassphraseCheckForm(request.POST or None)
     if request.method == "POST" and submit(
@@ -262,7 +262,7 @@ def export(request: CoveRequest) -> HttpResponse:
             return render(request, "vault/export_readable.html",
                           {"sections": credentials.export_document(request, "html"),
                            "exported_at": timezone.now()})
-        body = json.dumps(credentials.export_document(request), indent=2, ensure_ascii=False)
+        body = as_json_text(credentials.export_document(request))
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="notes-{stamp}.json"'

@@ -87,12 +87,13 @@ class InputError(Exception):
         """The 422 body, the same shape django-ninja gives for schema errors (docs/api.md).
 
         {"detail", "errors": [{"loc": ["body", "payload", field], "msg", "type"}]}: every
-        operation names its body parameter `payload`.
+        operation names its body parameter `payload`. A dotted field name ("answers.mood")
+        is a place inside the payload: ["body", "payload", "answers", "mood"].
         """
         return {
             "detail": str(INPUT_DETAIL),
             "errors": [
-                {"loc": ["body", "payload", name] if name else ["body", "payload"],
+                {"loc": ["body", "payload", *name.split(".")] if name else ["body", "payload"],
                  "msg": message, "type": "invalid"}
                 for name, messages in self.errors.items()
                 for message in messages

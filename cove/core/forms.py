@@ -138,3 +138,10 @@ class PassphraseInput(forms.PasswordInput):
         attrs = {"autocomplete": autocomplete, "spellcheck": "false", "autocapitalize": "none"}
         attrs.update(kwargs.pop("attrs", {}) or {})
         super().__init__(attrs=attrs, **kwargs)
+
+
+def version_field() -> forms.IntegerField:
+    """The hidden `version` an edit form carries: the record's version when it was opened.
+
+    `submit()` moves it on after a Conflict, so saving again means "keep mine"."""
+    return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)

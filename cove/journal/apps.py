@@ -12,3 +12,6 @@ class JournalConfig(AppConfig):
         NavItem(_("Journal"), "journal:index",
                 _("Write what you notice, what helped and what went well."), order=40),
     ]
+
+    def ready(self) -> None:
+        from cove.journal import choices  # noqa: F401 - registers the kinds of entry

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cove.core.forms import CoveForm
+from cove.core.errors import Conflict
+from cove.core.forms import CoveForm, version_field
 from cove.journal import kinds
 from cove.journal.kinds import Kind
 
@@ -44,6 +45,22 @@ class EntryForm(CoveForm):
             help_text=_("Nobody sees it unless you choose to share journal entries with "
                         "someone. You can change this at any time."),
         )
+        self.fields["version"] = version_field()
+
+    def show_conflict(self, conflict: Conflict) -> None:
+        """Show the saved entry in words, beside what the person typed (still in the form)."""
+        super().show_conflict(conflict)
+        answers = conflict.current.get("answers") or {}
+        rows = []
+        for prompt in self.kind.prompts:
+            if prompt.name in answers:
+                value = answers[prompt.name]
+                labels = dict(prompt.choices) if prompt.style != kinds.BODY else kinds.BODY_AREAS
+                values = value if isinstance(value, list) else [value]
+                rows.append((str(prompt.label),
+                             ", ".join(str(labels.get(v, v)) for v in values)))
+        rows.append((str(self.fields["tags"].label), ", ".join(conflict.current.get("tags", []))))
+        self.conflict_rows = rows
 
     @staticmethod
     def _field_for(prompt: kinds.Prompt) -> forms.Field:
@@ -121,6 +138,13 @@ class EntryForm(CoveForm):
         initial = {k: (str(v) if isinstance(v, int) else v) for k, v in answers.items()}
         initial["tags"] = ", ".join(tags)
         initial["shareable"] = shareable
+        return initial
+
+    @classmethod
+    def initial_for(cls, entry: Any) -> dict[str, Any]:
+        """The edit form's starting values for a stored entry, with its version."""
+        initial = cls.initial_from(entry.answer_map, entry.tag_list, entry.shareable)
+        initial["version"] = entry.version
         return initial
 
 

@@ -11,8 +11,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cove.core.errors import Conflict, InputError
 from cove.journal import kinds
+from cove.journal.forms import EntryForm
 from cove.journal.models import JournalEntry
+from cove.vault.records import get_owned_for_update
 
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
@@ -24,6 +27,60 @@ SCAN_LIMIT = 500
 MAX_RESULTS = 100
 
 
+@dataclass(frozen=True)
+class EntryInput:
+    """An entry's words, checked by the same form the pages use."""
+
+    kind: kinds.Kind
+    answers: dict[str, Any]
+    tags: list[str]
+    shareable: bool
+
+
+def _form_data(kind: kinds.Kind, answers: dict[str, Any], tags: list[str],
+               shareable: bool) -> dict[str, Any]:
+    """JSON answers as the entry form's data; refuses prompts the kind does not have."""
+    unknown = sorted(set(answers) - {p.name for p in kind.prompts})
+    if unknown:
+        raise InputError({f"answers.{name}": [_("This kind of entry has no such question.")]
+                          for name in unknown})
+    data: dict[str, Any] = {}
+    wrong: list[str] = []
+    for prompt in kind.prompts:
+        value = answers.get(prompt.name)
+        if value is None:
+            continue
+        if prompt.style in (kinds.PICKS, kinds.BODY):
+            data[prompt.name] = value if isinstance(value, list) else [value]
+        elif isinstance(value, bool) or not isinstance(value, str | int):
+            wrong.append(prompt.name)
+        else:
+            data[prompt.name] = str(value)
+    if wrong:
+        raise InputError({f"answers.{name}": [_("Please send text or a number.")]
+                          for name in wrong})
+    data["tags"] = ", ".join(str(t) for t in tags)
+    if shareable:
+        data["shareable"] = "on"
+    return data
+
+
+def entry_input(kind_key: str, answers: dict[str, Any], tags: list[str],
+                shareable: bool) -> EntryInput:
+    """Check an entry sent as JSON exactly as the page's form checks it (InputError if not)."""
+    kind = kinds.get_kind(str(kind_key))
+    if kind is None:
+        raise InputError({"kind": [_("There is no such kind of entry.")]})
+    form = EntryForm(kind, data=_form_data(kind, answers, tags, shareable))
+    if not form.is_valid():
+        prompts = {p.name for p in kind.prompts}
+        raise InputError({
+            (f"answers.{name}" if name in prompts else "" if name == "__all__" else name):
+            [str(m) for m in messages] for name, messages in form.errors.items()})
+    return EntryInput(kind, form.answers(), form.cleaned_data["tags"],
+                      form.cleaned_data["shareable"])
+
+
 def write_entry(vault: Vault, kind: str, answers: dict[str, Any], tags: list[str],
                 shareable: bool = False) -> JournalEntry:
     entry = JournalEntry(owner=vault.user, kind=kind, answers=answers, tags=tags,
@@ -32,9 +89,19 @@ def write_entry(vault: Vault, kind: str, answers: dict[str, Any], tags: list[str
     return entry
 
 
-def update_entry(entry: JournalEntry, answers: dict[str, Any], tags: list[str],
-                 shareable: bool) -> JournalEntry:
-    """Change an entry; a change of `shareable` re-seals it under the other area's key."""
+@transaction.atomic  # the row lock needs a transaction, whoever calls
+def update_entry(vault: Vault, entry_id: Any, answers: dict[str, Any], tags: list[str],
+                 shareable: bool, *, version: int | None = None) -> JournalEntry:
+    """Change an entry on a locked, current row; a change of `shareable` re-seals it under
+    the other area's key. If the person's copy (`version`) is older, nothing is written and
+    Conflict carries what is saved now: the answers, the tags and whether it is shareable."""
+    entry = get_owned_for_update(JournalEntry, vault, entry_id)
+    if version is not None and version != entry.version:
+        raise Conflict(
+            current={"answers": entry.answer_map, "tags": entry.tag_list,
+                     "shareable": entry.shareable},
+            yours={"answers": answers, "tags": tags, "shareable": shareable},
+            version=entry.version)
     entry.answers = answers
     entry.tags = tags
     entry.shareable = shareable
@@ -42,7 +109,9 @@ def update_entry(entry: JournalEntry, answers: dict[str, Any], tags: list[str],
     return entry
 
 
-def set_shareable(entry: JournalEntry, shareable: bool) -> JournalEntry:
+@transaction.atomic  # the row lock needs a transaction, whoever calls
+def set_shareable(vault: Vault, entry_id: Any, shareable: bool) -> JournalEntry:
+    entry = get_owned_for_update(JournalEntry, vault, entry_id)
     entry.shareable = shareable
     entry.save(update_fields=["shareable", "updated_at"])
     return entry

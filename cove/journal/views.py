@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.journal import kinds, services
 from cove.journal.forms import EntryForm, SearchForm
 from cove.journal.models import JournalEntry
-from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
-
-
-def _vault(request: HttpRequest) -> Vault:
-    vault = getattr(request, "vault", None)
-    assert isinstance(vault, Vault)  # policy.signed_in guarantees it
-    return vault
 
 
 def _rows(entries: list[JournalEntry]) -> list[dict[str, object]]:
@@ -29,8 +24,8 @@ def _rows(entries: list[JournalEntry]) -> list[dict[str, object]]:
 
 @policy.signed_in
 @require_http_methods(["GET"])
-def index(request: HttpRequest) -> HttpResponse:
-    page = services.entries_page(_vault(request), request.GET.get("page"))
+def index(request: CoveRequest) -> HttpResponse:
+    page = services.entries_page(request.vault, request.GET.get("page"))
     return render(request, "journal/index.html", {
         "search": SearchForm(), "scan_limit": services.SCAN_LIMIT,
         "page": page, "rows": _rows(list(page.object_list)),
@@ -39,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: CoveRequest) -> HttpResponse:
     """Search by POST, so the words never reach an address, the history or a server log."""
     if request.method == "GET":
         return redirect("journal:index")
@@ -47,7 +42,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     if not query:
         return redirect("journal:index")
-    result = services.search(_vault(request), query)
+    result = services.search(request.vault, query)
     return render(request, "journal/index.html", {
         "search": form, "scan_limit": services.SCAN_LIMIT, "query": query, "result": result,
         "rows": _rows(result.entries),
@@ -56,20 +51,22 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET"])
-def choose_kind(request: HttpRequest) -> HttpResponse:
+def choose_kind(request: CoveRequest) -> HttpResponse:
     return render(request, "journal/choose.html", {"kinds": kinds.KINDS})
 
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def write(request: HttpRequest, kind: str) -> HttpResponse:
+def write(request: CoveRequest, kind: str) -> HttpResponse:
     found = kinds.get_kind(kind)
     if found is None:
         raise Http404
     form = EntryForm(found, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        entry = services.write_entry(_vault(request), found.key, form.answers(),
-                                     form.cleaned_data["tags"], form.cleaned_data["shareable"])
+    entry = None
+    if request.method == "POST":
+        entry = submit(form, lambda data: services.write_entry(
+            request.vault, found.key, form.answers(), data["tags"], data["shareable"]))
+    if entry is not None:
         messages.success(request, _("Saved to your journal."))
         return redirect("journal:entry", entry_id=entry.pk)
     return render(request, "journal/write.html", {"kind": found, "form": form, "entry": None})
@@ -77,8 +74,8 @@ def write(request: HttpRequest, kind: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET"])
-def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
-    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+def entry(request: CoveRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, request.vault, entry_id)
     return render(request, "journal/entry.html", {
         "entry": item, "kind": services.kind_of(item),
         "answers": services.readable_answers(item),
@@ -87,16 +84,19 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
-    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+def edit(request: CoveRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, request.vault, entry_id)
     kind = services.kind_of(item)
     if kind is None:
         raise Http404
-    initial = EntryForm.initial_from(item.answer_map, item.tag_list, item.shareable)
-    form = EntryForm(kind, request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.update_entry(item, form.answers(), form.cleaned_data["tags"],
-                              form.cleaned_data["shareable"])
+    form = EntryForm(kind, request.POST if request.method == "POST" else None,
+                     initial=EntryForm.initial_for(item))
+    saved = None
+    if request.method == "POST":
+        saved = submit(form, lambda data: services.update_entry(
+            request.vault, item.pk, form.answers(), data["tags"], data["shareable"],
+            version=data["version"]))
+    if saved is not None:
         messages.success(request, _("Your changes are saved."))
         return redirect("journal:entry", entry_id=item.pk)
     return render(request, "journal/write.html", {"kind": kind, "form": form, "entry": item})
@@ -104,8 +104,8 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest, entry_id: str) -> HttpResponse:
-    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
+def delete(request: CoveRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, request.vault, entry_id)
     if request.method == "POST":
         services.delete_entry(item)
         messages.success(request, _("The entry is deleted."))
@@ -116,9 +116,9 @@ def delete(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def share(request: HttpRequest, entry_id: str) -> HttpResponse:
-    item = get_owned_or_404(JournalEntry, _vault(request), entry_id)
-    services.set_shareable(item, request.POST.get("shareable") == "1")
+def share(request: CoveRequest, entry_id: str) -> HttpResponse:
+    item = get_owned_or_404(JournalEntry, request.vault, entry_id)
+    item = services.set_shareable(request.vault, item.pk, request.POST.get("shareable") == "1")
     if item.shareable:
         messages.success(request, _("Marked as an entry you might share."))
     else:
@@ -128,9 +128,9 @@ def share(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET"])
-def patterns(request: HttpRequest) -> HttpResponse:
+def patterns(request: CoveRequest) -> HttpResponse:
     show = request.GET.get("show") == "1"
-    found = services.patterns(_vault(request)) if show else None
+    found = services.patterns(request.vault) if show else None
     return render(request, "journal/patterns.html", {
         "show": show, "patterns": found, "scan_limit": services.SCAN_LIMIT,
     })

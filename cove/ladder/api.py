@@ -10,18 +10,29 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
 from cove.core import policy
+from cove.core.http import CoveRequest
+from cove.core.schemas import VERSION_HELP, Conflicted, Invalid, Message
 from cove.ladder import models as m
 from cove.ladder import services
+from cove.ladder.choices import (
+    CheckinEvery,
+    DuringAnswer,
+    LadderStarter,
+    MoveDirection,
+    PracticeCheckinAnswer,
+    PracticeOutcome,
+    PracticePhase,
+    StepStatus,
+    WithWhom,
+)
 from cove.ladder.models import ComfortStep, Ladder, PracticeSession
 from cove.safety.public import get_aftercare_wishes
-from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
 
 PREFIX = "/ladder/"
@@ -29,28 +40,25 @@ router = Router(auth=django_auth)
 LADDER, PRACTICE = ["ladder"], ["practice"]
 
 Rating = Field(default=None, ge=0, le=100)
-Status_ = Literal["not_yet", "practising", "comfortable", "resting"]
-WithWhom = Literal["alone", "partner"]
-
-
-class Message(Schema):
-    detail: str
+Version = Field(default=None, ge=1, description=VERSION_HELP)
 
 
 class StepOut(Schema):
     id: UUID
     ladder_id: UUID
     position: int
+    version: int
     title: str
-    with_whom: str
+    with_whom: WithWhom
     minutes: int | None
     expected_distress: int | None
     notes: str
-    status: str
+    status: StepStatus
 
 
 class LadderOut(Schema):
     id: UUID
+    version: int
     title: str
     about: str
     created_at: datetime
@@ -62,21 +70,22 @@ class LadderDetail(LadderOut):
 
 class LadderIn(Schema):
     title: str = Field(default="", max_length=services.TITLE_MAX)
-    starter: Literal["closeness", "own-body", "touch-stages", "partnered", "blank"] = "blank"
+    starter: LadderStarter = LadderStarter.BLANK
 
 
 class LadderPatch(Schema):
     title: str | None = Field(default=None, min_length=1, max_length=services.TITLE_MAX)
     about: str | None = Field(default=None, max_length=services.TEXT_MAX)
+    version: int | None = Version
 
 
 class StepIn(Schema):
     title: str = Field(min_length=1, max_length=services.TITLE_MAX)
-    with_whom: WithWhom = "alone"
+    with_whom: WithWhom = WithWhom.ALONE
     minutes: int | None = Field(default=None, ge=1, le=240)
     expected_distress: int | None = Rating
     notes: str = Field(default="", max_length=services.TEXT_MAX)
-    status: Status_ = "not_yet"
+    status: StepStatus = StepStatus.NOT_YET
 
 
 class StepPatch(Schema):
@@ -85,7 +94,8 @@ class StepPatch(Schema):
     minutes: int | None = Field(default=None, ge=1, le=240)
     expected_distress: int | None = Rating
     notes: str | None = Field(default=None, max_length=services.TEXT_MAX)
-    status: Status_ | None = None
+    status: StepStatus | None = None
+    version: int | None = Version
 
 
 class SplitIn(Schema):
@@ -93,10 +103,11 @@ class SplitIn(Schema):
     second: str = Field(min_length=1, max_length=services.TITLE_MAX)
     first_distress: int | None = Rating
     second_distress: int | None = Rating
+    version: int | None = Version
 
 
 class MoveIn(Schema):
-    direction: Literal["up", "down"]
+    direction: MoveDirection
 
 
 class OrderIn(Schema):
@@ -108,7 +119,7 @@ class WordsIn(Schema):
 
 
 class CheckinIn(Schema):
-    answer: Literal["yes", "not_sure", "no"]
+    answer: PracticeCheckinAnswer
 
 
 class CheckinOut(Schema):
@@ -121,8 +132,8 @@ class PracticeOut(Schema):
     id: UUID
     step_id: UUID
     created_at: datetime
-    phase: str
-    outcome: str
+    phase: PracticePhase
+    outcome: PracticeOutcome | Literal[""]
     unfinished: bool
     distress_expected: int | None
     distress_before: int | None
@@ -148,11 +159,11 @@ class BeforeIn(Schema):
     now: int | None = Rating
     minutes: int | None = Field(default=None, ge=1, le=240)
     fear: str = Field(default="", max_length=services.TEXT_MAX)
-    checkin_every: Literal[0, 2, 5, 10] = 0
+    checkin_every: CheckinEvery = CheckinEvery.NEVER
 
 
 class GentleIn(Schema):
-    answer: Literal["continue", "slow", "pause", "finished"]
+    answer: DuringAnswer
 
 
 class AfterIn(Schema):
@@ -181,20 +192,17 @@ class ProgressOut(Schema):
     facts: list[str]
 
 
-def _vault(request: HttpRequest) -> Vault:
-    vault: Vault = request.vault  # type: ignore[attr-defined]
-    return vault
-
-
 def _step(step: ComfortStep) -> dict[str, Any]:
     return {"id": step.pk, "ladder_id": step.ladder_id, "position": step.position,
+            "version": step.version,
             "title": step.title, "with_whom": step.with_whom, "minutes": step.minutes,
             "expected_distress": step.expected_distress, "notes": step.notes,
             "status": step.status}
 
 
 def _ladder(ladder: Ladder) -> dict[str, Any]:
-    return {"id": ladder.pk, "title": ladder.title, "about": ladder.about,
+    return {"id": ladder.pk, "version": ladder.version, "title": ladder.title,
+            "about": ladder.about,
             "created_at": ladder.created_at}
 
 
@@ -216,23 +224,19 @@ def _session(session: PracticeSession, wishes: list[str] | None = None) -> dict[
     }
 
 
-def _unprocessable(exc: Exception) -> Status:
-    return Status(422, {"detail": str(exc)})
-
-
 # --- ladder ------------------------------------------------------------------------
 
 @router.get("/ladders", response=list[LadderOut], tags=LADDER, summary="Your ladders")
 @policy.signed_in
-def list_ladders(request: HttpRequest) -> Any:
-    return [_ladder(lad) for lad in services.ladders_of(_vault(request))]
+def list_ladders(request: CoveRequest) -> Any:
+    return [_ladder(lad) for lad in services.ladders_of(request.vault)]
 
 
 @router.post("/ladders", response={201: LadderDetail}, tags=LADDER,
              summary="Make a ladder, blank or from a starting point")
 @policy.signed_in
-def create_ladder(request: HttpRequest, payload: LadderIn) -> Any:
-    vault = _vault(request)
+def create_ladder(request: CoveRequest, payload: LadderIn) -> Any:
+    vault = request.vault
     ladder = services.create_ladder(vault, payload.title, payload.starter)
     steps = [_step(s) for s in services.steps_of(vault, ladder)]
     return Status(201, {**_ladder(ladder), "steps": steps})
@@ -241,48 +245,43 @@ def create_ladder(request: HttpRequest, payload: LadderIn) -> Any:
 @router.get("/ladders/{ladder_id}", response={200: LadderDetail, 404: Message}, tags=LADDER,
             summary="One ladder with its steps in order")
 @policy.signed_in
-def get_ladder(request: HttpRequest, ladder_id: UUID) -> Any:
-    vault = _vault(request)
+def get_ladder(request: CoveRequest, ladder_id: UUID) -> Any:
+    vault = request.vault
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
     return {**_ladder(ladder), "steps": [_step(s) for s in services.steps_of(vault, ladder)]}
 
 
-@router.patch("/ladders/{ladder_id}", response={200: LadderOut, 404: Message}, tags=LADDER,
-              summary="Rename a ladder")
+@router.patch("/ladders/{ladder_id}", response={200: LadderOut, 404: Message, 409: Conflicted,
+                                               422: Invalid},
+              tags=LADDER, summary="Rename a ladder")
 @policy.signed_in
-def patch_ladder(request: HttpRequest, ladder_id: UUID, payload: LadderPatch) -> Any:
-    ladder = get_owned_or_404(Ladder, _vault(request), ladder_id)
-    services.update_ladder(ladder, payload.title if payload.title is not None else ladder.title,
-                           payload.about if payload.about is not None else ladder.about)
-    return _ladder(ladder)
+def patch_ladder(request: CoveRequest, ladder_id: UUID, payload: LadderPatch) -> Any:
+    return _ladder(services.update_ladder(request.vault, ladder_id,
+                                          **payload.dict(exclude_unset=True)))
 
 
 @router.delete("/ladders/{ladder_id}", response={204: None, 404: Message}, tags=LADDER,
                summary="Delete a ladder, its steps and practices")
 @policy.signed_in
-def delete_ladder(request: HttpRequest, ladder_id: UUID) -> Any:
-    services.delete_ladder(get_owned_or_404(Ladder, _vault(request), ladder_id))
+def delete_ladder(request: CoveRequest, ladder_id: UUID) -> Any:
+    services.delete_ladder(get_owned_or_404(Ladder, request.vault, ladder_id))
     return Status(204, None)
 
 
-@router.post("/ladders/{ladder_id}/steps", response={201: StepOut, 404: Message, 422: Message},
+@router.post("/ladders/{ladder_id}/steps", response={201: StepOut, 404: Message, 422: Invalid},
              tags=LADDER, summary="Add a step at the end of a ladder")
 @policy.signed_in
-def add_step(request: HttpRequest, ladder_id: UUID, payload: StepIn) -> Any:
-    vault = _vault(request)
+def add_step(request: CoveRequest, ladder_id: UUID, payload: StepIn) -> Any:
+    vault = request.vault
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
-    try:
-        step = services.add_step(vault, ladder, **payload.dict())
-    except ValueError as exc:
-        return _unprocessable(exc)
-    return Status(201, _step(step))
+    return Status(201, _step(services.add_step(vault, ladder, **payload.dict())))
 
 
 @router.post("/ladders/{ladder_id}/order", response={200: LadderDetail, 404: Message},
              tags=LADDER, summary="Put the steps in this order")
 @policy.signed_in
-def order_steps(request: HttpRequest, ladder_id: UUID, payload: OrderIn) -> Any:
-    vault = _vault(request)
+def order_steps(request: CoveRequest, ladder_id: UUID, payload: OrderIn) -> Any:
+    vault = request.vault
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
     services.reorder_steps(vault, ladder, [str(i) for i in payload.steps])
     return {**_ladder(ladder), "steps": [_step(s) for s in services.steps_of(vault, ladder)]}
@@ -291,59 +290,53 @@ def order_steps(request: HttpRequest, ladder_id: UUID, payload: OrderIn) -> Any:
 @router.get("/steps/{step_id}", response={200: StepOut, 404: Message}, tags=LADDER,
             summary="One step")
 @policy.signed_in
-def get_step(request: HttpRequest, step_id: UUID) -> Any:
-    return _step(get_owned_or_404(ComfortStep, _vault(request), step_id))
+def get_step(request: CoveRequest, step_id: UUID) -> Any:
+    return _step(get_owned_or_404(ComfortStep, request.vault, step_id))
 
 
-@router.patch("/steps/{step_id}", response={200: StepOut, 404: Message, 422: Message},
+@router.patch("/steps/{step_id}",
+              response={200: StepOut, 404: Message, 409: Conflicted, 422: Invalid},
               tags=LADDER, summary="Change a step, including its status (only you set it)")
 @policy.signed_in
-def patch_step(request: HttpRequest, step_id: UUID, payload: StepPatch) -> Any:
-    step = get_owned_or_404(ComfortStep, _vault(request), step_id)
-    try:
-        services.update_step(step, **payload.dict(exclude_unset=True))
-    except ValueError as exc:
-        return _unprocessable(exc)
-    return _step(step)
+def patch_step(request: CoveRequest, step_id: UUID, payload: StepPatch) -> Any:
+    return _step(services.update_step(request.vault, step_id,
+                                      **payload.dict(exclude_unset=True)))
 
 
 @router.delete("/steps/{step_id}", response={204: None, 404: Message}, tags=LADDER,
                summary="Delete a step and its practices")
 @policy.signed_in
-def delete_step(request: HttpRequest, step_id: UUID) -> Any:
-    services.delete_step(get_owned_or_404(ComfortStep, _vault(request), step_id))
+def delete_step(request: CoveRequest, step_id: UUID) -> Any:
+    services.delete_step(get_owned_or_404(ComfortStep, request.vault, step_id))
     return Status(204, None)
 
 
 @router.post("/steps/{step_id}/move", response={200: list[StepOut], 404: Message}, tags=LADDER,
              summary="Move a step one place up or down")
 @policy.signed_in
-def move_step(request: HttpRequest, step_id: UUID, payload: MoveIn) -> Any:
-    vault = _vault(request)
+def move_step(request: CoveRequest, step_id: UUID, payload: MoveIn) -> Any:
+    vault = request.vault
     step = get_owned_or_404(ComfortStep, vault, step_id)
     services.move_step(vault, step, payload.direction)
     return [_step(s) for s in services.steps_of(vault, services.ladder_of(vault, step))]
 
 
-@router.post("/steps/{step_id}/split", response={200: list[StepOut], 404: Message, 422: Message},
+@router.post("/steps/{step_id}/split",
+             response={200: list[StepOut], 404: Message, 409: Conflicted, 422: Invalid},
              tags=LADDER, summary="Make a step smaller: two gentler steps in its place")
 @policy.signed_in
-def split_step(request: HttpRequest, step_id: UUID, payload: SplitIn) -> Any:
-    vault = _vault(request)
-    step = get_owned_or_404(ComfortStep, vault, step_id)
-    try:
-        first, second = services.split_step(vault, step, payload.first, payload.second,
-                                            payload.first_distress, payload.second_distress)
-    except ValueError as exc:
-        return _unprocessable(exc)
+def split_step(request: CoveRequest, step_id: UUID, payload: SplitIn) -> Any:
+    first, second = services.split_step(request.vault, step_id, payload.first, payload.second,
+                                        payload.first_distress, payload.second_distress,
+                                        version=payload.version)
     return [_step(first), _step(second)]
 
 
 @router.get("/steps/{step_id}/progress", response={200: ProgressOut, 404: Message},
             tags=LADDER, summary="Before, peak and after distress of each practice, with facts")
 @policy.signed_in
-def step_progress(request: HttpRequest, step_id: UUID) -> Any:
-    vault = _vault(request)
+def step_progress(request: CoveRequest, step_id: UUID) -> Any:
+    vault = request.vault
     step = get_owned_or_404(ComfortStep, vault, step_id)
     points = services.step_progress(vault, step)
     return {"points": [p.__dict__ for p in points], "facts": services.progress_facts(points)}
@@ -352,15 +345,15 @@ def step_progress(request: HttpRequest, step_id: UUID) -> Any:
 @router.get("/words", response=dict[str, str], tags=LADDER,
             summary="Your words for 0, 25, 50, 75 and 100")
 @policy.signed_in
-def get_words(request: HttpRequest) -> Any:
-    return {str(k): v for k, v in services.distress_words(_vault(request)).items()}
+def get_words(request: CoveRequest) -> Any:
+    return {str(k): v for k, v in services.distress_words(request.vault).items()}
 
 
 @router.put("/words", response=dict[str, str], tags=LADDER,
             summary="Set your words for the distress scale")
 @policy.signed_in
-def put_words(request: HttpRequest, payload: WordsIn) -> Any:
-    vault = _vault(request)
+def put_words(request: CoveRequest, payload: WordsIn) -> Any:
+    vault = request.vault
     services.save_distress_words(vault, {int(k): v for k, v in payload.words.items()})
     return {str(k): v for k, v in services.distress_words(vault).items()}
 
@@ -372,8 +365,8 @@ def put_words(request: HttpRequest, payload: WordsIn) -> Any:
              summary="Check in: only a clear yes starts a practice (201); "
              "any other answer stores nothing")
 @policy.signed_in
-def checkin(request: HttpRequest, step_id: UUID, payload: CheckinIn) -> Any:
-    vault = _vault(request)
+def checkin(request: CoveRequest, step_id: UUID, payload: CheckinIn) -> Any:
+    vault = request.vault
     step = get_owned_or_404(ComfortStep, vault, step_id)
     session = services.start_practice(vault, step, payload.answer)
     if session is None:
@@ -388,42 +381,37 @@ def checkin(request: HttpRequest, step_id: UUID, payload: CheckinIn) -> Any:
 @router.get("/steps/{step_id}/practices", response={200: list[PracticeOut], 404: Message},
             tags=PRACTICE, summary="The step's practices, newest first (at most 20)")
 @policy.signed_in
-def list_sessions(request: HttpRequest, step_id: UUID) -> Any:
-    vault = _vault(request)
+def list_sessions(request: CoveRequest, step_id: UUID) -> Any:
+    vault = request.vault
     step = get_owned_or_404(ComfortStep, vault, step_id)
     return [_session(s) for s in services.sessions_of_step(vault, step, 20)]
 
 
-def _load(request: HttpRequest, session_id: UUID) -> PracticeSession:
-    return get_owned_or_404(PracticeSession, _vault(request), session_id)
+def _load(request: CoveRequest, session_id: UUID) -> PracticeSession:
+    return get_owned_or_404(PracticeSession, request.vault, session_id)
 
 
-def _out(request: HttpRequest, session: PracticeSession) -> dict[str, Any]:
-    wishes = get_aftercare_wishes(_vault(request)) if session.phase == m.AFTER else []
+def _out(request: CoveRequest, session: PracticeSession) -> dict[str, Any]:
+    wishes = get_aftercare_wishes(request.vault) if session.phase == m.AFTER else []
     return _session(session, wishes)
 
 
 @router.get("/practices/{session_id}", response={200: PracticeOut, 404: Message}, tags=PRACTICE,
             summary="One practice, where it stands")
 @policy.signed_in
-def get_session(request: HttpRequest, session_id: UUID) -> Any:
+def get_session(request: CoveRequest, session_id: UUID) -> Any:
     return _out(request, _load(request, session_id))
 
 
 @router.post("/practices/{session_id}/before",
-             response={200: PracticeOut, 404: Message, 409: Message, 422: Message},
+             response={200: PracticeOut, 404: Message, 409: Message, 422: Invalid},
              tags=PRACTICE, summary="Ratings and plans before, then the practice begins")
 @policy.signed_in
-def before(request: HttpRequest, session_id: UUID, payload: BeforeIn) -> Any:
+def before(request: CoveRequest, session_id: UUID, payload: BeforeIn) -> Any:
     session = _load(request, session_id)
-    try:
-        services.record_before(session, expected=payload.expected, now=payload.now,
-                               minutes=payload.minutes, fear=payload.fear,
-                               checkin_every=payload.checkin_every)
-    except services.PhaseError as exc:
-        return Status(409, {"detail": str(exc)})
-    except ValueError as exc:
-        return _unprocessable(exc)
+    services.record_before(session, expected=payload.expected, now=payload.now,
+                           minutes=payload.minutes, fear=payload.fear,
+                           checkin_every=payload.checkin_every)
     return _out(request, session)
 
 
@@ -431,22 +419,19 @@ def before(request: HttpRequest, session_id: UUID, payload: BeforeIn) -> Any:
              response={200: PracticeOut, 404: Message, 409: Message}, tags=PRACTICE,
              summary="Answer a gentle check-in (continue, slow, pause) or finish")
 @policy.signed_in
-def during(request: HttpRequest, session_id: UUID, payload: GentleIn) -> Any:
+def during(request: CoveRequest, session_id: UUID, payload: GentleIn) -> Any:
     session = _load(request, session_id)
-    try:
-        if payload.answer == "finished":
-            services.finish_during(session)
-        else:
-            services.record_gentle_checkin(session, payload.answer)
-    except services.PhaseError as exc:
-        return Status(409, {"detail": str(exc)})
+    if payload.answer == DuringAnswer.FINISHED:
+        services.finish_during(session)
+    else:
+        services.record_gentle_checkin(session, payload.answer)
     return _out(request, session)
 
 
 @router.post("/practices/{session_id}/pause", response={200: PracticeOut, 404: Message},
              tags=PRACTICE, summary="Pause now, from any phase")
 @policy.signed_in
-def pause(request: HttpRequest, session_id: UUID) -> Any:
+def pause(request: CoveRequest, session_id: UUID) -> Any:
     session = _load(request, session_id)
     services.pause_practice(session)
     return _out(request, session)
@@ -456,39 +441,31 @@ def pause(request: HttpRequest, session_id: UUID) -> Any:
              response={200: PracticeOut, 404: Message, 409: Message}, tags=PRACTICE,
              summary="Go on after a pause")
 @policy.signed_in
-def resume(request: HttpRequest, session_id: UUID) -> Any:
+def resume(request: CoveRequest, session_id: UUID) -> Any:
     session = _load(request, session_id)
-    try:
-        services.resume_practice(session)
-    except services.PhaseError as exc:
-        return Status(409, {"detail": str(exc)})
+    services.resume_practice(session)
     return _out(request, session)
 
 
 @router.post("/practices/{session_id}/end", response={200: PracticeOut, 404: Message},
              tags=PRACTICE, summary="End for today, keeping what was saved")
 @policy.signed_in
-def end(request: HttpRequest, session_id: UUID) -> Any:
+def end(request: CoveRequest, session_id: UUID) -> Any:
     session = _load(request, session_id)
     services.end_for_today(session)
     return _out(request, session)
 
 
 @router.post("/practices/{session_id}/after",
-             response={200: PracticeOut, 404: Message, 409: Message, 422: Message},
+             response={200: PracticeOut, 404: Message, 409: Message, 422: Invalid},
              tags=PRACTICE, summary="Ratings, aftercare and a short look back")
 @policy.signed_in
-def after(request: HttpRequest, session_id: UUID, payload: AfterIn) -> Any:
+def after(request: CoveRequest, session_id: UUID, payload: AfterIn) -> Any:
     session = _load(request, session_id)
-    try:
-        services.record_after(session, peak=payload.peak, after=payload.now,
-                              aftercare_done=payload.aftercare_done,
-                              aftercare_skipped=payload.aftercare_skipped,
-                              felt_ok=payload.felt_ok, was_hard=payload.was_hard,
-                              compared_to_fear=payload.compared_to_fear,
-                              would_change=payload.would_change, small_win=payload.small_win)
-    except services.PhaseError as exc:
-        return Status(409, {"detail": str(exc)})
-    except ValueError as exc:
-        return _unprocessable(exc)
+    services.record_after(session, peak=payload.peak, after=payload.now,
+                          aftercare_done=payload.aftercare_done,
+                          aftercare_skipped=payload.aftercare_skipped,
+                          felt_ok=payload.felt_ok, was_hard=payload.was_hard,
+                          compared_to_fear=payload.compared_to_fear,
+                          would_change=payload.would_change, small_win=payload.small_win)
     return _out(request, session)

@@ -15,3 +15,6 @@ class LadderConfig(AppConfig):
             order=40,
         ),
     ]
+
+    def ready(self) -> None:
+        from cove.ladder import choices  # noqa: F401 - registers the ladder's choices

@@ -15,8 +15,8 @@ def populate(vault: Vault, role: str) -> None:
     })
     ladder = services.create_ladder(vault, "Closeness with Sam", "closeness")
     steps = services.steps_of(vault, ladder)
-    services.set_status(steps[0], "comfortable")
-    services.set_status(steps[1], "practising")
+    services.set_status(vault, steps[0].pk, "comfortable")
+    services.set_status(vault, steps[1].pk, "practising")
     for before, peak, after, win in ((30, 55, 25, False), (25, 45, 20, True), (20, 35, 10, True)):
         session = services.start_practice(vault, steps[1], services.YES)
         assert session is not None
@@ -34,4 +34,4 @@ def populate(vault: Vault, role: str) -> None:
     services.pause_practice(paused)
     services.end_for_today(paused)
     own = services.create_ladder(vault, "At home in my body", "own-body")
-    services.set_status(services.steps_of(vault, own)[0], "practising")
+    services.set_status(vault, services.steps_of(vault, own)[0].pk, "practising")

@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cove.core.forms import CoveForm
+from cove.core.forms import CoveForm, version_field
 from cove.ladder import models as m
 from cove.ladder import services
-from cove.ladder.starters import STARTERS
+from cove.ladder.choices import CheckinEvery, LadderStarter, MoveDirection, StepStatus, WithWhom
 
 ROWS = {"rows": 3}
 
@@ -54,8 +54,8 @@ class RatingsForm(CoveForm):
 
 class NewLadderForm(CoveForm):
     starter = forms.ChoiceField(
-        label=_("Start from"), widget=forms.RadioSelect, initial="blank",
-        choices=[(s.key, s.title) for s in STARTERS],
+        label=_("Start from"), widget=forms.RadioSelect, initial=LadderStarter.BLANK,
+        choices=LadderStarter.choices,
     )
     title = forms.CharField(
         label=_("Name for this ladder"), max_length=services.TITLE_MAX, required=False,
@@ -64,6 +64,7 @@ class NewLadderForm(CoveForm):
 
 
 class LadderForm(CoveForm):
+    version = version_field()
     title = forms.CharField(label=_("Name for this ladder"), max_length=services.TITLE_MAX)
     about = forms.CharField(label=_("A few words about it"), required=False,
                             max_length=services.TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}))
@@ -72,27 +73,29 @@ class LadderForm(CoveForm):
 class StepForm(RatingsForm):
     rating_names = ("expected_distress",)
 
+    version = version_field()
     title = forms.CharField(label=_("The step, in your words"), max_length=services.TITLE_MAX)
     with_whom = forms.ChoiceField(label=_("With whom"), widget=forms.RadioSelect,
-                                  choices=list(m.WITH_WHOM.items()), initial=m.ALONE)
+                                  choices=WithWhom.choices, initial=m.ALONE)
     minutes = forms.IntegerField(label=_("How long you might try it, in minutes"),
                                  min_value=1, max_value=240, required=False)
     expected_distress = rating_field(_("How much distress you expect (0 to 100)"))
     notes = forms.CharField(label=_("Notes"), required=False, max_length=services.TEXT_MAX,
                             widget=forms.Textarea(attrs={"rows": 3}))
     status = forms.ChoiceField(label=_("Where you are with it"), widget=forms.RadioSelect,
-                               choices=list(m.STATUSES.items()), initial=m.NOT_YET,
+                               choices=StepStatus.choices, initial=m.NOT_YET,
                                help_text=_("Only you change this. Any choice is fine."))
 
 
 class StatusForm(CoveForm):
     status = forms.ChoiceField(label=_("Where you are with it"),
-                               choices=list(m.STATUSES.items()))
+                               choices=StepStatus.choices)
 
 
 class SplitForm(RatingsForm):
     rating_names = ("first_distress", "second_distress")
 
+    version = version_field()
     first = forms.CharField(label=_("First, gentler step"), max_length=services.TITLE_MAX)
     first_distress = rating_field(_("Distress you expect for the first step"))
     second = forms.CharField(label=_("Second, gentler step"), max_length=services.TITLE_MAX)
@@ -119,8 +122,7 @@ class BeforeForm(RatingsForm):
                                  help_text=_("You can stop sooner. Any length is fine."))
     checkin_every = forms.TypedChoiceField(
         label=_("Gentle “still OK?” check-ins"), widget=forms.RadioSelect, coerce=int,
-        initial=0, choices=[(0, _("No check-ins")), (2, _("Every 2 minutes")),
-                            (5, _("Every 5 minutes")), (10, _("Every 10 minutes"))],
+        initial=0, choices=CheckinEvery.choices,
     )
     fear = forms.CharField(label=_("What are you afraid might happen?"), required=False,
                            max_length=services.TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}),
@@ -158,3 +160,7 @@ class AfterForm(RatingsForm):
         if not aftercare_wishes:
             del self.fields["aftercare"]
             del self.fields["aftercare_skipped"]
+
+
+class MoveForm(CoveForm):
+    direction = forms.ChoiceField(label=_("Move"), choices=MoveDirection.choices)

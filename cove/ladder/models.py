@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
+from cove.ladder.choices import PracticeOutcome, PracticePhase, StepStatus, WithWhom
 from cove.vault import areas
 from cove.vault.fields import (
     SealedBooleanField,
@@ -20,37 +20,15 @@ from cove.vault.fields import (
 )
 from cove.vault.records import SealedRecord
 
-# A step's status is only ever set by the person. There is no "done".
-NOT_YET = "not_yet"
-PRACTISING = "practising"
-COMFORTABLE = "comfortable"
-RESTING = "resting"
-STATUSES: dict[str, Any] = {
-    NOT_YET: _("Not yet"),
-    PRACTISING: _("Practising"),
-    COMFORTABLE: _("Feels comfortable"),
-    RESTING: _("Resting for now"),
-}
-
-ALONE = "alone"
-PARTNER = "partner"
-WITH_WHOM: dict[str, Any] = {
-    ALONE: _("On my own"),
-    PARTNER: _("With a partner"),
-}
-
-# Practice phases (the server-side state machine; see services.py).
-BEFORE = "before"
-DURING = "during"
-PAUSED = "paused"
-AFTER = "after"
-ENDED = "ended"
-PHASES = (BEFORE, DURING, PAUSED, AFTER, ENDED)
-
-# How an ended practice ended. None of these is a failure.
-FINISHED = "finished"
-ENDED_FOR_TODAY = "ended_for_today"
-MADE_SMALLER = "made_smaller"
+# Names for the choices' values, used across the app (declared once in choices.py).
+NOT_YET, PRACTISING = StepStatus.NOT_YET, StepStatus.PRACTISING
+COMFORTABLE, RESTING = StepStatus.COMFORTABLE, StepStatus.RESTING
+ALONE, PARTNER = WithWhom.ALONE, WithWhom.PARTNER
+BEFORE, DURING, PAUSED = PracticePhase.BEFORE, PracticePhase.DURING, PracticePhase.PAUSED
+AFTER, ENDED = PracticePhase.AFTER, PracticePhase.ENDED
+PHASES = tuple(PracticePhase.values)
+FINISHED, MADE_SMALLER = PracticeOutcome.FINISHED, PracticeOutcome.MADE_SMALLER
+ENDED_FOR_TODAY = PracticeOutcome.ENDED_FOR_TODAY
 
 SCALE_POINTS = (0, 25, 50, 75, 100)
 
@@ -92,11 +70,12 @@ class ComfortStep(SealedRecord):
 
     @property
     def status_label(self) -> Any:
-        return STATUSES.get(self.status, STATUSES[NOT_YET])
+        return StepStatus(self.status).label if self.status in StepStatus.values else NOT_YET.label
 
     @property
     def with_whom_label(self) -> Any:
-        return WITH_WHOM.get(self.with_whom, WITH_WHOM[ALONE])
+        return (WithWhom(self.with_whom).label if self.with_whom in WithWhom.values
+                else ALONE.label)
 
 
 class DistressWords(SealedRecord):

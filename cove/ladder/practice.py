@@ -18,14 +18,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.ladder import forms, services
 from cove.ladder import models as m
+from cove.ladder.choices import DuringAnswer
 from cove.ladder.models import ComfortStep, PracticeSession
-from cove.ladder.views import vault_of
 from cove.safety.public import PausePlan, get_aftercare_wishes, get_pause_plan
 from cove.vault.records import get_owned_or_404
 
-TEMPLATES = {
+TEMPLATES: dict[str, str] = {
     m.BEFORE: "ladder/practice_before.html",
     m.DURING: "ladder/practice_during.html",
     m.PAUSED: "ladder/practice_paused.html",
@@ -40,9 +42,9 @@ def _to_session(session: PracticeSession) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def begin(request: HttpRequest, step_id: str) -> HttpResponse:
+def begin(request: CoveRequest, step_id: str) -> HttpResponse:
     """The consent check-in. Only a clear yes starts a practice; nothing else is stored."""
-    vault = vault_of(request)
+    vault = request.vault
     step = get_owned_or_404(ComfortStep, vault, step_id)
     context: dict[str, object] = {"step": step}
     if request.method == "POST":
@@ -84,8 +86,8 @@ def pause_page(request: HttpRequest) -> HttpResponse:
                   {"step": step, "pause_plan": get_pause_plan(vault)})
 
 
-def _phase_context(request: HttpRequest, session: PracticeSession) -> dict[str, object]:
-    vault = vault_of(request)
+def _phase_context(request: CoveRequest, session: PracticeSession) -> dict[str, object]:
+    vault = request.vault
     step = services.step_of(vault, session)
     words = services.distress_words(vault)
     context: dict[str, object] = {"session": session, "step": step, "words": words}
@@ -113,8 +115,8 @@ def _phase_context(request: HttpRequest, session: PracticeSession) -> dict[str, 
 
 @policy.signed_in
 @require_GET
-def practice(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = get_owned_or_404(PracticeSession, vault_of(request), session_id)
+def practice(request: CoveRequest, session_id: str) -> HttpResponse:
+    session = get_owned_or_404(PracticeSession, request.vault, session_id)
     return render(request, TEMPLATES[session.phase], _phase_context(request, session))
 
 
@@ -125,21 +127,17 @@ def _phase_moved(request: HttpRequest, session: PracticeSession) -> HttpResponse
 
 @policy.signed_in
 @require_POST
-def before(request: HttpRequest, session_id: str) -> HttpResponse:
-    vault = vault_of(request)
+def before(request: CoveRequest, session_id: str) -> HttpResponse:
+    vault = request.vault
     session = get_owned_or_404(PracticeSession, vault, session_id)
     if session.phase != m.BEFORE:
         return _phase_moved(request, session)
     words = services.distress_words(vault)
     form = forms.BeforeForm(request.POST, words=words)
-    if form.is_valid():
-        data = form.cleaned_data
-        skip = data["skip_ratings"]
-        services.record_before(
-            session, expected=None if skip else data["expected"],
-            now=None if skip else data["now"], minutes=data["minutes"], fear=data["fear"],
-            checkin_every=data["checkin_every"],
-        )
+    if submit(form, lambda data: services.record_before(
+            session, expected=None if data["skip_ratings"] else data["expected"],
+            now=None if data["skip_ratings"] else data["now"], minutes=data["minutes"],
+            fear=data["fear"], checkin_every=data["checkin_every"])):
         return _to_session(session)
     context = _phase_context(request, session)
     context["form"] = form
@@ -148,13 +146,13 @@ def before(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def during(request: HttpRequest, session_id: str) -> HttpResponse:
+def during(request: CoveRequest, session_id: str) -> HttpResponse:
     """A gentle check-in answer (continue / slow / pause), or "I'm finished"."""
-    session = get_owned_or_404(PracticeSession, vault_of(request), session_id)
+    session = get_owned_or_404(PracticeSession, request.vault, session_id)
     if session.phase != m.DURING:
         return _phase_moved(request, session)
     answer = request.POST.get("answer", "")
-    if answer == "finished":
+    if answer == DuringAnswer.FINISHED:
         services.finish_during(session)
     elif answer in (services.CONTINUE, services.SLOW, services.PAUSE):
         services.record_gentle_checkin(session, answer)
@@ -185,8 +183,8 @@ def pause(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def resume(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = get_owned_or_404(PracticeSession, vault_of(request), session_id)
+def resume(request: CoveRequest, session_id: str) -> HttpResponse:
+    session = get_owned_or_404(PracticeSession, request.vault, session_id)
     if session.phase == m.PAUSED:
         services.resume_practice(session)
     return _to_session(session)
@@ -194,41 +192,38 @@ def resume(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def end(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = get_owned_or_404(PracticeSession, vault_of(request), session_id)
+def end(request: CoveRequest, session_id: str) -> HttpResponse:
+    session = get_owned_or_404(PracticeSession, request.vault, session_id)
     services.end_for_today(session)
     return _to_session(session)
 
 
 @policy.signed_in
 @require_POST
-def smaller(request: HttpRequest, session_id: str) -> HttpResponse:
+def smaller(request: CoveRequest, session_id: str) -> HttpResponse:
     """End this practice kindly and go to making the step smaller."""
-    session = get_owned_or_404(PracticeSession, vault_of(request), session_id)
+    session = get_owned_or_404(PracticeSession, request.vault, session_id)
     services.end_for_today(session, outcome=m.MADE_SMALLER)
     return redirect("ladder:split", step_id=session.step_id)
 
 
 @policy.signed_in
 @require_POST
-def after(request: HttpRequest, session_id: str) -> HttpResponse:
-    vault = vault_of(request)
+def after(request: CoveRequest, session_id: str) -> HttpResponse:
+    vault = request.vault
     session = get_owned_or_404(PracticeSession, vault, session_id)
     if session.phase != m.AFTER:
         return _phase_moved(request, session)
     form = forms.AfterForm(request.POST, words=services.distress_words(vault),
                            aftercare_wishes=get_aftercare_wishes(vault))
-    if form.is_valid():
-        data = form.cleaned_data
-        skip = data["skip_ratings"]
-        services.record_after(
-            session, peak=None if skip else data["peak"], after=None if skip else data["now"],
+    if submit(form, lambda data: services.record_after(
+            session, peak=None if data["skip_ratings"] else data["peak"],
+            after=None if data["skip_ratings"] else data["now"],
             aftercare_done=data.get("aftercare") or [],
             aftercare_skipped=bool(data.get("aftercare_skipped")),
             felt_ok=data["felt_ok"], was_hard=data["was_hard"],
             compared_to_fear=data["compared_to_fear"], would_change=data["would_change"],
-            small_win=data["small_win"],
-        )
+            small_win=data["small_win"])):
         return _to_session(session)
     context = _phase_context(request, session)
     context["form"] = form

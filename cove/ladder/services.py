@@ -21,30 +21,66 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cove.core.errors import InputError
 from cove.ladder import models as m
+from cove.ladder.choices import (
+    CheckinEvery,
+    DuringAnswer,
+    MoveDirection,
+    PracticeCheckinAnswer,
+    StepStatus,
+    WithWhom,
+)
 from cove.ladder.models import ComfortStep, DistressWords, Ladder, PracticeSession
 from cove.ladder.starters import BY_KEY
 from cove.vault.keyring import Vault
+from cove.vault.records import get_owned_for_update
 
 TITLE_MAX = 200
 TEXT_MAX = 4000
 
 
-class PhaseError(Exception):
-    """The action does not fit the practice's current phase (e.g. a second 'after')."""
+class PhaseError(InputError):
+    """The action does not fit the practice's current phase (e.g. a second 'after').
+
+    The API answers 409 with {"detail"}; pages go to where the practice is now."""
+
+    status = 409
+
+    def __init__(self) -> None:
+        super().__init__(_("This practice has moved on already. Here is where it is now."))
+
+    def api_body(self) -> dict[str, Any]:
+        return {"detail": self.first_message}
 
 
 def _now() -> str:
     return timezone.now().isoformat()
 
 
-def _rating(value: Any) -> int | None:
+def _whole_number(value: Any, field: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InputError({field: [_("Please use a whole number.")]}) from None
+
+
+def _rating(value: Any, field: str = "expected_distress") -> int | None:
     if value is None or value == "":
         return None
-    number = int(value)
+    number = _whole_number(value, field)
     if not 0 <= number <= 100:
-        raise ValueError(_("A rating goes from 0 to 100."))
+        raise InputError({field: [_("A rating goes from 0 to 100.")]})
     return number
+
+
+def _minutes(value: Any, field: str = "minutes") -> int | None:
+    if value is None or value == "":
+        return None
+    minutes = _whole_number(value, field)
+    if not 1 <= minutes <= 240:
+        raise InputError({field: [_("Minutes go from 1 to 240.")]})
+    return minutes
 
 
 # --- distress words ------------------------------------------------------------------
@@ -71,13 +107,14 @@ def distress_words(vault: Vault) -> dict[int, str]:
     return words
 
 
-def save_distress_words(vault: Vault, words: dict[int, str]) -> None:
+def save_distress_words(vault: Vault, words: dict[int, str]) -> DistressWords:
     cleaned = {str(p): str(words.get(p, "")).strip()[:TITLE_MAX] for p in m.SCALE_POINTS}
     record = DistressWords.objects.owned_by(vault).first()
     if record is None:
         record = DistressWords(owner=vault.user).bind(vault)
     record.words = cleaned
     record.save()
+    return record
 
 
 def words_for(value: int | None, words: dict[int, str]) -> str:
@@ -109,11 +146,30 @@ def create_ladder(vault: Vault, title: str, starter_key: str = "blank") -> Ladde
     return ladder
 
 
-def update_ladder(ladder: Ladder, title: str, about: str) -> Ladder:
-    ladder.title = title.strip()[:TITLE_MAX]
-    ladder.about = about.strip()[:TEXT_MAX]
-    ladder.save()
-    return ladder
+@transaction.atomic  # the row lock needs a transaction, whoever calls
+def update_ladder(vault: Vault, ladder_id: Any, *, version: int | None = None,
+                  **fields: Any) -> Ladder:
+    """Rename a ladder or change its words (only the fields given change)."""
+    cleaned: dict[str, Any] = {}
+    if fields.get("title") is not None:
+        title = str(fields["title"]).strip()
+        if not title:
+            raise InputError({"title": [_("Please give the ladder a name.")]})
+        cleaned["title"] = title[:TITLE_MAX]
+    if fields.get("about") is not None:
+        cleaned["about"] = str(fields["about"]).strip()[:TEXT_MAX]
+    ladder = get_owned_for_update(Ladder, vault, ladder_id, version=version, yours=cleaned)
+    return _apply(ladder, cleaned)
+
+
+def _apply(record: Any, cleaned: dict[str, Any]) -> Any:
+    """Set and store only the fields that change, so an edit never writes back the rest."""
+    changed = [name for name, value in cleaned.items() if getattr(record, name) != value]
+    for name in changed:
+        setattr(record, name, cleaned[name])
+    if changed:
+        record.save(update_fields=changed)
+    return record
 
 
 def delete_ladder(ladder: Ladder) -> None:
@@ -138,27 +194,22 @@ def _clean_step_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if "title" in fields:
         title = str(fields["title"] or "").strip()
         if not title:
-            raise ValueError(_("Please write a few words for the step."))
+            raise InputError({"title": [_("Please write a few words for the step.")]})
         cleaned["title"] = title[:TITLE_MAX]
     if "with_whom" in fields:
-        if fields["with_whom"] not in m.WITH_WHOM:
-            raise ValueError(_("Please choose on your own or with a partner."))
-        cleaned["with_whom"] = fields["with_whom"]
+        if fields["with_whom"] not in WithWhom.values:
+            raise InputError({"with_whom": [_("Please choose on your own or with a partner.")]})
+        cleaned["with_whom"] = str(fields["with_whom"])
     if "minutes" in fields:
-        minutes = fields["minutes"]
-        if minutes is not None and minutes != "":
-            minutes = int(minutes)
-            if not 1 <= minutes <= 240:
-                raise ValueError(_("Minutes go from 1 to 240."))
-        cleaned["minutes"] = minutes if minutes != "" else None
+        cleaned["minutes"] = _minutes(fields["minutes"])
     if "expected_distress" in fields:
         cleaned["expected_distress"] = _rating(fields["expected_distress"])
     if "notes" in fields:
         cleaned["notes"] = str(fields["notes"] or "").strip()[:TEXT_MAX]
     if "status" in fields:
-        if fields["status"] not in m.STATUSES:
-            raise ValueError(_("Please choose one of the statuses."))
-        cleaned["status"] = fields["status"]
+        if fields["status"] not in StepStatus.values:
+            raise InputError({"status": [_("Please choose one of the statuses.")]})
+        cleaned["status"] = str(fields["status"])
     return cleaned
 
 
@@ -175,16 +226,21 @@ def add_step(vault: Vault, ladder: Ladder, **fields: Any) -> ComfortStep:
     return step
 
 
-def update_step(step: ComfortStep, **fields: Any) -> ComfortStep:
-    for name, value in _clean_step_fields(fields).items():
-        setattr(step, name, value)
-    step.save()
-    return step
+@transaction.atomic  # the row lock needs a transaction, whoever calls
+def update_step(vault: Vault, step_id: Any, *, version: int | None = None,
+                **fields: Any) -> ComfortStep:
+    """Change a step: only the fields given are written, on a locked, current row.
+
+    `version` is the version the person's copy was based on; if the step changed since,
+    this raises Conflict (nothing is written)."""
+    cleaned = _clean_step_fields(fields)
+    step = get_owned_for_update(ComfortStep, vault, step_id, version=version, yours=cleaned)
+    return _apply(step, cleaned)
 
 
-def set_status(step: ComfortStep, status: str) -> ComfortStep:
+def set_status(vault: Vault, step_id: Any, status: str) -> ComfortStep:
     """The only way a status changes: the person chooses it."""
-    return update_step(step, status=status)
+    return update_step(vault, step_id, status=status)
 
 
 def delete_step(step: ComfortStep) -> None:
@@ -199,10 +255,10 @@ def _renumber(ordered: Sequence[ComfortStep]) -> None:
             step.position = position
 
 
-def move_step(vault: Vault, step: ComfortStep, direction: str) -> None:
+def move_step(vault: Vault, step: ComfortStep, direction: str) -> list[ComfortStep]:
     """Move a step one place up (gentler end) or down; the keyboard way to reorder."""
-    if direction not in {"up", "down"}:
-        raise ValueError(_("Please choose up or down."))
+    if direction not in MoveDirection.values:
+        raise InputError({"direction": [_("Please choose up or down.")]})
     ladder = ladder_of(vault, step)
     ordered = steps_of(vault, ladder)
     index = next(i for i, s in enumerate(ordered) if s.pk == step.pk)
@@ -210,6 +266,7 @@ def move_step(vault: Vault, step: ComfortStep, direction: str) -> None:
     if 0 <= target < len(ordered):
         ordered[index], ordered[target] = ordered[target], ordered[index]
     _renumber(ordered)
+    return ordered
 
 
 def reorder_steps(vault: Vault, ladder: Ladder, step_ids: Iterable[str]) -> None:
@@ -221,17 +278,27 @@ def reorder_steps(vault: Vault, ladder: Ladder, step_ids: Iterable[str]) -> None
     _renumber(wanted + rest)
 
 
+def _half(title: Any, distress: Any, field: str) -> dict[str, Any]:
+    """One half of a split step; messages name the split form's fields."""
+    text = str(title or "").strip()
+    if not text:
+        raise InputError({field: [_("Please write a few words for the step.")]})
+    return {"title": text[:TITLE_MAX], "expected_distress": _rating(distress, f"{field}_distress")}
+
+
 @transaction.atomic
-def split_step(vault: Vault, step: ComfortStep, first: str, second: str,
-               first_distress: int | None = None,
-               second_distress: int | None = None) -> tuple[ComfortStep, ComfortStep]:
+def split_step(vault: Vault, step_id: Any, first: str, second: str,
+               first_distress: int | None = None, second_distress: int | None = None,
+               *, version: int | None = None) -> tuple[ComfortStep, ComfortStep]:
     """Make a step smaller: it becomes two gentler steps in its place.
 
     The first keeps the step's id, status and practice history; the second is new and
     starts as "not yet". Nothing else on the ladder changes but the positions after it.
     """
-    first_fields = _clean_step_fields({"title": first, "expected_distress": first_distress})
-    second_fields = _clean_step_fields({"title": second, "expected_distress": second_distress})
+    first_fields = _half(first, first_distress, "first")
+    second_fields = _half(second, second_distress, "second")
+    step = get_owned_for_update(ComfortStep, vault, step_id, version=version,
+                                yours={"title": first_fields["title"]})
     ComfortStep.objects.filter(ladder_id=step.ladder_id, position__gt=step.position).update(
         position=F("position") + 1
     )
@@ -249,8 +316,7 @@ def split_step(vault: Vault, step: ComfortStep, first: str, second: str,
 
 # --- practice sessions ---------------------------------------------------------------
 
-YES, NOT_SURE, NO = "yes", "not_sure", "no"
-CHECKIN_ANSWERS = (YES, NOT_SURE, NO)
+YES, NOT_SURE, NO = PracticeCheckinAnswer.YES, PracticeCheckinAnswer.NOT_SURE, PracticeCheckinAnswer.NO
 
 
 def start_practice(vault: Vault, step: ComfortStep, answer: str) -> PracticeSession | None:
@@ -267,7 +333,7 @@ def start_practice(vault: Vault, step: ComfortStep, answer: str) -> PracticeSess
 
 def _require(session: PracticeSession, *phases: str) -> None:
     if session.phase not in phases:
-        raise PhaseError(_("This practice has moved on already. Here is where it is now."))
+        raise PhaseError
 
 
 def _stamp(session: PracticeSession, key: str) -> None:
@@ -277,35 +343,34 @@ def _stamp(session: PracticeSession, key: str) -> None:
 
 
 def record_before(session: PracticeSession, *, expected: Any = None, now: Any = None,
-                  minutes: Any = None, fear: str = "", checkin_every: Any = None) -> None:
+                  minutes: Any = None, fear: str = "",
+                  checkin_every: Any = None) -> PracticeSession:
     _require(session, m.BEFORE)
-    session.distress_expected = _rating(expected)
-    session.distress_before = _rating(now)
-    if minutes not in (None, ""):
-        minutes = int(minutes)
-        if not 1 <= minutes <= 240:
-            raise ValueError(_("Minutes go from 1 to 240."))
-        session.planned_minutes = minutes
+    session.distress_expected = _rating(expected, "expected")
+    session.distress_before = _rating(now, "now")
+    planned = _minutes(minutes)
+    if planned is not None:
+        session.planned_minutes = planned
     if checkin_every not in (None, ""):
-        every = int(checkin_every)
-        if every not in CHECKIN_INTERVALS:
-            raise ValueError(_("Please choose one of the check-in choices."))
+        every = _whole_number(checkin_every, "checkin_every")
+        if every not in CheckinEvery.values:
+            raise InputError({"checkin_every": [_("Please choose one of the check-in choices.")]})
         session.checkin_every = every or None
     session.fear = str(fear or "").strip()[:TEXT_MAX]
     session.phase = m.DURING
     _stamp(session, "during")
     session.save()
+    return session
 
 
-CHECKIN_INTERVALS = (0, 2, 5, 10)
-CONTINUE, SLOW, PAUSE = "continue", "slow", "pause"
+CONTINUE, SLOW, PAUSE = DuringAnswer.CONTINUE, DuringAnswer.SLOW, DuringAnswer.PAUSE
 
 
 def record_gentle_checkin(session: PracticeSession, answer: str) -> None:
     """A "still OK?" answer during practice. "Pause" pauses at once."""
     _require(session, m.DURING)
     if answer not in (CONTINUE, SLOW, PAUSE):
-        raise ValueError(_("Please choose continue, slow down or pause."))
+        raise InputError({"answer": [_("Please choose continue, slow down or pause.")]})
     session.checkins = [*(session.checkins or []), {"at": _now(), "answer": answer}]
     if answer == PAUSE:
         _pause(session)
@@ -357,10 +422,10 @@ def finish_during(session: PracticeSession) -> None:
 def record_after(session: PracticeSession, *, peak: Any = None, after: Any = None,
                  aftercare_done: Sequence[str] = (), aftercare_skipped: bool = False,
                  felt_ok: str = "", was_hard: str = "", compared_to_fear: str = "",
-                 would_change: str = "", small_win: bool = False) -> None:
+                 would_change: str = "", small_win: bool = False) -> PracticeSession:
     _require(session, m.AFTER)
-    session.distress_peak = _rating(peak)
-    session.distress_after = _rating(after)
+    session.distress_peak = _rating(peak, "peak")
+    session.distress_after = _rating(after, "now")
     session.aftercare_done = [str(item)[:TITLE_MAX] for item in aftercare_done][:50]
     session.aftercare_skipped = bool(aftercare_skipped)
     session.felt_ok = str(felt_ok or "").strip()[:TEXT_MAX]
@@ -372,6 +437,7 @@ def record_after(session: PracticeSession, *, peak: Any = None, after: Any = Non
     session.outcome = m.FINISHED
     _stamp(session, "ended")
     session.save()
+    return session
 
 
 def sessions_of_step(vault: Vault, step: ComfortStep, limit: int = 20) -> list[PracticeSession]:

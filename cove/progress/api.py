@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import Any
 
-from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
-from cove.accounts.models import User
 from cove.core import policy
+from cove.core.http import CoveRequest
+from cove.core.schemas import VERSION_HELP, Conflicted, Invalid, Message
 from cove.progress import services
-from cove.progress.forms import MAX_NOTE, time_zones
+from cove.progress.choices import ProgressRange, ReminderWhat, Weekday
+from cove.progress.forms import MAX_NOTE
 from cove.progress.models import CheckIn, Reminder
-from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
 
 PREFIX = "/progress/"
@@ -28,10 +28,6 @@ PROGRESS = ["progress"]
 Rating = int | None
 
 
-class Message(Schema):
-    detail: str
-
-
 class CheckInIn(Schema):
     mood: Rating = Field(None, ge=0, le=10)
     distress: Rating = Field(None, ge=0, le=10)
@@ -39,10 +35,12 @@ class CheckInIn(Schema):
     sleep: Rating = Field(None, ge=0, le=10)
     stress: Rating = Field(None, ge=0, le=10)
     note: str = Field("", max_length=MAX_NOTE)
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
 
 
 class CheckInOut(Schema):
     id: uuid.UUID
+    version: int
     day: date
     mood: Rating
     distress: Rating
@@ -57,7 +55,7 @@ class DaysQuery(Schema):
 
 
 class RangeQuery(Schema):
-    range: Literal["month", "quarter", "year"] = "month"
+    range: ProgressRange = ProgressRange.MONTH
 
 
 class TrendRowOut(Schema):
@@ -115,50 +113,43 @@ class SummaryOut(Schema):
 
 
 class ReminderIn(Schema):
-    what: Literal["checkin", "journal", "practice", "grounding", "something"]
+    what: ReminderWhat
     time_of_day: time
-    weekdays: list[int] = Field(min_length=1, max_length=7)
+    weekdays: list[Weekday] = Field(min_length=1, max_length=7)
     by_email: bool = False
     timezone: str | None = Field(None, max_length=64, description="IANA name, for emails")
 
 
 class ReminderOut(Schema):
     id: uuid.UUID
-    what: str
+    version: int
+    what: ReminderWhat
     time_of_day: time
-    weekdays: list[int]
+    weekdays: list[Weekday]
     paused: bool
     by_email: bool
 
 
 class PauseIn(Schema):
     paused: bool
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
 
 
 class FeedOut(Schema):
     url: str
 
 
-def _vault(request: HttpRequest) -> Vault:
-    vault = getattr(request, "vault", None)
-    assert isinstance(vault, Vault)  # policy.signed_in guarantees it
-    return vault
-
-
-def _me(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _checkin_out(checkin: CheckIn) -> dict[str, Any]:
     ratings = checkin.rating_map
-    return {"id": checkin.pk, "day": checkin.day, "note": checkin.note,
+    return {"id": checkin.pk, "version": checkin.version, "day": checkin.day,
+            "note": checkin.note,
             **{name: ratings.get(name) for name in ("mood", "distress", "tension", "sleep",
                                                     "stress")}}
 
 
 def _reminder_out(reminder: Reminder) -> dict[str, Any]:
-    return {"id": reminder.pk, "what": reminder.what, "time_of_day": reminder.time_of_day,
+    return {"id": reminder.pk, "version": reminder.version, "what": reminder.what,
+            "time_of_day": reminder.time_of_day,
             "weekdays": [int(d) for d in reminder.weekdays], "paused": reminder.paused,
             "by_email": reminder.by_email}
 
@@ -166,37 +157,39 @@ def _reminder_out(reminder: Reminder) -> dict[str, Any]:
 @router.get("/checkins", response=list[CheckInOut], auth=django_auth, tags=CHECKINS,
             summary="Your check-ins of the last `days` days, oldest first")
 @policy.signed_in
-def list_checkins(request: HttpRequest, query: Query[DaysQuery]) -> Any:
+def list_checkins(request: CoveRequest, query: Query[DaysQuery]) -> Any:
     first = services.today() - timedelta(days=query.days - 1)
-    found = services.checkins_since(_vault(request), first, with_notes=True)
+    found = services.checkins_since(request.vault, first, with_notes=True)
     return [_checkin_out(c) for c in found]
 
 
 @router.get("/checkins/today", response={200: CheckInOut, 404: Message}, auth=django_auth,
             tags=CHECKINS, summary="Today's check-in, if there is one")
 @policy.signed_in
-def today_checkin(request: HttpRequest) -> Any:
-    found = services.checkin_for(_vault(request), services.today())
+def today_checkin(request: CoveRequest) -> Any:
+    found = services.checkin_for(request.vault, services.today())
     if found is None:
         return Status(404, {"detail": "No check-in today, and that is fine."})
     return _checkin_out(found)
 
 
-@router.put("/checkins/today", response=CheckInOut, auth=django_auth, tags=CHECKINS,
+@router.put("/checkins/today", response={200: CheckInOut, 409: Conflicted}, auth=django_auth,
+            tags=CHECKINS,
             summary="Save today's check-in (every answer optional, 0 to 10)")
 @policy.signed_in
-def save_today(request: HttpRequest, payload: CheckInIn) -> Any:
-    ratings = {k: v for k, v in payload.dict().items() if k != "note" and v is not None}
-    checkin = services.save_checkin(_vault(request), services.today(), ratings,
-                                    payload.note.strip())
+def save_today(request: CoveRequest, payload: CheckInIn) -> Any:
+    ratings = {k: v for k, v in payload.dict().items()
+               if k not in ("note", "version") and v is not None}
+    checkin = services.save_checkin(request.vault, services.today(), ratings,
+                                    payload.note.strip(), version=payload.version)
     return _checkin_out(checkin)
 
 
 @router.get("/summary", response=SummaryOut, auth=django_auth, tags=PROGRESS,
             summary="Check-in trends, small wins, practices and questionnaire totals")
 @policy.signed_in
-def summary(request: HttpRequest, query: Query[RangeQuery]) -> Any:
-    vault = _vault(request)
+def summary(request: CoveRequest, query: Query[RangeQuery]) -> Any:
+    vault = request.vault
     trends = services.checkin_trends(vault, query.range)
     return {
         "range": trends.range_key, "weekly": trends.by_week, "checkins": trends.count,
@@ -216,56 +209,41 @@ def summary(request: HttpRequest, query: Query[RangeQuery]) -> Any:
 @router.get("/reminders", response=list[ReminderOut], auth=django_auth, tags=PROGRESS,
             summary="Your reminders")
 @policy.signed_in
-def list_reminders(request: HttpRequest) -> Any:
-    return [_reminder_out(r) for r in Reminder.objects.owned_by(_vault(request))]
+def list_reminders(request: CoveRequest) -> Any:
+    return [_reminder_out(r) for r in services.reminders_of(request.vault)]
 
 
-@router.post("/reminders", response={201: ReminderOut, 422: dict}, auth=django_auth,
+@router.post("/reminders", response={201: ReminderOut, 422: Invalid}, auth=django_auth,
              tags=PROGRESS, summary="Add a reminder (what, when, which weekdays; Monday is 0)")
 @policy.signed_in
-def add_reminder(request: HttpRequest, payload: ReminderIn) -> Any:
-    if any(d < 0 or d > 6 for d in payload.weekdays):
-        return Status(422, {"detail": "Some of what was sent could not be used.",
-                            "errors": [{"loc": ["body", "payload", "weekdays"],
-                                        "msg": "Weekdays are 0 (Monday) to 6 (Sunday)."}]})
-    if payload.by_email and not services.email_possible():
-        return Status(422, {"detail": "Email is not set up on this server.",
-                            "errors": [{"loc": ["body", "payload", "by_email"],
-                                        "msg": "Email is not set up on this server."}]})
-    if payload.timezone is not None and payload.timezone not in time_zones():
-        return Status(422, {"detail": "Some of what was sent could not be used.",
-                            "errors": [{"loc": ["body", "payload", "timezone"],
-                                        "msg": "Not a known time zone, e.g. Europe/Berlin."}]})
-    days = "".join(sorted({str(d) for d in payload.weekdays}))
-    reminder = services.add_reminder(_vault(request), payload.what,
-                                     payload.time_of_day.replace(second=0, microsecond=0,
-                                                                 tzinfo=None),
-                                     days, payload.by_email, payload.timezone)
+def add_reminder(request: CoveRequest, payload: ReminderIn) -> Any:
+    reminder = services.add_reminder(request.vault, payload.what, payload.time_of_day,
+                                     payload.weekdays, payload.by_email, payload.timezone)
     return Status(201, _reminder_out(reminder))
 
 
-@router.post("/reminders/{reminder_id}/pause", response={200: ReminderOut, 404: Message},
+@router.post("/reminders/{reminder_id}/pause",
+             response={200: ReminderOut, 404: Message, 409: Conflicted},
              auth=django_auth, tags=PROGRESS, summary="Pause a reminder or turn it back on")
 @policy.signed_in
-def pause_reminder(request: HttpRequest, reminder_id: str, payload: PauseIn) -> Any:
-    reminder = get_owned_or_404(Reminder, _vault(request), reminder_id)
-    services.set_paused(reminder, payload.paused)
-    return _reminder_out(reminder)
+def pause_reminder(request: CoveRequest, reminder_id: str, payload: PauseIn) -> Any:
+    return _reminder_out(services.set_paused(request.vault, reminder_id, payload.paused,
+                                             version=payload.version))
 
 
 @router.delete("/reminders/{reminder_id}", response={204: None, 404: Message},
                auth=django_auth, tags=PROGRESS, summary="Remove a reminder")
 @policy.signed_in
-def delete_reminder(request: HttpRequest, reminder_id: str) -> Any:
-    services.remove_reminder(get_owned_or_404(Reminder, _vault(request), reminder_id))
+def delete_reminder(request: CoveRequest, reminder_id: str) -> Any:
+    services.remove_reminder(get_owned_or_404(Reminder, request.vault, reminder_id))
     return Status(204, None)
 
 
 @router.post("/calendar", response={201: FeedOut}, auth=django_auth, tags=PROGRESS,
              summary="Make a new private calendar address (the old one stops working)")
 @policy.signed_in
-def new_calendar(request: HttpRequest) -> Any:
-    token = services.new_feed_token(_me(request))
+def new_calendar(request: CoveRequest) -> Any:
+    token = services.new_feed_token(request.person)
     return Status(201, {"url": request.build_absolute_uri(reverse("progress:feed",
                                                                   args=[token]))})
 
@@ -273,6 +251,6 @@ def new_calendar(request: HttpRequest) -> Any:
 @router.delete("/calendar", response={204: None}, auth=django_auth, tags=PROGRESS,
                summary="Turn the calendar address off")
 @policy.signed_in
-def revoke_calendar(request: HttpRequest) -> Any:
-    services.revoke_feed(_me(request))
+def revoke_calendar(request: CoveRequest) -> Any:
+    services.revoke_feed(request.person)
     return Status(204, None)

@@ -10,8 +10,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cove.core.forms import CoveForm
-from cove.progress.models import Reminder
+from cove.core.forms import CoveForm, version_field
+from cove.progress.choices import CheckinQuestion, ReminderWhat, Weekday
 
 SCALE_CHOICES = [("", _("No answer")), *[(str(n), str(n)) for n in range(11)]]
 
@@ -24,14 +24,12 @@ CHECKIN_QUESTIONS = (
     ("stress", _("How stressed do you feel?"), _("not at all"), _("extremely")),
 )
 QUESTION_LABELS = {name: label for name, label, _low, _high in CHECKIN_QUESTIONS}
-SHORT_LABELS = {
-    "mood": _("Mood"), "distress": _("Distress"), "tension": _("Body tension"),
-    "sleep": _("Sleep"), "stress": _("Stress"),
-}
+SHORT_LABELS = dict(CheckinQuestion.choices)
 MAX_NOTE = 5_000
 
 
 class CheckInForm(CoveForm):
+    version = version_field()
     note = forms.CharField(label=_("A note for today"), required=False, max_length=MAX_NOTE,
                            widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -41,7 +39,7 @@ class CheckInForm(CoveForm):
             self.fields[name] = forms.TypedChoiceField(
                 label=label, choices=SCALE_CHOICES, coerce=int, empty_value=None,
                 required=False, widget=forms.RadioSelect)
-        self.order_fields([q[0] for q in CHECKIN_QUESTIONS] + ["note"])
+        self.order_fields([q[0] for q in CHECKIN_QUESTIONS] + ["note", "version"])
 
     def questions(self) -> list[dict[str, Any]]:
         return [{"field": self[name], "low": low, "high": high}
@@ -52,18 +50,8 @@ class CheckInForm(CoveForm):
                 if self.cleaned_data.get(name) is not None}
 
 
-WHAT_LABELS = {
-    "checkin": _("A daily check-in"),
-    "journal": _("A few minutes to write"),
-    "practice": _("A practice"),
-    "grounding": _("A grounding or breathing break"),
-    "something": _("Just a moment for me"),
-}
-assert set(WHAT_LABELS) == set(Reminder.WHAT_CHOICES)
-WEEKDAYS = (
-    ("0", _("Monday")), ("1", _("Tuesday")), ("2", _("Wednesday")), ("3", _("Thursday")),
-    ("4", _("Friday")), ("5", _("Saturday")), ("6", _("Sunday")),
-)
+WHAT_LABELS = dict(ReminderWhat.choices)
+WEEKDAYS = [(str(value), label) for value, label in Weekday.choices]
 WEEKDAY_SHORT = {"0": _("Mon"), "1": _("Tue"), "2": _("Wed"), "3": _("Thu"), "4": _("Fri"),
                  "5": _("Sat"), "6": _("Sun")}
 
@@ -74,7 +62,7 @@ def time_zones() -> tuple[str, ...]:
 
 
 class ReminderForm(CoveForm):
-    what = forms.ChoiceField(label=_("What is it for?"), choices=list(WHAT_LABELS.items()),
+    what = forms.ChoiceField(label=_("What is it for?"), choices=ReminderWhat.choices,
                              widget=forms.RadioSelect,
                              help_text=_("Only you see this. The reminder itself just says "
                                          "“A moment for you”."))
@@ -101,6 +89,3 @@ class ReminderForm(CoveForm):
 
     def clean_timezone(self) -> str:
         return self.cleaned_data.get("timezone") or settings.TIME_ZONE
-
-    def weekday_string(self) -> str:
-        return "".join(sorted(set(self.cleaned_data["weekdays"])))

@@ -7,12 +7,13 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
+from cove.progress.choices import CheckinQuestion
 from cove.vault import areas
 from cove.vault.fields import SealedJSONField, SealedTextField
 from cove.vault.records import SealedRecord
 
 # The five daily questions, in the order they are asked. Each answer is 0 to 10 or blank.
-QUESTIONS = ("mood", "distress", "tension", "sleep", "stress")
+QUESTIONS: tuple[str, ...] = tuple(CheckinQuestion.values)
 
 
 class CheckIn(SealedRecord):
@@ -51,9 +52,7 @@ class Reminder(SealedRecord):
     always the same discreet line.
     """
 
-    WHAT_CHOICES = ("checkin", "journal", "practice", "grounding", "something")
-
-    what = SealedTextField()
+    what = SealedTextField()  # one of ReminderWhat
     time_of_day = models.TimeField()
     weekdays = models.CharField(max_length=7)  # "0123456" = every day (Monday is 0)
     timezone = models.CharField(max_length=64, default="UTC")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -17,8 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cove.core import charts
-from cove.progress.forms import SHORT_LABELS
+from cove.core.errors import Conflict, InputError
+from cove.progress.choices import ReminderWhat, Weekday
+from cove.progress.forms import SHORT_LABELS, time_zones
 from cove.progress.models import QUESTIONS, CalendarFeed, CheckIn, Reminder
+from cove.vault.records import get_owned_for_update
 
 if TYPE_CHECKING:
     from cove.accounts.models import User
@@ -35,15 +39,25 @@ def checkin_for(vault: Vault, day: date) -> CheckIn | None:
     return CheckIn.objects.owned_by(vault).filter(day=day).first()
 
 
-def save_checkin(vault: Vault, day: date, ratings: dict[str, int], note: str) -> CheckIn:
-    """Keep one check-in a day: a second one that day replaces the first one's answers."""
+def save_checkin(vault: Vault, day: date, ratings: dict[str, int], note: str, *,
+                 version: int | None = None) -> CheckIn:
+    """Keep one check-in a day: a second one that day replaces the first one's answers.
+
+    `version` is the version of the day's check-in the person's form was based on; if it
+    changed since (another tab or device), nothing is written and Conflict carries both.
+    """
     clean = {k: v for k, v in ratings.items() if k in QUESTIONS and v is not None}
-    existing = checkin_for(vault, day)
-    if existing is not None:
-        existing.ratings = clean
-        existing.note = note
-        existing.save()
-        return existing
+    with transaction.atomic():
+        existing = checkin_for(vault, day)
+        if existing is not None:
+            existing = get_owned_for_update(CheckIn, vault, existing.pk)
+            if version is not None and version != existing.version:
+                raise Conflict(current={**existing.rating_map, "note": existing.note},
+                               yours={**clean, "note": note}, version=existing.version)
+            existing.ratings = clean
+            existing.note = note
+            existing.save()
+            return existing
     checkin = CheckIn(owner=vault.user, day=day, ratings=clean, note=note).bind(vault)
     try:
         with transaction.atomic():
@@ -332,18 +346,48 @@ def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) ->
 # ---- Reminders and the calendar feed ------------------------------------------------
 
 
-def add_reminder(vault: Vault, what: str, time_of_day: time, weekdays: str,
+MAX_REMINDERS = 100
+
+
+def reminders_of(vault: Vault) -> list[Reminder]:
+    """The person's reminders by time of day (at most MAX_REMINDERS)."""
+    return list(Reminder.objects.owned_by(vault).order_by("time_of_day", "created_at")
+                [:MAX_REMINDERS])
+
+
+def add_reminder(vault: Vault, what: str, time_of_day: time, weekdays: Iterable[int | str],
                  by_email: bool = False, zone: str | None = None) -> Reminder:
-    reminder = Reminder(owner=vault.user, what=what, time_of_day=time_of_day,
-                        weekdays=weekdays, by_email=by_email,
+    """Add a reminder; `weekdays` are 0 (Monday) to 6 (Sunday), as numbers or digits."""
+    if what not in ReminderWhat.values:
+        raise InputError({"what": [_("Please choose what the reminder is for.")]})
+    try:
+        days = {int(day) for day in weekdays}
+    except (TypeError, ValueError):
+        days = {-1}
+    if not days or not days <= set(Weekday.values):
+        raise InputError({"weekdays": [_("Please choose days from Monday to Sunday.")]})
+    if by_email and not email_possible():
+        raise InputError({"by_email": [_("Email is not set up on this server.")]})
+    if zone is not None and zone not in time_zones():
+        raise InputError({"timezone": [_("Please choose a known time zone, such as "
+                                         "Europe/Berlin.")]})
+    reminder = Reminder(owner=vault.user, what=str(what),
+                        time_of_day=time_of_day.replace(second=0, microsecond=0, tzinfo=None),
+                        weekdays="".join(str(day) for day in sorted(days)), by_email=by_email,
                         timezone=zone or settings.TIME_ZONE).bind(vault)
     reminder.save()
     return reminder
 
 
-def set_paused(reminder: Reminder, paused: bool) -> None:
+@transaction.atomic  # the row lock needs a transaction, whoever calls
+def set_paused(vault: Vault, reminder_id: Any, paused: bool, *,
+               version: int | None = None) -> Reminder:
+    """Pause a reminder or turn it back on, on a locked, current row."""
+    reminder = get_owned_for_update(Reminder, vault, reminder_id, version=version,
+                                    yours={"paused": paused})
     reminder.paused = paused
-    reminder.save(update_fields=["paused", "updated_at"])
+    reminder.save(update_fields=["paused"])
+    return reminder
 
 
 def remove_reminder(reminder: Reminder) -> None:

@@ -7,12 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cove.accounts.models import User
 from cove.core import policy
+from cove.core.forms import submit
+from cove.core.http import CoveRequest
 from cove.progress import services
+from cove.progress.choices import ProgressRange
 from cove.progress.forms import (
     SHORT_LABELS,
     WEEKDAY_SHORT,
@@ -24,36 +25,19 @@ from cove.progress.models import QUESTIONS, Reminder
 from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
 
-RANGE_LABELS = {
-    "month": gettext_lazy("30 days"),
-    "quarter": gettext_lazy("3 months"),
-    "year": gettext_lazy("1 year"),
-}
-
-
-def _vault(request: HttpRequest) -> Vault:
-    vault = getattr(request, "vault", None)
-    assert isinstance(vault, Vault)  # policy.signed_in guarantees it
-    return vault
-
-
-def _me(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 @policy.signed_in
 @require_http_methods(["GET"])
-def index(request: HttpRequest) -> HttpResponse:
-    vault = _vault(request)
+def index(request: CoveRequest) -> HttpResponse:
+    vault = request.vault
     range_key = request.GET.get("range", "month")
-    if range_key not in services.RANGES:
-        range_key = "month"
+    if range_key not in ProgressRange.values:
+        range_key = ProgressRange.MONTH
     trends = services.checkin_trends(vault, range_key)
     return render(request, "progress/index.html", {
         "trends": trends,
         "range_key": range_key,
-        "ranges": list(RANGE_LABELS.items()),
+        "ranges": ProgressRange.choices,
         "questions": [(name, SHORT_LABELS[name]) for name in QUESTIONS],
         "wins": services.small_wins(vault),
         "wins_scan": services.WINS_SCAN,
@@ -65,17 +49,18 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def checkin(request: HttpRequest) -> HttpResponse:
-    vault = _vault(request)
+def checkin(request: CoveRequest) -> HttpResponse:
+    vault = request.vault
     day = services.today()
     existing = services.checkin_for(vault, day)
     initial: dict[str, object] = {}
     if existing is not None:
         initial = {k: str(v) for k, v in existing.rating_map.items()}
         initial["note"] = existing.note
+        initial["version"] = existing.version
     form = CheckInForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.save_checkin(vault, day, form.ratings(), form.cleaned_data["note"].strip())
+    if request.method == "POST" and submit(form, lambda data: services.save_checkin(
+            vault, day, form.ratings(), data["note"].strip(), version=data["version"])) is not None:
         messages.success(request, _("Saved for today. Thank you for checking in."))
         return redirect("progress:index")
     return render(request, "progress/checkin.html", {
@@ -88,7 +73,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 
 def _reminder_rows(vault: Vault) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for reminder in Reminder.objects.owned_by(vault):
+    for reminder in services.reminders_of(vault):
         days = reminder.weekdays
         if days == "0123456":
             when = _("every day")
@@ -101,46 +86,42 @@ def _reminder_rows(vault: Vault) -> list[dict[str, object]]:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def reminders(request: HttpRequest) -> HttpResponse:
-    vault = _vault(request)
+def reminders(request: CoveRequest) -> HttpResponse:
+    vault = request.vault
     email_possible = services.email_possible()
     data = request.POST if request.method == "POST" else None
     form = ReminderForm(data, email_possible=email_possible,
                         initial={"weekdays": list("0123456"), "what": "something"})
-    if request.method == "POST" and form.is_valid():
-        services.add_reminder(vault, form.cleaned_data["what"], form.cleaned_data["time_of_day"],
-                              form.weekday_string(),
-                              bool(form.cleaned_data.get("by_email")),
-                              form.cleaned_data.get("timezone"))
+    if request.method == "POST" and submit(form, lambda data: services.add_reminder(
+            vault, data["what"], data["time_of_day"], data["weekdays"],
+            bool(data.get("by_email")), data.get("timezone"))) is not None:
         messages.success(request, _("Reminder added."))
         return redirect("progress:reminders")
     return _reminders_page(request, form)
 
 
-def _reminders_page(request: HttpRequest, form: ReminderForm,
+def _reminders_page(request: CoveRequest, form: ReminderForm,
                     feed_url: str | None = None) -> HttpResponse:
-    vault = _vault(request)
-    email_possible = services.email_possible()
     return render(request, "progress/reminders.html", {
-        "form": form, "rows": _reminder_rows(vault), "email_possible": email_possible,
-        "has_email": bool(_me(request).email), "has_feed": services.has_feed(_me(request)),
+        "form": form, "rows": _reminder_rows(request.vault),
+        "email_possible": services.email_possible(), "has_email": bool(request.person.email),
+        "has_feed": services.has_feed(request.person),
         "feed_url": feed_url,
     })
 
 
 @policy.signed_in
 @require_POST
-def reminder_pause(request: HttpRequest, reminder_id: str) -> HttpResponse:
-    reminder = get_owned_or_404(Reminder, _vault(request), reminder_id)
-    services.set_paused(reminder, request.POST.get("paused") == "1")
+def reminder_pause(request: CoveRequest, reminder_id: str) -> HttpResponse:
+    reminder = services.set_paused(request.vault, reminder_id, request.POST.get("paused") == "1")
     messages.success(request, _("Paused.") if reminder.paused else _("Back on."))
     return redirect("progress:reminders")
 
 
 @policy.signed_in
 @require_POST
-def reminder_delete(request: HttpRequest, reminder_id: str) -> HttpResponse:
-    reminder = get_owned_or_404(Reminder, _vault(request), reminder_id)
+def reminder_delete(request: CoveRequest, reminder_id: str) -> HttpResponse:
+    reminder = get_owned_or_404(Reminder, request.vault, reminder_id)
     services.remove_reminder(reminder)
     messages.success(request, _("Reminder removed."))
     return redirect("progress:reminders")
@@ -148,8 +129,8 @@ def reminder_delete(request: HttpRequest, reminder_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def feed_new(request: HttpRequest) -> HttpResponse:
-    token = services.new_feed_token(_me(request))
+def feed_new(request: CoveRequest) -> HttpResponse:
+    token = services.new_feed_token(request.person)
     # Shown once, in this response only: the token is stored nowhere, only its hash.
     feed_url = request.build_absolute_uri(reverse("progress:feed", args=[token]))
     form = ReminderForm(email_possible=services.email_possible(),
@@ -159,8 +140,8 @@ def feed_new(request: HttpRequest) -> HttpResponse:
 
 @policy.signed_in
 @require_POST
-def feed_revoke(request: HttpRequest) -> HttpResponse:
-    services.revoke_feed(_me(request))
+def feed_revoke(request: CoveRequest) -> HttpResponse:
+    services.revoke_feed(request.person)
     messages.success(request, _("The calendar address is turned off. It no longer works."))
     return redirect("progress:reminders")
 

@@ -18,14 +18,19 @@ AppConfig an `export_section(vault) -> (name, data)` method (the FHIR bundle use
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
-from collections.abc import Iterator
-from datetime import date, datetime
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from cove.audit.services import events_for
 from cove.vault.fields import SealedField
@@ -41,26 +46,58 @@ VERSION = 1
 _SKIP = {"owner"}
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+def json_value(value: Any) -> Any:
+    """`value` as JSON can hold it, for every type a record's field can give.
+
+    Times and dates become ISO 8601 text, UUIDs and Decimals exact text, durations seconds,
+    bytes base64; dicts, lists, tuples and sets are converted all the way down.
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return str(value) if isinstance(value, str) and type(value) is not str else value
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
-    if isinstance(value, uuid.UUID):
+    if isinstance(value, uuid.UUID | Decimal | Promise):
         return str(value)
-    return value
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, Mapping):
+        return {str(key): json_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [json_value(item) for item in value]
+    raise TypeError(f"export cannot write a {type(value).__name__}")
+
+
+def as_json_text(document: Mapping[str, Any]) -> str:
+    """The export document as the text of the downloaded file."""
+    return json.dumps(json_value(document), indent=2, ensure_ascii=False)
+
+
+def _field_value(record: SealedRecord, field: models.Field) -> Any:
+    return getattr(record, field.name if isinstance(field, SealedField) else field.attname)
 
 
 def record_as_dict(record: SealedRecord) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for field in type(record)._meta.concrete_fields:
-        if field.name in _SKIP:
-            continue
-        if isinstance(field, SealedField):
-            row[field.name] = getattr(record, field.name)
-        elif isinstance(field, models.ForeignKey):
-            row[field.name] = _plain(getattr(record, field.attname))
-        else:
-            row[field.name] = _plain(getattr(record, field.attname))
-    return row
+    """Every field of one record (sealed ones opened), ready for JSON."""
+    return {
+        field.name: json_value(_field_value(record, field))
+        for field in type(record)._meta.concrete_fields if field.name not in _SKIP
+    }
+
+
+def readable_value(value: Any) -> str:
+    """A field's value as words for the printable page."""
+    value = json_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(readable_value(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {readable_value(item)}" for key, item in value.items())
+    return str(value)
 
 
 def _readable(model: type[SealedRecord], vault: Vault, skipped: list[str]) -> Iterator[SealedRecord]:
@@ -87,7 +124,7 @@ def build_export(vault: Vault) -> dict[str, Any]:
         "account": {
             "username": user.username,
             "email": getattr(user, "email", ""),
-            "date_joined": _plain(getattr(user, "date_joined", None)),
+            "date_joined": json_value(getattr(user, "date_joined", None)),
             "idle_timeout_minutes": getattr(user, "idle_timeout_minutes", None),
         },
         "records": records,
@@ -106,7 +143,18 @@ def build_export(vault: Vault) -> dict[str, Any]:
         if callable(section):
             name, data = section(vault)
             document[name] = data
-    return document
+    return json_value(document)
+
+
+def export_section(vault: Vault, wanted: str) -> Any:
+    """One app's part of the export on its own (the FHIR bundle: "fhir_questionnaires")."""
+    for config in apps.get_app_configs():
+        section = getattr(config, "export_section", None)
+        if callable(section):
+            name, data = section(vault)
+            if name == wanted:
+                return json_value(data)
+    raise LookupError(wanted)
 
 
 def readable_sections(vault: Vault) -> list[dict[str, Any]]:
@@ -119,10 +167,8 @@ def readable_sections(vault: Vault) -> list[dict[str, Any]]:
             for field in model._meta.concrete_fields:
                 if field.name in _SKIP or field.name == "id":
                     continue
-                value = getattr(record, field.name) if isinstance(field, SealedField) else getattr(
-                    record, field.attname
-                )
-                fields.append({"label": str(field.verbose_name).capitalize(), "value": value})
+                fields.append({"label": str(field.verbose_name).capitalize(),
+                               "value": readable_value(_field_value(record, field))})
             items.append(fields)
         if items:
             sections.append({"title": str(model._meta.verbose_name_plural).capitalize(),

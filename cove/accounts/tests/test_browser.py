@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cove.testing_browser import axe as run_axe
 from cove.testing_browser import shot
+
+pytestmark = pytest.mark.browser
 
 NEW = "a different long passphrase, 2027"
 

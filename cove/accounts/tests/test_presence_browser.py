@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from cove.journal.models import JournalEntry
 from cove.testing_browser import PageWatch, axe, shot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NEW_PASSPHRASE = "a new quiet harbour at noon, 2027"
 WRITE_URL = "/journal/new/free/"

@@ -9,6 +9,8 @@ import pytest
 from cove.boundaries import comfort, phrases, services, situations, wishes
 from cove.testing_browser import axe, shot, sign_in
 
+pytestmark = pytest.mark.browser
+
 
 def _seed(person):
     vault = person.vault()

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cove.clinic import services
 from cove.clinic.tests.conftest import answer_phq9, link_with
 from cove.testing_browser import axe, shot
+
+pytestmark = pytest.mark.browser
 
 
 def _setup(page: Any, phone: Any, signed_in: Any) -> tuple[Any, Any, str]:

@@ -4,7 +4,8 @@ Two survivors get each app's demo data (`demo.py`). Then every URL of the site a
 API that takes an object id is called with the first survivor's ids: as the owner it may
 succeed; as the other survivor and as a visitor it must fail exactly like an id that
 does not exist (404; or 405 where the method is wrong; visitors are sent to sign in).
-Afterwards the owner's data must be unchanged.
+Every method is tried (GET, POST, PUT, PATCH, DELETE). Afterwards the owner's data must be
+unchanged.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def two_survivors():
     return owner, other
 
 
+METHODS = ("get", "post", "put", "patch", "delete")
 SKIPPED_PARAMETERS = {"username", "area", "token", "instrument", "slug", "exercise", "kind"}
 
 
@@ -107,9 +109,9 @@ def test_another_survivor_gets_404_for_every_id_url_and_changes_nothing(two_surv
     token = other.client.cookies["csrftoken"].value
     leaks = []
     for url, nobodys in urls_with_owner_ids(owner):
-        for method in ("get", "post"):
+        for method in METHODS:
             extra = {"data": "{}", "content_type": "application/json"} if (
-                method == "post" and url.startswith("/api/")) else {}
+                method != "get" and url.startswith("/api/")) else {}
             call = getattr(other.client, method)
             response = call(url, HTTP_X_CSRFTOKEN=token, **extra)
             missing = call(nobodys, HTTP_X_CSRFTOKEN=token, **extra)
@@ -120,15 +122,30 @@ def test_another_survivor_gets_404_for_every_id_url_and_changes_nothing(two_surv
     assert export(owner) == before
 
 
+SIGN_IN_KEEPING_THE_FORM = "accounts/presence/sign_in_to_continue.html"
+
+
+def refused_to_a_visitor(response):
+    """Sent to sign in, refused, not found or not allowed; a form sent while signed out
+    gets the sign-in page that keeps it (200), and nothing else."""
+    if response.status_code in (302, 401, 403, 404, 405):
+        return True
+    templates = [t.name for t in getattr(response, "templates", [])]
+    return response.status_code == 200 and templates[:1] == [SIGN_IN_KEEPING_THE_FORM]
+
+
 def test_visitors_get_no_content_from_any_id_url(two_survivors):
     owner, _other = two_survivors
+    before = export(owner)
     visitor = Client()
     leaks = []
     for url, _nobodys in urls_with_owner_ids(owner):
-        response = visitor.get(url)
-        if response.status_code not in (302, 401, 404, 405):
-            leaks.append(f"GET {url} -> {response.status_code}")
+        for method in METHODS:
+            response = getattr(visitor, method)(url)
+            if not refused_to_a_visitor(response):
+                leaks.append(f"{method.upper()} {url} -> {response.status_code}")
     assert leaks == []
+    assert export(owner) == before
 
 
 def test_the_owner_reaches_their_own_objects(two_survivors):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cove.core.policy import Policy, policy_of
 from cove.testing_browser import NEUTRAL_HOST, axe, shot
+
+pytestmark = pytest.mark.browser
 
 PASSPHRASE = "soft rain on a tin roof at night"
 

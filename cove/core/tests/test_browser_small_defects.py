@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cove.ladder.models import PracticeSession
-from cove.ladder.tests.helpers import make_ladder, post, steps
+from cove.ladder.tests.helpers import make_ladder, steps
 
 pytestmark = pytest.mark.browser
 
@@ -51,10 +51,10 @@ def test_ask_me_first_stays_ticked_after_typing_only_if(page, signed_in):
 def test_still_ok_is_in_view_without_scrolling_at_360_px(phone_page, signed_in):
     person = signed_in(phone_page)
     step = steps(person, make_ladder(person))[1]
-    assert post(person, f"/ladder/step/{step.pk}/begin/", {"answer": "yes"}).status_code == 302
+    assert person.post(f"/ladder/step/{step.pk}/begin/", {"answer": "yes"}).status_code == 302
     session = PracticeSession.objects.owned_by(person.vault()).get()
     before = {"expected": "40", "now": "20", "minutes": "10", "checkin_every": "5"}
-    assert post(person, f"/ladder/practice/{session.pk}/before/", before).status_code == 302
+    assert person.post(f"/ladder/practice/{session.pk}/before/", before).status_code == 302
     phone_page.clock.install()
     phone_page.goto(f"/ladder/practice/{session.pk}/")
     phone_page.clock.fast_forward("05:05")

@@ -11,7 +11,7 @@ import pytest
 from cove.accounts.models import UserSession
 from cove.testing_browser import NEUTRAL_HOST, PageWatch, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 NEUTRAL = f"https://{NEUTRAL_HOST}/"
 
 

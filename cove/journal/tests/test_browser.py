@@ -10,6 +10,8 @@ from cove.journal import services
 from cove.testing_browser import axe as run_axe
 from cove.testing_browser import shot
 
+pytestmark = pytest.mark.browser
+
 
 def axe(page: Any) -> None:
     # From the top: once scrolled, the sticky "Leave quickly" bar covers the menu links and

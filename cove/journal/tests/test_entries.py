@@ -10,7 +10,6 @@ from django.db import connection
 
 from cove.journal import services
 from cove.journal.models import JournalEntry
-from cove.journal.tests.helpers import post
 from cove.vault import areas, crypto
 from cove.vault.fields import SealedField
 
@@ -59,7 +58,7 @@ def test_each_kind_of_entry_is_written_and_read_back(survivor, kind):
     page = survivor.client.get(f"/journal/new/{kind}/")
     assert page.status_code == 200
     data = {**KIND_POSTS[kind], "tags": "evening, gentle"}
-    response = post(survivor, f"/journal/new/{kind}/", data)
+    response = survivor.post(f"/journal/new/{kind}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = JournalEntry.objects.owned_by(survivor.vault()).get()
     assert entry.kind == kind
@@ -71,7 +70,7 @@ def test_each_kind_of_entry_is_written_and_read_back(survivor, kind):
 
 
 def test_entries_are_stored_encrypted_kind_and_tags_too(survivor):
-    post(survivor, "/journal/new/thought/", {"thought": "Nobody would understand",
+    survivor.post("/journal/new/thought/", {"thought": "Nobody would understand",
                                                    "tags": "secretword"})
     entry = JournalEntry.objects.get(owner=survivor.user)
     raw = raw_row(entry.pk)
@@ -87,10 +86,10 @@ def test_content_note_comes_before_prompts_about_hard_moments(survivor):
 
 
 def test_empty_entry_is_not_saved_and_bad_input_gets_a_message(survivor):
-    empty = post(survivor, "/journal/new/free/", {"body": "   "})
+    empty = survivor.post("/journal/new/free/", {"body": "   "})
     assert "nothing to save yet" in empty.content.decode()
     assert not JournalEntry.objects.exists()
-    response = post(survivor, "/journal/new/body/", {"calm": "11", "areas": ["tail"]})
+    response = survivor.post("/journal/new/body/", {"calm": "11", "areas": ["tail"]})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
 
@@ -103,7 +102,7 @@ def test_edit_changes_the_entry(survivor):
     entry = services.write_entry(survivor.vault(), "win", {"what": "old"}, [])
     page = survivor.client.get(f"/journal/{entry.pk}/edit/").content.decode()
     assert "old" in page
-    post(survivor, f"/journal/{entry.pk}/edit/", {"what": "new words", "tags": "a"})
+    survivor.post(f"/journal/{entry.pk}/edit/", {"what": "new words", "tags": "a"})
     entry = JournalEntry.objects.owned_by(survivor.vault()).get()
     assert entry.answer_map == {"what": "new words"}
     assert entry.tag_list == ["a"]
@@ -113,7 +112,7 @@ def test_marking_shareable_reseals_under_the_shared_area(survivor):
     vault = survivor.vault()
     entry = services.write_entry(vault, "win", {"what": "I said no kindly"}, ["x"])
     before = sealed(JournalEntry.objects.get(pk=entry.pk), "answers")
-    response = post(survivor, f"/journal/{entry.pk}/share/", {"shareable": "1"})
+    response = survivor.post(f"/journal/{entry.pk}/share/", {"shareable": "1"})
     assert response.status_code == 302
     stored = JournalEntry.objects.get(pk=entry.pk)
     assert stored.shareable is True
@@ -127,7 +126,7 @@ def test_marking_shareable_reseals_under_the_shared_area(survivor):
         crypto.open_value(private_key, sealed(stored, "answers"), aad(stored, "answers"))
     for name in ("kind", "tags"):
         crypto.open_value(shared_key, sealed(stored, name), aad(stored, name))
-    post(survivor, f"/journal/{entry.pk}/share/", {"shareable": "0"})
+    survivor.post(f"/journal/{entry.pk}/share/", {"shareable": "0"})
     again = JournalEntry.objects.owned_by(survivor.vault()).get()
     assert again.shareable is False
     assert again.answer_map == {"what": "I said no kindly"}
@@ -136,7 +135,7 @@ def test_marking_shareable_reseals_under_the_shared_area(survivor):
 def test_delete_asks_then_removes(survivor):
     entry = services.write_entry(survivor.vault(), "free", {"body": "x"}, [])
     assert "Keep it" in survivor.client.get(f"/journal/{entry.pk}/delete/").content.decode()
-    assert post(survivor, f"/journal/{entry.pk}/delete/").status_code == 302
+    assert survivor.post(f"/journal/{entry.pk}/delete/").status_code == 302
     assert not JournalEntry.objects.filter(pk=entry.pk).exists()
 
 
@@ -144,9 +143,9 @@ def test_delete_asks_then_removes(survivor):
 def test_another_persons_entry_is_404(survivor, other_survivor, suffix):
     entry = services.write_entry(other_survivor.vault(), "free", {"body": "mine"}, [])
     assert survivor.client.get(f"/journal/{entry.pk}/{suffix}").status_code == 404
-    shared = post(survivor, f"/journal/{entry.pk}/share/", {"shareable": "1"})
+    shared = survivor.post(f"/journal/{entry.pk}/share/", {"shareable": "1"})
     assert shared.status_code == 404
-    assert post(survivor, f"/journal/{entry.pk}/delete/").status_code == 404
+    assert survivor.post(f"/journal/{entry.pk}/delete/").status_code == 404
     assert JournalEntry.objects.filter(pk=entry.pk, shareable=False).exists()
 
 
@@ -170,17 +169,17 @@ def test_search_finds_words_and_tags_and_says_how_far_it_looked(survivor):
     vault = survivor.vault()
     services.write_entry(vault, "free", {"body": "A walk by the sea"}, ["outside"])
     services.write_entry(vault, "win", {"what": "Tea with a friend"}, ["people"])
-    html = post(survivor, "/journal/search/", {"q": "sea"}).content.decode()
+    html = survivor.post("/journal/search/", {"q": "sea"}).content.decode()
     assert "A walk by the sea" in html
     assert "Tea with a friend" not in html
     assert "Searched your newest 2 entries" in html
-    html = post(survivor, "/journal/search/", {"q": "PEOPLE"}).content.decode()
+    html = survivor.post("/journal/search/", {"q": "PEOPLE"}).content.decode()
     assert "Tea with a friend" in html
 
 
 def test_search_never_shows_another_persons_entries(survivor, other_survivor):
     services.write_entry(other_survivor.vault(), "free", {"body": "lighthouse"}, [])
-    html = post(survivor, "/journal/search/", {"q": "lighthouse"}).content.decode()
+    html = survivor.post("/journal/search/", {"q": "lighthouse"}).content.decode()
     assert "0 entries match" in html
 
 
@@ -196,10 +195,10 @@ def test_tags_find_their_entries_without_an_address_that_names_them(survivor):
     html = survivor.client.get("/journal/").content.decode()
     assert "?q=" not in html and "outside" in html
     assert 'name="q" value="outside"' in html
-    found = post(survivor, "/journal/search/", {"q": "outside"}).content.decode()
+    found = survivor.post("/journal/search/", {"q": "outside"}).content.decode()
     assert "A walk by the sea" in found
 
 
 def test_an_empty_search_shows_the_list(survivor):
-    response = post(survivor, "/journal/search/", {"q": "   "})
+    response = survivor.post("/journal/search/", {"q": "   "})
     assert response.status_code == 302 and response["Location"] == "/journal/"

@@ -20,11 +20,3 @@ def steps(person: Any, ladder: Ladder) -> list[ComfortStep]:
 def titles(person: Any, ladder: Ladder) -> list[str]:
     return [s.title for s in steps(person, ladder)]
 
-
-def post(person: Any, path: str, data: dict[str, Any] | None = None) -> Any:
-    """POST as the person through the real CSRF check."""
-    client = person.client
-    if "csrftoken" not in client.cookies:
-        client.get("/api/v1/auth/csrf")
-    token = client.cookies["csrftoken"].value
-    return client.post(path, {"csrfmiddlewaretoken": token, **(data or {})})

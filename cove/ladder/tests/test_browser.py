@@ -8,7 +8,7 @@ import pytest
 
 from cove.testing_browser import axe, shot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FINISHED = "I\u2019m finished"
 
 

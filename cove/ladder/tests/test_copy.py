@@ -10,7 +10,7 @@ import pytest
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from cove.ladder.tests.helpers import make_ladder, post, steps
+from cove.ladder.tests.helpers import make_ladder, steps
 
 APP = Path(__file__).resolve().parent.parent
 PRESSURE = re.compile(
@@ -77,22 +77,22 @@ def test_no_pressure_words_on_any_rendered_page(survivor):
              f"/ladder/step/{step.pk}/smaller/", f"/ladder/step/{step.pk}/progress/",
              f"/ladder/step/{step.pk}/begin/", f"/ladder/pause/?step={step.pk}"]
     html = [survivor.client.get(p).content.decode() for p in pages]
-    html += [post(survivor, f"/ladder/step/{step.pk}/begin/", {"answer": a}).content.decode()
+    html += [survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": a}).content.decode()
              for a in ("not_sure", "no")]
-    post(survivor, f"/ladder/step/{step.pk}/begin/", {"answer": "yes"})
+    survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": "yes"})
     from cove.ladder.models import PracticeSession
 
     session = PracticeSession.objects.get()
     where = f"/ladder/practice/{session.pk}/"
     html.append(survivor.client.get(where).content.decode())
-    post(survivor, where + "before/", {"expected": "30", "now": "10", "checkin_every": "2"})
+    survivor.post(where + "before/", {"expected": "30", "now": "10", "checkin_every": "2"})
     html.append(survivor.client.get(where).content.decode())
-    post(survivor, where + "pause/")
+    survivor.post(where + "pause/")
     html.append(survivor.client.get(where).content.decode())
-    post(survivor, where + "resume/")
-    post(survivor, where + "during/", {"answer": "finished"})
+    survivor.post(where + "resume/")
+    survivor.post(where + "during/", {"answer": "finished"})
     html.append(survivor.client.get(where).content.decode())
-    post(survivor, where + "end/")
+    survivor.post(where + "end/")
     html.append(survivor.client.get(where).content.decode())
     for page in html:
         main = page.split('<main', 1)[1].split("</main>", 1)[0]

@@ -7,7 +7,7 @@ import pytest
 from cove.ladder import services
 from cove.ladder.models import ComfortStep, Ladder
 from cove.ladder.starters import STARTERS
-from cove.ladder.tests.helpers import make_ladder, post, steps, titles
+from cove.ladder.tests.helpers import make_ladder, steps, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_index_invites_a_first_ladder(survivor):
 
 @pytest.mark.parametrize("starter", [s.key for s in STARTERS])
 def test_every_starting_point_makes_an_editable_ladder(survivor, starter):
-    response = post(survivor, "/ladder/new/", {"starter": starter, "title": ""})
+    response = survivor.post("/ladder/new/", {"starter": starter, "title": ""})
     assert response.status_code == 302
     vault = survivor.vault()
     ladder = Ladder.objects.owned_by(vault).get()
@@ -40,7 +40,7 @@ def test_sensate_focus_starter_maps_zones_first_and_keeps_body_checks(survivor):
 
 
 def test_new_ladder_rejects_an_unknown_starting_point_kindly(survivor):
-    response = post(survivor, "/ladder/new/", {"starter": "nope"})
+    response = survivor.post("/ladder/new/", {"starter": "nope"})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
     assert not Ladder.objects.exists()
@@ -48,14 +48,14 @@ def test_new_ladder_rejects_an_unknown_starting_point_kindly(survivor):
 
 def test_add_and_edit_a_step(survivor):
     ladder = make_ladder(survivor, "blank")
-    response = post(survivor, f"/ladder/{ladder.pk}/steps/new/", {
+    response = survivor.post(f"/ladder/{ladder.pk}/steps/new/", {
         "title": "Sit on the same bench", "with_whom": "partner", "minutes": "10",
         "expected_distress": "35", "notes": "in the park", "status": "not_yet"})
     assert response.status_code == 302
     step = steps(survivor, ladder)[0]
     assert (step.title, step.with_whom, step.minutes, step.expected_distress) == (
         "Sit on the same bench", "partner", 10, 35)
-    response = post(survivor, f"/ladder/step/{step.pk}/edit/", {
+    response = survivor.post(f"/ladder/step/{step.pk}/edit/", {
         "title": "Sit on a bench", "with_whom": "alone", "minutes": "",
         "expected_distress": "20", "notes": "", "status": "practising"})
     assert response.status_code == 302
@@ -65,7 +65,7 @@ def test_add_and_edit_a_step(survivor):
 
 def test_bad_step_input_gets_a_clear_message_not_an_error(survivor):
     ladder = make_ladder(survivor, "blank")
-    response = post(survivor, f"/ladder/{ladder.pk}/steps/new/", {
+    response = survivor.post(f"/ladder/{ladder.pk}/steps/new/", {
         "title": "", "with_whom": "someone", "minutes": "9999", "expected_distress": "300",
         "status": "done"})
     assert response.status_code == 200
@@ -77,10 +77,10 @@ def test_status_is_only_what_the_person_chose_and_has_no_done(survivor):
     ladder = make_ladder(survivor)
     step = steps(survivor, ladder)[0]
     for status in ("practising", "comfortable", "resting", "not_yet"):
-        response = post(survivor, f"/ladder/step/{step.pk}/status/", {"status": status})
+        response = survivor.post(f"/ladder/step/{step.pk}/status/", {"status": status})
         assert response.status_code == 302
         assert steps(survivor, ladder)[0].status == status
-    post(survivor, f"/ladder/step/{step.pk}/status/", {"status": "done"})
+    survivor.post(f"/ladder/step/{step.pk}/status/", {"status": "done"})
     assert steps(survivor, ladder)[0].status == "not_yet"
 
 
@@ -88,17 +88,17 @@ def test_reorder_by_keyboard_buttons_moves_one_place(survivor):
     ladder = make_ladder(survivor)
     before = titles(survivor, ladder)
     second = steps(survivor, ladder)[1]
-    response = post(survivor, f"/ladder/step/{second.pk}/move/", {"direction": "up"})
+    response = survivor.post(f"/ladder/step/{second.pk}/move/", {"direction": "up"})
     assert response.status_code == 302
     assert response["Location"].endswith(f"#step-{second.pk}")
     assert titles(survivor, ladder) == [before[1], before[0], *before[2:]]
-    post(survivor, f"/ladder/step/{second.pk}/move/", {"direction": "down"})
+    survivor.post(f"/ladder/step/{second.pk}/move/", {"direction": "down"})
     assert titles(survivor, ladder) == before
     # The first step cannot go further up; nothing breaks.
     first = steps(survivor, ladder)[0]
-    post(survivor, f"/ladder/step/{first.pk}/move/", {"direction": "up"})
+    survivor.post(f"/ladder/step/{first.pk}/move/", {"direction": "up"})
     assert titles(survivor, ladder) == before
-    response = post(survivor, f"/ladder/step/{first.pk}/move/", {"direction": "sideways"})
+    response = survivor.post(f"/ladder/step/{first.pk}/move/", {"direction": "sideways"})
     assert response.status_code == 302
     assert titles(survivor, ladder) == before
 
@@ -107,7 +107,7 @@ def test_reorder_by_drag_saves_the_given_order(survivor):
     ladder = make_ladder(survivor)
     ordered = steps(survivor, ladder)
     wanted = [ordered[2], ordered[0], ordered[1]]
-    response = post(survivor, f"/ladder/{ladder.pk}/order/",
+    response = survivor.post(f"/ladder/{ladder.pk}/order/",
                     {"step": [str(s.pk) for s in wanted]})
     assert response.status_code == 302
     assert titles(survivor, ladder)[:3] == [s.title for s in wanted]
@@ -119,7 +119,7 @@ def test_make_a_step_smaller_splits_it_into_two_in_its_place(survivor):
     before = titles(survivor, ladder)
     step = steps(survivor, ladder)[2]
     assert survivor.client.get(f"/ladder/step/{step.pk}/smaller/").status_code == 200
-    response = post(survivor, f"/ladder/step/{step.pk}/smaller/", {
+    response = survivor.post(f"/ladder/step/{step.pk}/smaller/", {
         "first": "Hold hands for one minute", "first_distress": "15",
         "second": "Hold hands during a film", "second_distress": "25"})
     assert response.status_code == 302
@@ -134,7 +134,7 @@ def test_make_a_step_smaller_splits_it_into_two_in_its_place(survivor):
 
 
 def test_distress_words_are_saved_and_shown_beside_ratings(survivor):
-    response = post(survivor, "/ladder/words/", {
+    response = survivor.post("/ladder/words/", {
         "w0": "still water", "w25": "ripples", "w50": "waves", "w75": "storm", "w100": "flood"})
     assert response.status_code == 302
     ladder = make_ladder(survivor, "blank")
@@ -156,11 +156,11 @@ def test_someone_elses_ladder_and_step_are_not_found(survivor, other_survivor):
                        (f"/ladder/step/{step.pk}/status/", {"status": "resting"}),
                        (f"/ladder/step/{step.pk}/delete/", {}),
                        (f"/ladder/{ladder.pk}/delete/", {})):
-        assert post(other_survivor, path, data).status_code == 404, path
+        assert other_survivor.post(path, data).status_code == 404, path
     assert titles(survivor, ladder)[0] == step.title
     # Reordering with someone else's step ids changes nothing of theirs.
     mine = make_ladder(other_survivor, "blank")
-    post(other_survivor, f"/ladder/{mine.pk}/order/", {"step": [str(step.pk)]})
+    other_survivor.post(f"/ladder/{mine.pk}/order/", {"step": [str(step.pk)]})
     assert steps(survivor, ladder)[0].pk == step.pk
 
 
@@ -181,9 +181,9 @@ def test_delete_a_step_and_a_ladder(survivor):
     ladder = make_ladder(survivor)
     step = steps(survivor, ladder)[0]
     assert survivor.client.get(f"/ladder/step/{step.pk}/delete/").status_code == 200
-    assert post(survivor, f"/ladder/step/{step.pk}/delete/").status_code == 302
+    assert survivor.post(f"/ladder/step/{step.pk}/delete/").status_code == 302
     assert not ComfortStep.objects.filter(pk=step.pk).exists()
-    assert post(survivor, f"/ladder/{ladder.pk}/delete/").status_code == 302
+    assert survivor.post(f"/ladder/{ladder.pk}/delete/").status_code == 302
     assert not Ladder.objects.filter(pk=ladder.pk).exists()
 
 
@@ -228,7 +228,7 @@ def test_ladder_page_sends_every_step_in_one_shared_form_and_saves_the_chosen_st
     assert html.count('form="step-form"') == 4 * len(every)
     # What a browser sends from the shared form: every step's choice, and the pressed
     # button's action (the second step's).
-    response = post(survivor, f"/ladder/step/{second.pk}/status/", {
+    response = survivor.post(f"/ladder/step/{second.pk}/status/", {
         f"{first.pk}-status": "not_yet", f"{second.pk}-status": "comfortable",
         f"{third.pk}-status": "not_yet"})
     assert response.status_code == 302

@@ -11,7 +11,7 @@ from cove.ladder.tests.test_pause_anywhere import practice_of
 from cove.safety import services as safety
 from cove.testing_browser import axe, shot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAUSED = "You paused. That is a good choice."
 

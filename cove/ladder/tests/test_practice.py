@@ -7,7 +7,7 @@ import pytest
 from cove.ladder import models as m
 from cove.ladder import public, services
 from cove.ladder.models import PracticeSession
-from cove.ladder.tests.helpers import make_ladder, post, steps
+from cove.ladder.tests.helpers import make_ladder, steps
 from cove.safety.public import PausePlan
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def step(survivor):
 
 
 def start(person, step) -> PracticeSession:
-    response = post(person, f"/ladder/step/{step.pk}/begin/", {"answer": "yes"})
+    response = person.post(f"/ladder/step/{step.pk}/begin/", {"answer": "yes"})
     assert response.status_code == 302
     return PracticeSession.objects.owned_by(person.vault()).get()
 
@@ -43,22 +43,31 @@ def test_check_in_asks_first_and_stores_nothing(survivor, step):
     assert not PracticeSession.objects.exists()
 
 
-@pytest.mark.parametrize("answer", ["not_sure", "no", "", "maybe", "YES"])
-def test_practice_cannot_start_without_a_clear_yes(survivor, step, answer):
-    response = post(survivor, f"/ladder/step/{step.pk}/begin/", {"answer": answer})
-    assert response.status_code in (200, 400)
+@pytest.mark.parametrize("answer", ["not_sure", "no"])
+def test_not_sure_and_no_are_answered_kindly_and_start_nothing(survivor, step, answer):
+    response = survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": answer})
+    assert response.status_code == 200
+    assert not PracticeSession.objects.exists()
+
+
+@pytest.mark.parametrize("answer", ["", "maybe", "YES"])
+def test_an_answer_that_is_not_one_of_the_three_is_asked_again_and_starts_nothing(
+        survivor, step, answer):
+    response = survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": answer})
+    assert response.status_code == 400
+    assert b"Please choose one of the three answers" in response.content
     assert not PracticeSession.objects.exists()
 
 
 def test_not_sure_offers_three_equal_choices(survivor, step):
-    page = post(survivor, f"/ladder/step/{step.pk}/begin/", {"answer": "not_sure"}).content.decode()
+    page = survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": "not_sure"}).content.decode()
     assert f"/ladder/step/{step.pk}/smaller/" in page
     assert "/grounding/" in page
     assert "Stop for today" in page
 
 
 def test_no_ends_kindly(survivor, step):
-    page = post(survivor, f"/ladder/step/{step.pk}/begin/", {"answer": "no"}).content.decode()
+    page = survivor.post(f"/ladder/step/{step.pk}/begin/", {"answer": "no"}).content.decode()
     assert "Nothing has been recorded" in page
 
 
@@ -69,17 +78,17 @@ def test_a_whole_practice_records_every_phase(survivor, step, monkeypatch):
     page = survivor.client.get(f"/ladder/practice/{session.pk}/").content.decode()
     assert "Before you begin" in page
     assert "Pause" in page
-    assert post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE).status_code == 302
+    assert survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE).status_code == 302
     page = survivor.client.get(f"/ladder/practice/{session.pk}/").content.decode()
     assert "Still OK?" in page
     assert 'role="timer"' in page
-    post(survivor, f"/ladder/practice/{session.pk}/during/", {"answer": "slow"})
-    post(survivor, f"/ladder/practice/{session.pk}/during/", {"answer": "continue"})
-    post(survivor, f"/ladder/practice/{session.pk}/during/", {"answer": "finished"})
+    survivor.post(f"/ladder/practice/{session.pk}/during/", {"answer": "slow"})
+    survivor.post(f"/ladder/practice/{session.pk}/during/", {"answer": "continue"})
+    survivor.post(f"/ladder/practice/{session.pk}/during/", {"answer": "finished"})
     page = survivor.client.get(f"/ladder/practice/{session.pk}/").content.decode()
     assert "a warm drink" in page
     assert "that I will freeze" in page
-    response = post(survivor, f"/ladder/practice/{session.pk}/after/",
+    response = survivor.post(f"/ladder/practice/{session.pk}/after/",
                     {**AFTER, "aftercare": ["a warm drink"]})
     assert response.status_code == 302
     done = session_of(survivor, session)
@@ -100,7 +109,7 @@ def test_a_whole_practice_records_every_phase(survivor, step, monkeypatch):
 
 def test_skipping_ratings_records_none(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/before/", {**BEFORE, "skip_ratings": "on"})
+    survivor.post(f"/ladder/practice/{session.pk}/before/", {**BEFORE, "skip_ratings": "on"})
     done = session_of(survivor, session)
     assert done.distress_before is None
     assert done.distress_expected is None
@@ -113,13 +122,13 @@ def test_pause_works_from_every_phase_without_confirmation(survivor, step, phase
     monkeypatch.setattr("cove.ladder.practice.get_pause_plan", lambda vault: plan)
     session = start(survivor, step)
     if phase in (m.DURING, m.AFTER):
-        post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE)
+        survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE)
     if phase == m.AFTER:
-        post(survivor, f"/ladder/practice/{session.pk}/during/", {"answer": "finished"})
+        survivor.post(f"/ladder/practice/{session.pk}/during/", {"answer": "finished"})
     assert session_of(survivor, session).phase == phase
     page = survivor.client.get(f"/ladder/practice/{session.pk}/").content.decode()
     assert f'action="/ladder/practice/{session.pk}/pause/"' in page
-    assert post(survivor, f"/ladder/practice/{session.pk}/pause/").status_code == 302
+    assert survivor.post(f"/ladder/practice/{session.pk}/pause/").status_code == 302
     paused = session_of(survivor, session)
     assert paused.phase == m.PAUSED
     assert paused.pauses[-1]["phase"] == phase
@@ -127,7 +136,7 @@ def test_pause_works_from_every_phase_without_confirmation(survivor, step, phase
     assert "harbour" in page
     assert "two taps on the arm" in page
     assert "/grounding/" in page
-    post(survivor, f"/ladder/practice/{session.pk}/resume/")
+    survivor.post(f"/ladder/practice/{session.pk}/resume/")
     assert session_of(survivor, session).phase == phase
 
 
@@ -142,15 +151,15 @@ def test_pause_from_the_check_in_needs_no_practice(survivor, step):
 
 def test_gentle_check_in_pause_answer_pauses(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE)
-    post(survivor, f"/ladder/practice/{session.pk}/during/", {"answer": "pause"})
+    survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE)
+    survivor.post(f"/ladder/practice/{session.pk}/during/", {"answer": "pause"})
     assert session_of(survivor, session).phase == m.PAUSED
 
 
 def test_pause_then_make_it_smaller_ends_kindly_and_opens_the_split(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/pause/")
-    response = post(survivor, f"/ladder/practice/{session.pk}/smaller/")
+    survivor.post(f"/ladder/practice/{session.pk}/pause/")
+    response = survivor.post(f"/ladder/practice/{session.pk}/smaller/")
     assert response["Location"] == f"/ladder/step/{step.pk}/smaller/"
     ended = session_of(survivor, session)
     assert ended.phase == m.ENDED
@@ -159,9 +168,9 @@ def test_pause_then_make_it_smaller_ends_kindly_and_opens_the_split(survivor, st
 
 def test_end_for_today_keeps_what_was_saved(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE)
-    post(survivor, f"/ladder/practice/{session.pk}/pause/")
-    post(survivor, f"/ladder/practice/{session.pk}/end/")
+    survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE)
+    survivor.post(f"/ladder/practice/{session.pk}/pause/")
+    survivor.post(f"/ladder/practice/{session.pk}/end/")
     ended = session_of(survivor, session)
     assert ended.outcome == m.ENDED_FOR_TODAY
     assert ended.distress_before == 20
@@ -172,7 +181,7 @@ def test_end_for_today_keeps_what_was_saved(survivor, step):
 
 def test_an_interrupted_practice_is_kept_as_it_was_and_can_be_resumed(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE)
+    survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE)
     # The tab closes here: a fresh client (new device, after "Leave quickly") comes back.
     kept = session_of(survivor, session)
     assert kept.phase == m.DURING
@@ -190,17 +199,17 @@ def test_an_interrupted_practice_is_kept_as_it_was_and_can_be_resumed(survivor, 
 
 def test_out_of_order_posts_go_back_to_the_current_phase(survivor, step):
     session = start(survivor, step)
-    response = post(survivor, f"/ladder/practice/{session.pk}/after/", AFTER)
+    response = survivor.post(f"/ladder/practice/{session.pk}/after/", AFTER)
     assert response.status_code == 302
     assert session_of(survivor, session).phase == m.BEFORE
-    post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE)
-    response = post(survivor, f"/ladder/practice/{session.pk}/before/", {**BEFORE, "now": "90"})
+    survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE)
+    response = survivor.post(f"/ladder/practice/{session.pk}/before/", {**BEFORE, "now": "90"})
     assert session_of(survivor, session).distress_before == 20
 
 
 def test_bad_ratings_get_a_clear_message(survivor, step):
     session = start(survivor, step)
-    response = post(survivor, f"/ladder/practice/{session.pk}/before/",
+    response = survivor.post(f"/ladder/practice/{session.pk}/before/",
                     {**BEFORE, "now": "250", "minutes": "abc"})
     assert response.status_code == 400
     assert "errorlist" in response.content.decode()
@@ -209,7 +218,7 @@ def test_bad_ratings_get_a_clear_message(survivor, step):
 
 def test_distress_and_notes_are_stored_encrypted(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/before/", {**BEFORE, "now": "73",
+    survivor.post(f"/ladder/practice/{session.pk}/before/", {**BEFORE, "now": "73",
                                                              "fear": "zebra-quiet-lantern"})
     row = PracticeSession._base_manager.filter(pk=session.pk).values().get()  # raw columns
     sealed = {k: bytes(v) for k, v in row.items() if k.endswith("_sealed") and v}  # type: ignore[call-overload]
@@ -228,15 +237,15 @@ def test_someone_elses_practice_is_not_found(survivor, other_survivor, step):
     session = start(survivor, step)
     assert other_survivor.client.get(f"/ladder/practice/{session.pk}/").status_code == 404
     for action in ("pause", "resume", "end", "smaller", "before", "during", "after"):
-        assert post(other_survivor, f"/ladder/practice/{session.pk}/{action}/").status_code == 404
+        assert other_survivor.post(f"/ladder/practice/{session.pk}/{action}/").status_code == 404
     assert session_of(survivor, session).phase == m.BEFORE
 
 
 def test_recent_practices_contract(survivor, step):
     session = start(survivor, step)
-    post(survivor, f"/ladder/practice/{session.pk}/before/", BEFORE)
-    post(survivor, f"/ladder/practice/{session.pk}/during/", {"answer": "finished"})
-    post(survivor, f"/ladder/practice/{session.pk}/after/", AFTER)
+    survivor.post(f"/ladder/practice/{session.pk}/before/", BEFORE)
+    survivor.post(f"/ladder/practice/{session.pk}/during/", {"answer": "finished"})
+    survivor.post(f"/ladder/practice/{session.pk}/after/", AFTER)
     facts = public.recent_practices(survivor.vault(), limit=5)
     assert len(facts) == 1
     fact = facts[0]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cove.testing_browser import axe, shot
+
+pytestmark = pytest.mark.browser
 
 
 def choose(page: Any, answers: list[int], labels: list[str]) -> None:

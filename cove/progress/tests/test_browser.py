@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from cove.journal import services as journal
 from cove.ladder.public import PracticeFact, PracticeWin
 from cove.measures.public import MeasureResult
 from cove.progress import services
 from cove.testing_browser import axe as run_axe
 from cove.testing_browser import shot
+
+pytestmark = pytest.mark.browser
 
 
 def axe(page: Any) -> None:

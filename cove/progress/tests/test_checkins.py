@@ -7,7 +7,6 @@ from django.db import connection
 
 from cove.progress import services
 from cove.progress.models import CheckIn
-from cove.progress.tests.helpers import post
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ def test_check_in_page_offers_eleven_taps_and_a_kind_exit(survivor):
 
 
 def test_check_in_is_saved_sealed_and_shown(survivor):
-    response = post(survivor, "/progress/today/", {"mood": "6", "distress": "2", "sleep": "8",
+    response = survivor.post("/progress/today/", {"mood": "6", "distress": "2", "sleep": "8",
                                                    "note": "quiet morning by the window"})
     assert response.status_code == 302
     checkin = CheckIn.objects.owned_by(survivor.vault()).get()
@@ -39,19 +38,19 @@ def test_check_in_is_saved_sealed_and_shown(survivor):
 
 
 def test_a_second_check_in_the_same_day_replaces_the_first(survivor):
-    post(survivor, "/progress/today/", {"mood": "3"})
-    post(survivor, "/progress/today/", {"mood": "7", "stress": "1"})
+    survivor.post("/progress/today/", {"mood": "3"})
+    survivor.post("/progress/today/", {"mood": "7", "stress": "1"})
     checkin = CheckIn.objects.owned_by(survivor.vault()).get()
     assert checkin.rating_map == {"mood": 7, "stress": 1}
 
 
 def test_every_answer_is_optional(survivor):
-    assert post(survivor, "/progress/today/", {}).status_code == 302
+    assert survivor.post("/progress/today/", {}).status_code == 302
 
 
 @pytest.mark.parametrize("bad", ["11", "-1", "lots"])
 def test_out_of_range_answer_gets_a_message(survivor, bad):
-    response = post(survivor, "/progress/today/", {"mood": bad})
+    response = survivor.post("/progress/today/", {"mood": bad})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
     assert not CheckIn.objects.exists()

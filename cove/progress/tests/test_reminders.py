@@ -10,18 +10,17 @@ from django.core import mail
 
 from cove.progress import services
 from cove.progress.models import CalendarFeed, Reminder
-from cove.progress.tests.helpers import post
 
 pytestmark = pytest.mark.django_db
 
 
 def add(person, **data):
     values = {"what": "journal", "time_of_day": "19:30", "weekdays": ["0", "2", "4"], **data}
-    return post(person, "/progress/reminders/", values)
+    return person.post("/progress/reminders/", values)
 
 
 def make_feed(person) -> str:
-    html = post(person, "/progress/calendar/new/").content.decode()
+    html = person.post("/progress/calendar/new/").content.decode()
     found = re.search(r'value="(http[^"]+/progress/feed/[^"]+\.ics)"', html)
     assert found, html
     return found.group(1).split("testserver", 1)[1]
@@ -64,10 +63,10 @@ def test_adding_pausing_and_removing_a_reminder(survivor):
     assert "19:30" in html
     assert "Mon, Wed, Fri" in html
     assert "A few minutes to write" in html
-    post(survivor, f"/progress/reminders/{reminder.pk}/pause/", {"paused": "1"})
+    survivor.post(f"/progress/reminders/{reminder.pk}/pause/", {"paused": "1"})
     reminder.refresh_from_db()
     assert reminder.paused
-    post(survivor, f"/progress/reminders/{reminder.pk}/delete/")
+    survivor.post(f"/progress/reminders/{reminder.pk}/delete/")
     assert not Reminder.objects.exists()
 
 
@@ -120,7 +119,7 @@ def test_revoked_or_replaced_feed_is_404(survivor, anonymous):
     second = make_feed(survivor)
     assert anonymous.get(first).status_code == 404
     assert anonymous.get(second).status_code == 200
-    post(survivor, "/progress/calendar/off/")
+    survivor.post("/progress/calendar/off/")
     assert anonymous.get(second).status_code == 404
     assert anonymous.get("/progress/feed/guess.ics").status_code == 404
 
@@ -135,9 +134,9 @@ def test_feed_address_is_shown_once(survivor):
 def test_another_persons_reminder_is_404(survivor, other_survivor):
     add(other_survivor)
     reminder = Reminder.objects.get()
-    assert post(survivor, f"/progress/reminders/{reminder.pk}/pause/",
+    assert survivor.post(f"/progress/reminders/{reminder.pk}/pause/",
                 {"paused": "1"}).status_code == 404
-    assert post(survivor, f"/progress/reminders/{reminder.pk}/delete/").status_code == 404
+    assert survivor.post(f"/progress/reminders/{reminder.pk}/delete/").status_code == 404
     reminder.refresh_from_db()
     assert not reminder.paused
 
