@@ -59,6 +59,7 @@ KIND_LABELS = {
     "partners.code_used": _("You used a partner code"),
     "partners.confirmed": _("You confirmed a partner link"),
     "partners.unlinked": _("You left a partner link"),
+    "security.safety_check": _("Safety Check: all sharing stopped"),
 }
 
 

@@ -87,10 +87,12 @@ def _throttle_wait(row: RedeemThrottle, now: datetime) -> int:
     return max(0, int(remaining) + (1 if remaining % 1 else 0))
 
 
-def _reserve_try(user: User) -> None:
-    """Count this try before checking the code (given back on success), so parallel
-    guesses cannot slip past the wait together. Commits on its own: a wrong code's
-    rolled-back request must not forget that it was tried."""
+def reserve_redeem_try(user: User) -> None:
+    """Count a try at a code before checking it (given back on success), so parallel
+    guesses cannot slip past the wait together; raise Throttled while a wait runs.
+
+    Call it outside the transaction or savepoint that a wrong code rolls back (the view
+    and API operation are non-atomic), so a refused code is still counted."""
     now = timezone.now()
     with transaction.atomic():
         row, _created = RedeemThrottle.objects.select_for_update().get_or_create(user=user)
@@ -113,10 +115,17 @@ def _give_back_try(user: User) -> None:
 def redeem_invitation(user: User, typed: str) -> Link:
     """Use someone's code: a pending link that both of them then confirm.
 
-    Runs outside the request's transaction (the view is non-atomic) so the counted try
-    survives a wrong code. Every failure says only "That code did not work".
+    Counts the try first (reserve_redeem_try), then checks the code; the caller must not
+    run this inside a transaction that a refusal rolls back. Every failure says only
+    "That code did not work".
     """
-    _reserve_try(user)
+    reserve_redeem_try(user)
+    return redeem_reserved_try(user, typed)
+
+
+def redeem_reserved_try(user: User, typed: str) -> Link:
+    """The check itself, after `reserve_redeem_try` counted it (pages use the two steps,
+    each through submit(), so a refused code's savepoint cannot take the count back)."""
     code = invite_codes.normalise(typed or "")
     if not code:
         raise code_did_not_work()

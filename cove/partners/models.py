@@ -23,6 +23,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cove.core import choices
+from cove.vault import areas
+from cove.vault.fields import SealedJSONField
+from cove.vault.records import SealedRecord
 
 
 class LinkState(models.TextChoices):
@@ -147,3 +150,79 @@ class RedeemThrottle(models.Model):
     last_try_at = models.DateTimeField(null=True, blank=True)
 
     plain_fields = {"failures": "how many recent tries, to make guessing codes slow"}
+
+
+class SharePart(models.TextChoices):
+    """The parts of one's own data a person may show a linked partner, one area each."""
+
+    BOUNDARIES = "boundaries", _("My boundaries")
+    PAUSE = "pause", _("My pause plan")
+    AFTERCARE = "aftercare", _("The aftercare I want")
+    COMFORT = "comfort", _("My comfort list")
+    LADDER = "ladder", _("Steps to practise together")
+    SAFETY = "safety", _("Parts of my safety plan")
+
+
+choices.register("partners.part", SharePart)
+
+AREA_OF_PART = {
+    SharePart.BOUNDARIES: areas.PARTNER_BOUNDARIES,
+    SharePart.PAUSE: areas.PARTNER_PAUSE,
+    SharePart.AFTERCARE: areas.PARTNER_AFTERCARE,
+    SharePart.COMFORT: areas.PARTNER_COMFORT,
+    SharePart.LADDER: areas.PARTNER_LADDER,
+    SharePart.SAFETY: areas.PARTNER_SAFETY,
+}
+PART_OF_AREA = {area: part for part, area in AREA_OF_PART.items()}
+
+
+class SharedPart(SealedRecord):
+    """The published snapshot of one part: exactly what a partner given it reads.
+
+    Sealed under that part's own partner area key, which `grant_area` hands to each
+    chosen partner. Re-published from the owner's requests when the source changes.
+    """
+
+    part = models.CharField(max_length=16, choices=SharePart.choices)
+    content = SealedJSONField(plain_default={})
+
+    plain_fields = {
+        "part": "names the partner area key that seals the row (the grant names it anyway)",
+    }
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "part"], name="one_shared_part_per_owner")
+        ]
+
+    def get_sharing_area(self) -> str:
+        return AREA_OF_PART[SharePart(self.part)]
+
+
+class SharingChoices(SealedRecord):
+    """The owner's own choices about what each part includes (one row per person).
+
+    {"boundaries": {"history": bool}, "ladder": {"steps": [step ids]},
+     "safety": {"parts": [plan part keys], "contacts": [contact lines chosen one by one]}}
+    """
+
+    sharing_area = areas.PRIVATE
+    options = SealedJSONField(plain_default={})
+
+
+class RotationDue(models.Model):
+    """A partner area whose key must be rotated on the owner's next request.
+
+    When the *other* person unlinks, their grant from the owner is deleted at once (so the
+    next request reads nothing), but rotating the owner's key needs the owner's vault.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    area = models.CharField(max_length=32)
+
+    plain_fields = {"area": "which of the owner's keys to replace"}
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "area"], name="one_rotation_due_per_area")
+        ]
