@@ -205,12 +205,12 @@ def _snapshots(rows: list[SharedPart], parts: list[SharePart]) -> list[dict[str,
     return found
 
 
-def read_from(vault: Vault, link: Link) -> list[dict[str, Any]]:
-    """What the other member of `link` shows the vault's person, each read audited for
-    the owner. Nothing without a live grant (checked now, on this request)."""
+def read_from(vault: Vault, link: Link, only: SharePart | None = None) -> list[dict[str, Any]]:
+    """What the other member of `link` shows the vault's person (or just the part `only`),
+    each read audited for the owner. Nothing without a live grant, checked now."""
     reader = vault.user
     owner_id = link.other_id(reader.pk)
-    parts = parts_shared_with(owner_id, reader.pk)
+    parts = [p for p in parts_shared_with(owner_id, reader.pk) if only in (None, p)]
     if not parts:
         return []
     rows = list(
