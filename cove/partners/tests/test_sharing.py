@@ -20,7 +20,7 @@ def linked(survivor, other_survivor):
 
 
 def test_linking_alone_shows_the_partner_nothing(linked):
-    owner, partner, active = linked
+    _owner, partner, active = linked
     assert shown(partner, active) == ""
     assert "Orange" not in partner.client.get(f"/partners/links/{active.pk}/shared-with-me/").content.decode()
 
@@ -64,7 +64,7 @@ def test_stopping_a_part_takes_effect_on_the_next_request(linked):
 
 
 def test_stopping_a_part_rotates_its_key(linked):
-    owner, partner, active = linked
+    owner, _partner, active = linked
     share(owner, active, "pause")
     before = AreaKey.objects.get(owner=owner.user, area=areas.PARTNER_PAUSE).version
     share(owner, active)
@@ -113,14 +113,14 @@ def test_every_partner_read_is_in_the_owners_access_log(linked):
 
 
 def test_the_preview_is_not_logged_as_a_read(linked):
-    owner, partner, active = linked
+    owner, _partner, active = linked
     share(owner, active, "pause")
     previewed(owner, active)
     assert not AuditEvent.objects.filter(kind="shared.read").exists()
 
 
 def test_a_partner_area_is_shared_with_one_partner_only(linked, make_person):
-    owner, partner, active = linked
+    owner, _partner, active = linked
     third = make_person()
     other_link = link(owner, third)
     share(owner, active, "pause")
@@ -129,13 +129,13 @@ def test_a_partner_area_is_shared_with_one_partner_only(linked, make_person):
 
 
 def test_a_stranger_cannot_open_the_share_page(linked, make_person):
-    owner, partner, active = linked
+    _owner, _partner, active = linked
     assert make_person().client.get(f"/partners/links/{active.pk}/share/").status_code == 404
     assert make_person().client.get(f"/partners/links/{active.pk}/shared-with-me/").status_code == 404
 
 
 def test_a_whole_area_cannot_be_granted_as_a_partner_part_through_the_old_api(linked):
-    owner, partner, active = linked
+    owner, partner, _active = linked
     owner.api("post", "/auth/reauth", {"passphrase": owner.passphrase})
     response = owner.api("post", "/sharing/grants",
                          {"username": partner.username, "area": areas.PARTNER_PAUSE})
