@@ -102,7 +102,7 @@ def _other_session(person):
 
 @pytest.fixture
 def everything_shared(sharing_both_ways, make_person):
-    owner, partner, active = sharing_both_ways
+    owner, partner, _active = sharing_both_ways
     helper = make_person()
     grant_area(owner.vault(), helper.user, areas.SAFETY)
     token = new_feed_token(owner.user)
