@@ -10,6 +10,7 @@ account's unlocked vault by role ("survivor", "partner", "clinician").
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 
 from django.apps import apps
 from django.test import RequestFactory
@@ -54,7 +55,7 @@ def populate_all(vault: Vault, role: str) -> None:
             populate(vault, role)
 
 
-def _demo_modules() -> list[object]:
+def _demo_modules() -> list[ModuleType]:
     found = []
     for config in apps.get_app_configs():
         if not config.name.startswith("cove.") or config.name == "cove.core":
