@@ -61,7 +61,7 @@ def _linked(page: Any, phone_page: Any, signed_in: Any) -> tuple[Any, Any, Any]:
 
 
 def test_the_preview_shows_what_the_partner_sees(page, phone_page, signed_in):
-    river, sol, active = _linked(page, phone_page, signed_in)
+    _river, sol, active = _linked(page, phone_page, signed_in)
     page.goto(f"/partners/links/{active.pk}/share/")
     axe(page)
     shot(page, "partners-share-1280")
@@ -83,7 +83,7 @@ def test_the_preview_shows_what_the_partner_sees(page, phone_page, signed_in):
 
 
 def test_leaving_is_silent_for_the_other_browser(page, phone_page, signed_in):
-    river, sol, active = _linked(page, phone_page, signed_in)
+    river, _sol, active = _linked(page, phone_page, signed_in)
     phone_page.goto("/partners/")
     expect(phone_page.get_by_role("heading", name=river.username)).to_be_visible()
     page.goto(f"/partners/links/{active.pk}/leave/")
