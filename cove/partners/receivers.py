@@ -27,7 +27,8 @@ def _republish(sender: Any, instance: Any, **kwargs: Any) -> None:
         return
     from . import sharing
 
-    sharing.republish_for_source(vault, sender._meta.label_lower)
+    sharing.republish_for_source(vault, sender._meta.label_lower, instance,
+                                 deleted="created" not in kwargs)
 
 
 def connect() -> None:

@@ -186,10 +186,38 @@ def publish_all(vault: Vault) -> None:
             publish(vault, PART_OF_AREA[area])
 
 
-def republish_for_source(vault: Vault, label: str) -> None:
-    """A source record of the vault's person was saved: re-publish the parts it feeds."""
+def republish_for_source(vault: Vault, label: str, record: Any = None,
+                         deleted: bool = False) -> None:
+    """A source record of the vault's person was saved: re-publish the parts it feeds.
+
+    A saved boundary or boundary change updates the boundaries snapshot in place (one
+    sealed value opened and sealed again) instead of opening every boundary.
+    """
+    if record is not None and not deleted and label in _IN_PLACE:
+        _update_in_place(vault, record, _IN_PLACE[label])
+        return
     for part in sources.SOURCES.get(label, ()):
         publish(vault, part)
+
+
+_IN_PLACE = {
+    "boundaries.boundaryitem": sources.with_boundary,
+    "boundaries.boundarychange": sources.with_change,
+}
+
+
+def _update_in_place(vault: Vault, record: Any, update: Any) -> None:
+    """Apply `update` to the stored boundaries snapshot, if anyone is shown one."""
+    with transaction.atomic():
+        row = (SharedPart.objects.owned_by(vault).select_for_update()
+               .filter(part=SharePart.BOUNDARIES.value).first())
+        if row is None:
+            return  # nobody is shown the boundaries: nothing to keep true
+        stored: Any = row.content
+        content = update(dict(stored) if isinstance(stored, dict) else {}, record)
+        if content != stored:
+            row.content = content
+            row.save()
 
 
 # Reading -------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from cove.vault.keyring import Vault
 
 MAX_ITEMS = 200
+# Boundaries can be many (the inventory allows hundreds); show them all, up to this bound.
+MAX_BOUNDARIES = 1000
 HISTORY_COUNT = 20
 # Plan parts a person may show a partner as a whole. Contacts (people_to_ask and
 # professionals) are never shared as a part, only line by line when chosen one by one.
@@ -80,28 +82,55 @@ def build(vault: Vault, part: SharePart, options: dict[str, Any]) -> dict[str, A
     return _BUILDERS[part](vault, options or {})
 
 
-def _boundaries(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:
+def boundary_entry(item: Any) -> dict[str, Any] | None:
+    """One answered boundary as the partner sees it (None: "not sure yet" is not shown)."""
     from cove.boundaries import catalogue
+
+    if item.state not in catalogue.STATES:
+        return None
+    return {
+        "id": str(item.pk),
+        "label": str(item.label),
+        "state": str(catalogue.STATE_LABELS[item.state]),
+        "condition": item.condition or "",
+        "ask_first": bool(item.ask_first),
+    }
+
+
+def history_entry(change: Any) -> dict[str, Any]:
+    return {"label": str(change.label), "change": change.describe(),
+            "when": change.created_at.date().isoformat()}
+
+
+def _boundaries(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:
     from cove.boundaries import services as boundaries
 
-    items = []
-    for item in boundaries.items(vault)[:MAX_ITEMS]:
-        if item.state not in catalogue.STATES:
-            continue  # "not sure yet" is not shown
-        items.append({
-            "label": str(item.label),
-            "state": str(catalogue.STATE_LABELS[item.state]),
-            "condition": item.condition or "",
-            "ask_first": bool(item.ask_first),
-        })
-    content: dict[str, Any] = {"items": items}
+    entries = (boundary_entry(item) for item in boundaries.items(vault)[:MAX_BOUNDARIES])
+    content: dict[str, Any] = {"items": [e for e in entries if e is not None]}
     if options.get("history"):
         content["history"] = [
-            {"label": str(change.label), "change": change.describe(),
-             "when": change.created_at.date().isoformat()}
-            for change in boundaries.recent_changes(vault, HISTORY_COUNT)
+            history_entry(change) for change in boundaries.recent_changes(vault, HISTORY_COUNT)
         ]
     return content
+
+
+def with_boundary(content: dict[str, Any], item: Any) -> dict[str, Any]:
+    """`content` after one boundary was saved: the same as a full rebuild, without opening
+    every other boundary (a saved item keeps its place; a new one is the newest, last)."""
+    entry = boundary_entry(item)
+    items = [e for e in content.get("items", []) if e.get("id") != str(item.pk)]
+    if entry is not None:
+        old = [e.get("id") for e in content.get("items", [])]
+        place = old.index(str(item.pk)) if str(item.pk) in old else len(items)
+        items.insert(place, entry)
+    return {**content, "items": items[:MAX_BOUNDARIES]}
+
+
+def with_change(content: dict[str, Any], change: Any) -> dict[str, Any]:
+    """`content` after one boundary change was recorded (history only if it is shown)."""
+    if "history" not in content:
+        return content
+    return {**content, "history": [history_entry(change), *content["history"]][:HISTORY_COUNT]}
 
 
 def _pause(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:

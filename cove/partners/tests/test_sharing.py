@@ -140,3 +140,22 @@ def test_a_whole_area_cannot_be_granted_as_a_partner_part_through_the_old_api(li
     response = owner.api("post", "/sharing/grants",
                          {"username": partner.username, "area": areas.PARTNER_PAUSE})
     assert response.status_code == 422
+
+
+def test_boundaries_kept_true_in_place_match_a_full_rebuild(linked):
+    from cove.partners import sharing, sources
+    from cove.partners.models import SharePart
+
+    owner, _partner, active = linked
+    answer_item(owner.vault(), "talk.feelings", "yes")
+    answer_item(owner.vault(), "talk.their_feelings", "maybe")
+    owner.api("put", f"/partners/links/{active.pk}/sharing",
+              {"parts": ["boundaries"], "history": True})
+    answer_item(owner.vault(), "talk.feelings", "no", "only if we agreed")
+    answer_item(owner.vault(), "talk.their_feelings", "")
+    answer_item(owner.vault(), "talk.feelings", "maybe")
+    vault = owner.vault()
+    stored = owner.api("get", f"/partners/links/{active.pk}/preview").json()[0]["content"]
+    options = sharing.part_options(sharing.options_of(vault), SharePart.BOUNDARIES)
+    assert stored == sources.build(vault, SharePart.BOUNDARIES, options)
+    assert [i["state"] for i in stored["items"]] == ["Maybe"]
