@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from cove.audit import services as audit
 from cove.core.errors import InputError
@@ -155,16 +156,37 @@ def _drop_if_unshared(vault: Vault, part: SharePart) -> None:
 # Publishing ----------------------------------------------------------------------------
 
 
-def publish(vault: Vault, part: SharePart, *, force: bool = False) -> None:
+def _newer_sources(owner_id: int, part: SharePart, since: Any) -> bool:
+    """Whether any source row of `part` was written after `since` (plain timestamps only)."""
+    from django.apps import apps
+    from django.db.models import Max
+
+    for label in sources.source_labels(part):
+        latest = apps.get_model(label).objects.filter(owner_id=owner_id).aggregate(
+            latest=Max("updated_at"))["latest"]
+        if latest is not None and latest >= since:
+            return True
+    return False
+
+
+def publish(vault: Vault, part: SharePart, *, force: bool = False,
+            only_stale: bool = False) -> None:
     """Re-build one part's snapshot from the owner's records; store it if it changed.
 
     Only parts someone is shown are kept (or `force` for one about to be granted), so a
-    person who shares nothing has no snapshots at all.
+    person who shares nothing has no snapshots at all. `only_stale` skips the rebuild when
+    no source row was written since the snapshot (deletions re-publish through the
+    receivers), which keeps opening /partners/ cheap.
     """
     owner_id = vault.user.pk
     area = AREA_OF_PART[part]
     if not force and not Grant.objects.filter(owner_id=owner_id, area=area).exists():
         return
+    if only_stale:
+        stored = SharedPart.objects.filter(owner_id=owner_id, part=part.value).only(
+            "updated_at").first()
+        if stored is not None and not _newer_sources(owner_id, part, stored.updated_at):
+            return
     content = sources.build(vault, part, part_options(options_of(vault), part))
     with transaction.atomic():
         row = SharedPart.objects.owned_by(vault).filter(part=part.value).first()
@@ -173,17 +195,21 @@ def publish(vault: Vault, part: SharePart, *, force: bool = False) -> None:
         elif row.content != content:
             row.content = content
             row.save()
+        else:
+            # Unchanged: note that it was checked, so opening /partners/ skips it next time.
+            SharedPart.objects.filter(pk=row.pk).update(updated_at=timezone.now())
 
 
-def publish_all(vault: Vault) -> None:
-    """Bring every shared part up to date (opening /partners/, after changing choices)."""
+def publish_all(vault: Vault, *, only_stale: bool = False) -> None:
+    """Bring every shared part up to date (opening /partners/ with `only_stale`, and after
+    changing choices)."""
     owner_id = vault.user.pk
     with transaction.atomic():
         rotate_due(vault)
         shared = set(Grant.objects.filter(owner_id=owner_id, area__in=PARTNER_AREAS)
                      .values_list("area", flat=True))
         for area in sorted(shared):
-            publish(vault, PART_OF_AREA[area])
+            publish(vault, PART_OF_AREA[area], only_stale=only_stale)
 
 
 def republish_for_source(vault: Vault, label: str, record: Any = None,

@@ -34,7 +34,12 @@ SOURCES: dict[str, tuple[SharePart, ...]] = {
     "boundaries.boundarychange": (SharePart.BOUNDARIES,),
     "boundaries.comfortgesture": (SharePart.COMFORT,),
     "ladder.comfortstep": (SharePart.LADDER,),
+    "ladder.ladder": (SharePart.LADDER,),
 }
+
+
+def source_labels(part: SharePart) -> list[str]:
+    return [label for label, parts in SOURCES.items() if part in parts]
 
 
 def _plan(vault: Vault) -> dict[str, str]:
@@ -98,8 +103,8 @@ def boundary_entry(item: Any) -> dict[str, Any] | None:
 
 
 def history_entry(change: Any) -> dict[str, Any]:
-    return {"label": str(change.label), "change": change.describe(),
-            "when": change.created_at.date().isoformat()}
+    # No date: the partner learns how a boundary moved, never when the owner was here.
+    return {"label": str(change.label), "change": change.describe()}
 
 
 def _boundaries(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:

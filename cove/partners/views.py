@@ -34,7 +34,8 @@ def _partner_rows(request: CoveRequest) -> list[dict[str, Any]]:
 @policy.signed_in
 @require_GET
 def index(request: CoveRequest) -> HttpResponse:
-    services.publish_all(request.vault)  # the owner's own request: bring snapshots up to date
+    # The owner's own request: bring snapshots up to date (only those whose sources changed).
+    services.publish_all(request.vault, only_stale=True)
     me = request.person
     pending = [
         {"link": link, "partner": other_member(link, me), "mine_confirmed": link.confirmed_by(me.pk)}
