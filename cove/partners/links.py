@@ -35,6 +35,8 @@ INVITATION_LIFETIME = timedelta(hours=24)
 FREE_TRIES = 5
 MAX_WAIT_SECONDS = 300
 FORGET_AFTER = timedelta(days=1)
+# Codes one person may have waiting at once; making another retires the oldest.
+MAX_OPEN_INVITATIONS = 5
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ def create_invitation(user: User) -> NewInvitation:
             code_digest=invite_codes.code_digest(INVITE_PURPOSE, code),
             expires_at=now + INVITATION_LIFETIME,
         )
+        waiting = Invitation.objects.filter(inviter=user).order_by("-created_at", "-pk")
+        retired = list(waiting.values_list("pk", flat=True)[MAX_OPEN_INVITATIONS:])
+        Invitation.objects.filter(pk__in=retired).delete()
         audit.record("partners.invitation_made", subject=user, actor=user)
     return NewInvitation(invitation=invitation, code=code)
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cove.audit import services as audit
 from cove.core.errors import InputError
@@ -74,8 +75,6 @@ def clean_options(vault: Vault, raw: dict[str, Any]) -> dict[str, Any]:
     wanted_parts = [str(p) for p in raw.get("plan_parts", [])]
     wanted_contacts = [str(c) for c in raw.get("contacts", [])]
     errors: dict[str, list[str]] = {}
-    from django.utils.translation import gettext as _
-
     if any(s not in steps for s in wanted_steps):
         errors["steps"] = [_("Choose steps from your own ladders.")]
     if any(p not in sources.PARTNER_SAFE_PLAN_PARTS for p in wanted_parts):
@@ -131,7 +130,7 @@ def set_parts_for(vault: Vault, link: Link, parts: list[str]) -> list[SharePart]
         try:
             chosen.append(SharePart(value))
         except ValueError:
-            raise InputError({"parts": ["Choose parts from the list."]}) from None
+            raise InputError({"parts": [_("Choose parts from the list.")]}) from None
     owner = vault.user
     other_id = link.other_id(owner.pk)
     partner = get_user_model().objects.get(pk=other_id)

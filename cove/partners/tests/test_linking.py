@@ -126,3 +126,10 @@ def test_a_cancelled_code_stops_working(survivor, other_survivor):
     survivor.post(f"/partners/invite/{invitation.pk}/cancel/")
     response = other_survivor.post("/partners/join/", {"code": code})
     assert "That code did not work." in response.content.decode()
+
+
+def test_only_the_five_newest_codes_keep_working(survivor, other_survivor):
+    codes = [make_code(survivor) for _ in range(6)]
+    assert Invitation.objects.filter(inviter=survivor.user).count() == 5
+    response = other_survivor.post("/partners/join/", {"code": codes[0]})
+    assert "That code did not work." in response.content.decode()
