@@ -187,6 +187,13 @@ def publish(vault: Vault, part: SharePart, *, force: bool = False,
         if stored is not None and not _newer_sources(owner_id, part, stored.updated_at):
             return
     content = sources.build(vault, part, part_options(options_of(vault), part))
+    # Compare before writing: opening /partners/ (a GET) takes no write lock when nothing
+    # changed (SQLite's IMMEDIATE transactions lock on begin).
+    row = SharedPart.objects.owned_by(vault).filter(part=part.value).first()
+    if row is not None and row.content == content:
+        # Unchanged: note that it was checked, so opening /partners/ skips it next time.
+        SharedPart.objects.filter(pk=row.pk).update(updated_at=timezone.now())
+        return
     with transaction.atomic():
         row = SharedPart.objects.owned_by(vault).filter(part=part.value).first()
         if row is None:
@@ -194,21 +201,17 @@ def publish(vault: Vault, part: SharePart, *, force: bool = False,
         elif row.content != content:
             row.content = content
             row.save()
-        else:
-            # Unchanged: note that it was checked, so opening /partners/ skips it next time.
-            SharedPart.objects.filter(pk=row.pk).update(updated_at=timezone.now())
 
 
 def publish_all(vault: Vault, *, only_stale: bool = False) -> None:
     """Bring every shared part up to date (opening /partners/ with `only_stale`, and after
     changing choices)."""
     owner_id = vault.user.pk
-    with transaction.atomic():
-        rotate_due(vault)
-        shared = set(Grant.objects.filter(owner_id=owner_id, area__in=PARTNER_AREAS)
-                     .values_list("area", flat=True))
-        for area in sorted(shared):
-            publish(vault, PART_OF_AREA[area], only_stale=only_stale)
+    rotate_due(vault)  # opens a transaction only when a rotation is due
+    shared = set(Grant.objects.filter(owner_id=owner_id, area__in=PARTNER_AREAS)
+                 .values_list("area", flat=True))
+    for area in sorted(shared):
+        publish(vault, PART_OF_AREA[area], only_stale=only_stale)
 
 
 def republish_for_source(vault: Vault, label: str, record: Any = None,

@@ -159,3 +159,18 @@ def test_boundaries_kept_true_in_place_match_a_full_rebuild(linked):
     options = sharing.part_options(sharing.options_of(vault), SharePart.BOUNDARIES)
     assert stored == sources.build(vault, SharePart.BOUNDARIES, options)
     assert [i["state"] for i in stored["items"]] == ["Maybe"]
+
+
+def test_opening_partners_writes_nothing_when_nothing_changed(linked):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    owner, _partner, active = linked
+    share(owner, active, "pause", "aftercare")
+    owner.client.get("/partners/")
+    with CaptureQueriesContext(connection) as queries:
+        assert owner.client.get("/partners/").status_code == 200
+    writes = [q["sql"] for q in queries.captured_queries
+              if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE", "SAVEPOINT"}
+              and "django_session" not in q["sql"] and "accounts_usersession" not in q["sql"]]
+    assert writes == []
