@@ -149,9 +149,9 @@ def _aftercare(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _comfort(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:
-    from cove.boundaries import services as boundaries
+    from cove.boundaries import comfort
 
-    return {"items": [g.text for g in boundaries.comfort_list(vault)[:MAX_ITEMS] if g.text]}
+    return {"items": [g.text for g in comfort.comfort_list(vault)[:MAX_ITEMS] if g.text]}
 
 
 def _ladder(vault: Vault, options: dict[str, Any]) -> dict[str, Any]:

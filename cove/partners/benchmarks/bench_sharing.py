@@ -18,7 +18,6 @@ import pytest
 from cove.boundaries.benchmarks.bench_inventory import _time, real_templates  # noqa: F401
 from cove.boundaries.models import BoundaryItem
 from cove.boundaries.testing import seed_many
-from cove.boundaries.tests.helpers import post
 from cove.partners.tests.helpers import link, write_plan
 
 RUNS = 60
@@ -38,8 +37,8 @@ def test_partner_sharing_server_time(survivor, other_survivor, real_templates): 
     states = iter(["yes", "maybe"] * 4 * RUNS)
 
     def change() -> None:
-        response = post(owner, f"/boundaries/items/{record.pk}/", {"state": next(states)},
-                        htmx=True)
+        response = owner.post(f"/boundaries/items/{record.pk}/", {"state": next(states)},
+                              htmx=True)
         assert response.status_code == 200
 
     print(f"\n{'what':52} {'wall p50':>8} {'wall p95':>8} {'cpu p50':>8} {'cpu p95':>8}")
