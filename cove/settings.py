@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "cove.progress",
     "cove.voice",
     "cove.clinic",
+    "cove.partners",
 ]
 
 MIDDLEWARE = [

@@ -55,6 +55,11 @@ KIND_LABELS = {
     "vault.unreadable_removed": _("An item that could not be opened was removed"),
     "authz.denied": _("A request for something that is not yours was refused"),
     "shared.read": _("Someone you share with viewed something"),
+    "partners.invitation_made": _("A partner code was made"),
+    "partners.code_used": _("You used a partner code"),
+    "partners.confirmed": _("You confirmed a partner link"),
+    "partners.unlinked": _("You left a partner link"),
+    "security.safety_check": _("Safety Check: all sharing stopped"),
 }
 
 

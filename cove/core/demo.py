@@ -1,12 +1,16 @@
 """Demo accounts for a newcomer to explore: a survivor, a partner and a clinician.
 
 Each feature app can add sample data by providing `demo.py` with
-`populate(vault, role)`; it is called for every demo account.
+`populate(vault, role)`; it is called for every demo account. An app whose sample data
+joins two accounts (partners linked, things agreed together) also provides
+`populate_together(vaults)`, called once after every account exists, with each demo
+account's unlocked vault by role ("survivor", "partner", "clinician").
 """
 
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 
 from django.apps import apps
 from django.test import RequestFactory
@@ -51,8 +55,30 @@ def populate_all(vault: Vault, role: str) -> None:
             populate(vault, role)
 
 
+def _demo_modules() -> list[ModuleType]:
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("cove.") or config.name == "cove.core":
+            continue
+        try:
+            found.append(importlib.import_module(f"{config.name}.demo"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+    return found
+
+
+def populate_together(vaults: dict[str, Vault]) -> None:
+    """Give the demo accounts the sample data they share (see the module docstring)."""
+    for module in _demo_modules():
+        together = getattr(module, "populate_together", None)
+        if callable(together):
+            together(vaults)
+
+
 def create_demo() -> list[tuple[str, str, str]]:
     created = []
+    vaults: dict[str, Vault] = {}
     for role, username, passphrase in DEMO_ACCOUNTS:
         existing = User.objects.find(username)
         if existing is not None:
@@ -64,6 +90,8 @@ def create_demo() -> list[tuple[str, str, str]]:
             user.is_clinician = True
             user.save(update_fields=["is_clinician"])
         populate_all(request.vault, role)
+        vaults[role] = request.vault
         request.session.flush()
         created.append((role, username, passphrase))
+    populate_together(vaults)
     return created

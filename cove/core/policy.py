@@ -125,11 +125,47 @@ def signed_in(view: F) -> F:
     return _mark(wrapper, Policy.SIGNED_IN)  # type: ignore[return-value]
 
 
+# `@policy.grantee(AREA_IN_URL)`: the area is the view's `area` URL parameter.
+AREA_IN_URL = "any"
+# URL parameters that may name the owner whose area is read.
+OWNER_PARAMETERS = ("username", "owner")
+
+
+def _live_grant(request: HttpRequest, area: str, kwargs: dict[str, Any]) -> bool:
+    """A live grant of `area` from the owner named in the URL to the signed-in person."""
+    from django.contrib.auth import get_user_model
+
+    from cove.vault.models import Grant
+
+    if area == AREA_IN_URL:
+        area = str(kwargs.get("area", ""))
+    name = next((str(kwargs[p]) for p in OWNER_PARAMETERS if p in kwargs), "")
+    owner = get_user_model().objects.find(name) if name else None
+    if owner is None or not area or owner.pk == request.user.pk:
+        return False
+    return bool(
+        Grant.objects.live().filter(owner=owner, grantee_id=request.user.pk, area=area).exists()
+    )
+
+
 def grantee(area: str) -> Callable[[F], F]:
-    """Signed in and unlocked; the view must read through a grant for `area` (cove.vault.sharing)."""
+    """Signed in, vault unlocked, and holding a live grant (`Grant.objects.live()`) of
+    `area` from the owner named in the URL (`username` or `owner`; `area` itself when
+    `AREA_IN_URL`), checked on every request. Anything else is the same 404 as a missing
+    page. The view still reads through the grant (cove.vault.sharing), which logs it."""
 
     def decorate(view: F) -> F:
-        return _mark(signed_in(view), Policy.GRANTEE, area=area)
+        _resolve_annotations(view)
+
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            from django.http import Http404
+
+            if not _live_grant(request, area, kwargs):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return _mark(signed_in(wrapper), Policy.GRANTEE, area=area)  # type: ignore[return-value]
 
     return decorate
 

@@ -304,7 +304,7 @@ class ShareResult:
 def grant_area(vault: Vault, grantee: User, area: str,
                ends_at: datetime | None = None) -> ShareResult:
     """Share one of the vault owner's areas with another account (until `ends_at`, if set)."""
-    if area not in areas.SHAREABLE:
+    if area not in areas.GRANTABLE:
         raise ValueError(f"{area!r} cannot be shared")
     if grantee.pk == vault.user.pk:
         raise ValueError("cannot share with yourself")

@@ -1,0 +1,45 @@
+"""Against a running server, with real parallel requests: a code links exactly once, and
+parallel guesses cannot slip past the wait together."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _parallel(calls):
+    answers: list[int] = [0] * len(calls)
+    start = threading.Barrier(len(calls))
+
+    def run(i):
+        start.wait()
+        answers[i] = calls[i]().status_code
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answers
+
+
+def test_two_people_using_one_code_at_once_make_one_link(cove_server):
+    river = cove_server.sign_up("river")
+    code = river.api("POST", "/partners/invitations").json()["code"]
+    others = [cove_server.sign_up(name) for name in ("sol", "ash", "fern")]
+    answers = _parallel([lambda o=o: o.api("POST", "/partners/redeem", {"code": code})
+                         for o in others])
+    assert sorted(answers) == [201, 422, 422]
+    assert len(river.api("GET", "/partners/links").json()) == 1
+
+
+def test_parallel_guesses_are_held_to_the_same_count(cove_server):
+    guesser = cove_server.sign_up("sol")
+    answers = _parallel([lambda: guesser.api("POST", "/partners/redeem", {"code": "AAAA-BBBB"})
+                         for _ in range(10)])
+    # 5 free tries, then a wait: at most 6 are checked, however many arrive at once.
+    assert answers.count(422) <= 6
+    assert answers.count(429) >= 4
