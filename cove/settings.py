@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "cove.voice",
     "cove.clinic",
     "cove.partners",
+    "cove.together",
 ]
 
 MIDDLEWARE = [

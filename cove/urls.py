@@ -22,6 +22,7 @@ urlpatterns = [
     path("progress/", include("cove.progress.urls")),
     path("voice/", include("cove.voice.urls")),
     path("clinic/", include("cove.clinic.urls")),
+    path("partners/together/", include("cove.together.urls")),
     path("partners/", include("cove.partners.urls")),
     path("api/v1/", api_urls()),
 ]
