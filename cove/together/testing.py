@@ -22,3 +22,13 @@ def base(link: Link) -> str:
 
 def api_base(link: Link) -> str:
     return f"/together/{link.pk}/"
+
+
+def make_step(person: Any, title: str = "Holding hands on the sofa") -> str:
+    """A ladder with one step of `person`'s own, made through the ladder API; its id."""
+    ladder = person.api("post", "/ladder/ladders", {"title": "Closeness"})
+    assert ladder.status_code == 201, ladder.content
+    step = person.api("post", f"/ladder/ladders/{ladder.json()['id']}/steps",
+                      {"title": title, "with_whom": "partner", "minutes": 15})
+    assert step.status_code == 201, step.content
+    return str(step.json()["id"])

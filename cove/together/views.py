@@ -111,7 +111,7 @@ def suggest(request: CoveRequest, link_id: str) -> HttpResponse:
     if waiting is not None and request.GET.get("from") == str(waiting.pk):
         terms = {**terms, **waiting.changes}  # "change it": start from the suggestion
     initial = forms.AgreementForm.initial_from(terms, me, other, stored.version if stored else None)
-    form = forms.AgreementForm(request.POST or None, initial=initial)
+    form = forms.AgreementForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST":
         done = submit(form, lambda data: agreements.suggest(
             request.vault, link, form.terms(me, other), data.get("version")))
@@ -147,7 +147,7 @@ def set_aside(request: CoveRequest, link_id: str, change_id: str) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def checkin(request: CoveRequest, link_id: str) -> HttpResponse:
     link, context = link_context(request, link_id)
-    form = forms.CheckInForm(request.POST or None)
+    form = forms.CheckInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and submit(form, lambda data: rituals.add_checkin(
             request.vault, link, form.parts(), set(data["share"]))) is not None:
         messages.success(request, _("Thank you for taking this time."))
@@ -169,7 +169,7 @@ def checkin(request: CoveRequest, link_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def notes(request: CoveRequest, link_id: str) -> HttpResponse:
     link, context = link_context(request, link_id)
-    form = forms.NoteForm(request.POST or None)
+    form = forms.NoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and submit(form, lambda data: rituals.add_note(
             request.vault, link, data["kind"], data["text"])) is not None:
         return redirect("together:notes", link_id=link.pk)

@@ -72,7 +72,7 @@ def start(request: CoveRequest, link_id: str) -> HttpResponse:
 def answer(request: CoveRequest, link_id: str, round_id: str) -> HttpResponse:
     link, context = link_context(request, link_id)
     wish_round = wishes.open_round(request.vault, link, round_id)
-    form = forms.AnswersForm(request.POST or None,
+    form = forms.AnswersForm(request.POST if request.method == "POST" else None,
                              initial=forms.AnswersForm.initial_from(
                                  wishes.my_answers(request.vault, wish_round)))
     if request.method == "POST" and submit(form, lambda _data: wishes.save_answers(
@@ -91,7 +91,7 @@ def overlap(request: CoveRequest, link_id: str, round_id: str) -> HttpResponse:
     if not wishes.is_starter(request.vault, wish_round):
         raise Http404
     found = wishes.overlap(request.vault, link, wish_round)
-    form = forms.ReleaseForm(request.POST or None, overlap=found,
+    form = forms.ReleaseForm(request.POST if request.method == "POST" else None, overlap=found,
                              initial={"keep": [key for key, _label in found]})
     if request.method == "POST" and submit(form, lambda data: wishes.release(
             request.vault, link, wish_round.pk, data["keep"])) is not None:
