@@ -19,7 +19,7 @@ from cove.core.errors import InputError
 from cove.partners.public import get_link_record_for_update, link_records
 from cove.together import rules
 from cove.together.choices import ChangeStatus, Topic
-from cove.together.common import lock_link
+from cove.together.common import lock_link, new
 from cove.together.models import Agreement, AgreementChange
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def suggest(vault: Vault, link: Link, proposed: dict[str, Any],
         lock_link(link)
         agreement = agreement_of(vault, link)
         if agreement is None:
-            agreement = Agreement(vault=vault, link=link, terms=rules.empty_terms())
+            agreement = new(Agreement, vault, link=link, terms=rules.empty_terms())
             agreement.save()
         else:
             agreement = get_link_record_for_update(
@@ -97,7 +97,7 @@ def suggest(vault: Vault, link: Link, proposed: dict[str, Any],
         if at_once:
             agreement.terms = {**current, **at_once}
             agreement.save()
-            AgreementChange(vault=vault, link=link, changes=at_once,
+            new(AgreementChange, vault, link=link, changes=at_once,
                             status=ChangeStatus.AT_ONCE, decided_at=now).save()
         replaced = open_rows if waiting else [
             row for row in open_rows if set(row.changes) & set(at_once)]
@@ -106,7 +106,7 @@ def suggest(vault: Vault, link: Link, proposed: dict[str, Any],
             row.save(update_fields=["status", "decided_at"])
         change = None
         if waiting:
-            change = AgreementChange(vault=vault, link=link, changes=waiting,
+            change = new(AgreementChange, vault, link=link, changes=waiting,
                                      status=ChangeStatus.WAITING)
             change.save()
     return Suggested(at_once=list(at_once), waiting=change)
@@ -124,7 +124,7 @@ def accept(vault: Vault, link: Link, change_id: object) -> Agreement:
                                "made it."))
         agreement = agreement_of(vault, link)
         if agreement is None:  # pragma: no cover - suggest() always makes one first
-            agreement = Agreement(vault=vault, link=link, terms=rules.empty_terms())
+            agreement = new(Agreement, vault, link=link, terms=rules.empty_terms())
         current = rules.clean_terms(agreement.terms)
         agreement.terms = rules.clean_terms({**current, **change.changes})
         agreement.save()

@@ -93,7 +93,7 @@ class AnswersForm(CoveForm):
         super().__init__(*args, **kwargs)
         for number, wish in enumerate(WISHES, start=1):
             self.fields[f"w{number}"] = forms.ChoiceField(
-                label=wish.title, choices=ANSWER_CHOICES, required=False,
+                label=str(wish.title), choices=ANSWER_CHOICES, required=False,
                 widget=forms.RadioSelect)
 
     @staticmethod
@@ -111,7 +111,9 @@ class ReleaseForm(CoveForm):
 
     def __init__(self, *args: Any, overlap: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(key, key) for key, _label in overlap]
+        keep = self.fields["keep"]
+        assert isinstance(keep, forms.MultipleChoiceField)
+        keep.choices = [(key, key) for key, _label in overlap]
 
 
 class CheckInForm(CoveForm):
@@ -145,7 +147,9 @@ class AftercareForm(CoveForm):
 
     def __init__(self, *args: Any, checklist: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["done"].choices = [(item, item) for item in checklist]
+        done = self.fields["done"]
+        assert isinstance(done, forms.MultipleChoiceField)
+        done.choices = [(item, item) for item in checklist]
 
 
 class DebriefForm(CoveForm):

@@ -19,7 +19,7 @@ from cove.core.errors import InputError
 from cove.partners.public import get_link_record_for_update, get_link_record_or_404, link_records
 from cove.together import agreements, rules, steps
 from cove.together.choices import PracticeState
-from cove.together.common import lock_link
+from cove.together.common import lock_link, new
 from cove.together.models import Debrief, PracticeNote, SharedPractice
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def start(vault: Vault, link: Link, step_id: object) -> SharedPractice:
         lock_link(link)
         if current(vault, link) is not None:
             raise InputError(_("A practice together is already going. End it first."))
-        practice = SharedPractice(vault=vault, link=link, step_title=step.title,
+        practice = new(SharedPractice, vault, link=link, step_title=step.title,
                                   minutes=minutes)
         practice.save()
     return practice
@@ -101,10 +101,10 @@ def write_debrief(vault: Vault, link: Link, practice_id: object, private_text: s
         if practice.state != PracticeState.ENDED:
             raise InputError(_("The debrief comes once the practice has ended."))
         if private_text:
-            Debrief(vault=vault, practice=practice, step_title=practice.step_title,
+            new(Debrief, vault, practice=practice, step_title=practice.step_title,
                     text=private_text).save()
         if shared_text:
-            PracticeNote(vault=vault, link=link, practice=practice, text=shared_text).save()
+            new(PracticeNote, vault, link=link, practice=practice, text=shared_text).save()
 
 
 def shared_notes(vault: Vault, link: Link, practice: SharedPractice) -> list[PracticeNote]:

@@ -16,6 +16,7 @@ from cove.core.errors import InputError
 from cove.partners.public import get_link_record_for_update, link_records
 from cove.together import rules
 from cove.together.choices import CheckInPart, NoteKind
+from cove.together.common import new
 from cove.together.models import CheckIn, Note, SharedCheckIn
 
 if TYPE_CHECKING:
@@ -39,9 +40,9 @@ def add_checkin(vault: Vault, link: Link, parts: dict[str, str], shared: set[str
     alone = {k: v for k, v in written.items() if k not in shared}
     with transaction.atomic():
         if together:
-            SharedCheckIn(vault=vault, link=link, parts=together).save()
+            new(SharedCheckIn, vault, link=link, parts=together).save()
         if alone:
-            CheckIn(vault=vault, link=link, parts=alone).save()
+            new(CheckIn, vault, link=link, parts=alone).save()
     return sorted(written)
 
 
@@ -61,7 +62,7 @@ def add_note(vault: Vault, link: Link, kind: str, text: str) -> Note:
         raise InputError({"text": [_("Write a few words first.")]})
     if len(text) > NOTE_MAX:
         raise InputError({"text": [_("Please keep it under %(n)d characters.") % {"n": NOTE_MAX}]})
-    note = Note(vault=vault, link=link, kind=kind, text=text)
+    note = new(Note, vault, link=link, kind=kind, text=text)
     note.save()
     return note
 

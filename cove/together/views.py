@@ -34,8 +34,14 @@ def button(request: CoveRequest, action: Callable[[], object]) -> bool:
     form = CoveForm(request.POST)
     done = submit(form, lambda _data: action() or True)
     for error in form.non_field_errors():
-        messages.error(request, error)
+        messages.error(request, str(error))
     return done is not None
+
+
+def saved(action: Callable[..., None], *args: Any) -> bool:
+    """For submit(): an action that returns nothing has succeeded when it did not raise."""
+    action(*args)
+    return True
 
 
 @policy.signed_in

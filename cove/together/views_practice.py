@@ -24,7 +24,7 @@ from cove.safety.public import get_pause_plan
 from cove.together import agreements, forms, practice, steps
 from cove.together.choices import PracticeState
 from cove.together.models import SharedPractice
-from cove.together.views import button, link_context
+from cove.together.views import button, link_context, saved
 
 
 @policy.signed_in
@@ -38,7 +38,7 @@ def home(request: CoveRequest, link_id: str) -> HttpResponse:
         if started is not None:
             return redirect("together:practice", link_id=link.pk, practice_id=started.pk)
         for error in form.non_field_errors():
-            messages.error(request, error)
+            messages.error(request, str(error))
     going = practice.current(request.vault, link)
     past = list(practice.practices(request.vault, link)
                 .filter(state=PracticeState.ENDED)[:5])
@@ -124,12 +124,12 @@ def after(request: CoveRequest, link_id: str, practice_id: str) -> HttpResponse:
                                checklist=checklist, initial={"done": shared.aftercare_done})
     debrief = forms.DebriefForm(request.POST if "debrief-form" in request.POST else None)
     if request.method == "POST":
-        if "done-form" in request.POST and submit(care, lambda data: practice.tick_aftercare(
-                request.vault, link, shared.pk, data["done"]) or True):
+        if "done-form" in request.POST and submit(care, lambda data: saved(
+                practice.tick_aftercare, request.vault, link, shared.pk, data["done"])):
             return redirect("together:after", link_id=link.pk, practice_id=shared.pk)
-        if "debrief-form" in request.POST and submit(debrief, lambda data: practice.write_debrief(
-                request.vault, link, shared.pk, data["private_text"],
-                data["shared_text"]) or True):
+        if "debrief-form" in request.POST and submit(debrief, lambda data: saved(
+                practice.write_debrief, request.vault, link, shared.pk,
+                data["private_text"], data["shared_text"])):
             messages.success(request, _("Kept. Thank you for looking after yourself."))
             return redirect("together:after", link_id=link.pk, practice_id=shared.pk)
     me = request.person.pk

@@ -19,7 +19,7 @@ from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.together import forms, wishes
 from cove.together.choices import Overlap, RoundState
-from cove.together.views import link_context
+from cove.together.views import link_context, saved
 
 # A starter whose every yes or curious matched, with at least this many, is told gently
 # that their partner may have said yes to everything (docs/security.md).
@@ -75,8 +75,8 @@ def answer(request: CoveRequest, link_id: str, round_id: str) -> HttpResponse:
     form = forms.AnswersForm(request.POST if request.method == "POST" else None,
                              initial=forms.AnswersForm.initial_from(
                                  wishes.my_answers(request.vault, wish_round)))
-    if request.method == "POST" and submit(form, lambda _data: wishes.save_answers(
-            request.vault, link, wish_round.pk, form.answers()) or True):
+    if request.method == "POST" and submit(form, lambda _data: saved(
+            wishes.save_answers, request.vault, link, wish_round.pk, form.answers())):
         messages.success(request, _("Saved. Only you can see your answers."))
         return redirect("together:wishes", link_id=link.pk)
     return render(request, "together/answer.html", {**context, "form": form,

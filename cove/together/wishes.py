@@ -27,7 +27,7 @@ from cove.core.errors import InputError
 from cove.partners.public import get_link_record_or_404, link_records
 from cove.together import rules
 from cove.together.choices import RoundState, WishAnswer
-from cove.together.common import lock_link
+from cove.together.common import lock_link, new
 from cove.together.models import PartnerAnswers, StarterAnswers, WishRound
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def start_round(vault: Vault, link: Link, cooldown_days: int) -> WishRound:
         when = next_start(vault, link)
         if when is None or when > timezone.now():
             raise InputError(_("A new round cannot start yet."))
-        wish_round = WishRound(vault=vault, link=link, cooldown_days=cooldown_days)
+        wish_round = new(WishRound, vault, link=link, cooldown_days=cooldown_days)
         wish_round.save()
     return wish_round
 
@@ -109,9 +109,9 @@ def save_answers(vault: Vault, link: Link, round_id: object, answers: dict[str, 
         wish_round = open_round(vault, link, round_id)
         row = _own_answers(vault, wish_round)
         if row is None:
-            row = (StarterAnswers(vault=vault, round=wish_round)
+            row = (new(StarterAnswers, vault, round=wish_round)
                    if is_starter(vault, wish_round)
-                   else PartnerAnswers(vault=vault, link=link, round=wish_round))
+                   else new(PartnerAnswers, vault, link=link, round=wish_round))
         row.codes = codes
         row.save()
 

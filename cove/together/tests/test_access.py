@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from django.urls import URLPattern, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from cove.partners import services as partners
 from cove.together.testing import api_base, base, make_step
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def together_routes():
     resolver = get_resolver()
     for entry in resolver.url_patterns:
-        if str(entry.pattern) == "partners/together/":
+        if isinstance(entry, URLResolver) and str(entry.pattern) == "partners/together/":
             for pattern in entry.url_patterns:
                 assert isinstance(pattern, URLPattern)
                 yield str(pattern.pattern)

@@ -157,8 +157,8 @@ def test_no_not_now_and_unanswered_look_identical_to_the_other_person(make_perso
     for hidden in HIDDEN_CASES:
         if side == "starter":  # the starter's answer varies; the partner must not tell
             seen = run(make_person, hidden, "yes")
-            names = ("partner wishes page, open", "partner answer page",
-                     "partner wishes api", "partner wishes page")
+            names: tuple[str, ...] = ("partner wishes page, open", "partner answer page",
+                                      "partner wishes api", "partner wishes page")
         else:  # the partner's answer varies; the starter must not tell
             seen = run(make_person, "yes", hidden)
             names = ("starter overlap api", "starter overlap page", "release answer")
