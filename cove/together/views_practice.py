@@ -7,11 +7,13 @@ one indexed row read; a change answers the new state, which the page swaps in.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,6 +27,8 @@ from cove.together import agreements, forms, practice, steps
 from cove.together.choices import PracticeState
 from cove.together.models import SharedPractice
 from cove.together.views import button, link_context, saved
+
+POLL_FOR = timedelta(hours=2)
 
 
 @policy.signed_in
@@ -50,7 +54,11 @@ def home(request: CoveRequest, link_id: str) -> HttpResponse:
 
 
 def _state_context(request: CoveRequest, link: Link, shared: SharedPractice) -> dict[str, Any]:
-    context: dict[str, Any] = {"practice": shared}
+    # Every poll counts as use for the idle lock, so a screen left open stops asking
+    # after POLL_FOR (and once ended); reloading the page starts it again.
+    polling = (shared.state != PracticeState.ENDED
+               and timezone.now() - shared.created_at < POLL_FOR)
+    context: dict[str, Any] = {"practice": shared, "polling": polling}
     if shared.state == PracticeState.PAUSED:
         terms = agreements.current_terms(request.vault, link)
         pause = terms["after_pause"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import timedelta
 
-from cove.together.models import Debrief
+import pytest
+from django.utils import timezone
+
+from cove.together.models import Debrief, SharedPractice
 from cove.together.testing import api_base, base, make_step
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +111,12 @@ def test_the_practice_page_works_without_javascript(pair):
     assert response.status_code == 302
     page = sol.client.get(response["Location"]).content.decode()
     assert 'data-state="paused"' in page
+
+
+def test_a_practice_screen_left_open_for_hours_stops_polling(pair):
+    river, _sol, link = pair
+    started = begin(river, link)
+    SharedPractice.objects.filter(pk=started["id"]).update(
+        created_at=timezone.now() - timedelta(hours=3))
+    page = river.client.get(base(link) + f"practice/{started['id']}/").content.decode()
+    assert "hx-trigger" not in page and "stopped checking" in page
