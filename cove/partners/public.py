@@ -182,7 +182,7 @@ def link_records(model: type[R], vault: Vault, link: Link) -> models.QuerySet[R]
     """
     if not (link.is_active and link.has_member(vault.user.pk)):
         raise Http404
-    return model.objects.filter(link=link).unlocked(vault)
+    return model.objects.filter(link=link).unlocked(vault)  # type: ignore[return-value]
 
 
 def get_link_record_or_404(model: type[R], vault: Vault, link: Link, pk: Any) -> R:

@@ -95,7 +95,7 @@ def state(request: CoveRequest, link_id: str, practice_id: str) -> HttpResponse:
 def _move(request: CoveRequest, link_id: str, practice_id: str, action: str) -> HttpResponse:
     link, context = link_context(request, link_id)
     button(request, lambda: practice.move(request.vault, link, practice_id, action))
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         shared = practice.get(request.vault, link, practice_id)
         return render(request, "together/includes/practice_state.html", {
             **context, **_state_context(request, link, shared)})
