@@ -13,7 +13,7 @@ from cove.boundaries.catalogue import WISHES
 from cove.testing_browser import ARTIFACTS, axe, shot
 from cove.together.testing import base, link_people, make_step
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 PAUSED = '#shared-practice[data-state="paused"]'
 ACTIVE = '#shared-practice[data-state="active"]'
 WISHES_PAGE = re.compile(r"/wishes/$")
