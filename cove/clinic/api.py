@@ -62,7 +62,7 @@ class JoinIn(ShareIn):
     code: str = Field(max_length=20)
 
 
-class LinkOut(Schema):
+class ClientLinkOut(Schema):
     id: UUID
     version: int
     clinician: str
@@ -126,7 +126,7 @@ class HomeworkAnswerIn(Schema):
     version: int | None = None
 
 
-class NoteIn(Schema):
+class ClinicianNoteIn(Schema):
     model_config = ConfigDict(extra="forbid")
     body: str = Field(max_length=8000)
 
@@ -169,7 +169,7 @@ def put_profile(request: CoveRequest, payload: ProfileIn) -> Any:
             "approved": profile.approved_at is not None}
 
 
-@router.post("/join", response={201: LinkOut, 422: dict, 429: Message}, auth=django_auth,
+@router.post("/join", response={201: ClientLinkOut, 422: dict, 429: Message}, auth=django_auth,
              summary="Redeem a clinician's code and share the chosen parts")
 @policy.signed_in
 @transaction.non_atomic_requests
@@ -178,14 +178,14 @@ def join(request: CoveRequest, payload: JoinIn) -> Any:
     return Status(201, _link_out(services.join(request.vault, invite, _choice(payload))))
 
 
-@router.get("/links", response={200: list[LinkOut]}, auth=django_auth,
+@router.get("/links", response={200: list[ClientLinkOut]}, auth=django_auth,
             summary="The clinicians you share with")
 @policy.signed_in
 def my_links(request: CoveRequest) -> Any:
     return [_link_out(link) for link in services.my_links(request.vault)]
 
 
-@router.put("/links/{link_id}", response={200: LinkOut, 404: Message, 409: dict, 422: dict},
+@router.put("/links/{link_id}", response={200: ClientLinkOut, 404: Message, 409: dict, 422: dict},
             auth=django_auth, summary="Change what you share with a clinician, and for how long")
 @policy.signed_in
 def change_link(request: CoveRequest, link_id: str, payload: LinkIn) -> Any:
@@ -297,7 +297,7 @@ def list_notes(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any
 @router.post("/clients/{link_id}/notes", response={201: ClinicianNoteOut, 404: Message, 422: dict},
              auth=django_auth, summary="Write a private note (sealed under your own keys)")
 @policy.clinician
-def add_note(request: CoveRequest, link_id: str, payload: NoteIn) -> Any:
+def add_note(request: CoveRequest, link_id: str, payload: ClinicianNoteIn) -> Any:
     link = services.client_link(request.vault, link_id)
     note = notes.add_note(request.vault, link, payload.body)
     return Status(201, {"id": note.pk, "body": note.body, "created_at": note.created_at})

@@ -82,7 +82,7 @@ def _practice_out(request: CoveRequest, link: Link, shared: SharedPractice) -> d
 
 # Links and agreements ---------------------------------------------------------------------
 
-@router.get("/links", response=list[s.LinkOut], summary="People you are linked with")
+@router.get("/links", response=list[s.TogetherLinkOut], summary="People you are linked with")
 @policy.signed_in
 def list_links(request: CoveRequest) -> Any:
     return [{"id": link.pk, "partner": other_member(link, request.person).username}
@@ -115,7 +115,7 @@ def suggest(request: CoveRequest, link_id: str, payload: s.TermsIn) -> Any:
             "waiting": _change_out(done.waiting, me, other) if done.waiting else None}
 
 
-@router.get("/{link_id}/agreement/history", response={200: list[s.ChangeOut], **NOT_FOUND},
+@router.get("/{link_id}/agreement/history", response={200: list[s.AgreementChangeOut], **NOT_FOUND},
             summary="Every suggestion and what became of it, newest first")
 @policy.signed_in
 def history(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any:
@@ -230,7 +230,7 @@ def practice_home(request: CoveRequest, link_id: str) -> Any:
                  "minutes": st.minutes} for st in steps.own_steps(request.vault)]}
 
 
-@router.post("/{link_id}/practice", response={201: s.PracticeOut, 422: dict, **NOT_FOUND},
+@router.post("/{link_id}/practice", response={201: s.SharedPracticeOut, 422: dict, **NOT_FOUND},
              summary="Start practising one of your own steps together")
 @policy.signed_in
 def start_practice(request: CoveRequest, link_id: str, payload: s.PracticeStartIn) -> Any:
@@ -239,7 +239,7 @@ def start_practice(request: CoveRequest, link_id: str, payload: s.PracticeStartI
                                      practice.start(request.vault, link, payload.step_id)))
 
 
-@router.get("/{link_id}/practice/{practice_id}", response={200: s.PracticeOut, **NOT_FOUND},
+@router.get("/{link_id}/practice/{practice_id}", response={200: s.SharedPracticeOut, **NOT_FOUND},
             summary="The shared practice screen's state (poll it once a second)")
 @policy.signed_in
 def get_practice(request: CoveRequest, link_id: str, practice_id: str) -> Any:
@@ -253,28 +253,28 @@ def _move(request: CoveRequest, link_id: str, practice_id: str, action: str) -> 
 
 
 @router.post("/{link_id}/practice/{practice_id}/pause",
-             response={200: s.PracticeOut, 422: dict, **NOT_FOUND}, summary="Pause, at once")
+             response={200: s.SharedPracticeOut, 422: dict, **NOT_FOUND}, summary="Pause, at once")
 @policy.signed_in
 def pause(request: CoveRequest, link_id: str, practice_id: str) -> Any:
     return _move(request, link_id, practice_id, "pause")
 
 
 @router.post("/{link_id}/practice/{practice_id}/resume",
-             response={200: s.PracticeOut, 422: dict, **NOT_FOUND}, summary="Carry on")
+             response={200: s.SharedPracticeOut, 422: dict, **NOT_FOUND}, summary="Carry on")
 @policy.signed_in
 def resume(request: CoveRequest, link_id: str, practice_id: str) -> Any:
     return _move(request, link_id, practice_id, "resume")
 
 
 @router.post("/{link_id}/practice/{practice_id}/end",
-             response={200: s.PracticeOut, 422: dict, **NOT_FOUND}, summary="End for today")
+             response={200: s.SharedPracticeOut, 422: dict, **NOT_FOUND}, summary="End for today")
 @policy.signed_in
 def end(request: CoveRequest, link_id: str, practice_id: str) -> Any:
     return _move(request, link_id, practice_id, "end")
 
 
 @router.put("/{link_id}/practice/{practice_id}/aftercare",
-            response={200: s.PracticeOut, 422: dict, **NOT_FOUND},
+            response={200: s.SharedPracticeOut, 422: dict, **NOT_FOUND},
             summary="Tick the agreed aftercare you have done")
 @policy.signed_in
 def put_aftercare(request: CoveRequest, link_id: str, practice_id: str,
@@ -311,14 +311,14 @@ def practice_shared(request: CoveRequest, link_id: str, practice_id: str) -> Any
 @router.post("/{link_id}/check-ins", response={201: s.KeptOut, 422: dict, **NOT_FOUND},
              summary="A weekly check-in; only the parts in `share` go to your partner")
 @policy.signed_in
-def add_checkin(request: CoveRequest, link_id: str, payload: s.CheckInIn) -> Any:
+def add_checkin(request: CoveRequest, link_id: str, payload: s.TrustCheckInIn) -> Any:
     kept = rituals.add_checkin(request.vault, _link(request, link_id),
                                {str(k): v for k, v in payload.parts.items()},
                                {str(p) for p in payload.share})
     return Status(201, {"kept": kept})
 
 
-@router.get("/{link_id}/check-ins", response={200: list[s.CheckInOut], **NOT_FOUND},
+@router.get("/{link_id}/check-ins", response={200: list[s.TrustCheckInOut], **NOT_FOUND},
             summary="Check-in parts either of you shared, newest first")
 @policy.signed_in
 def shared_checkins(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any:
@@ -328,7 +328,7 @@ def shared_checkins(request: CoveRequest, link_id: str, paging: Query[Paging]) -
             for c in paging.slice(rituals.shared_checkins(request.vault, link))]
 
 
-@router.get("/{link_id}/check-ins/mine", response={200: list[s.CheckInOut], **NOT_FOUND},
+@router.get("/{link_id}/check-ins/mine", response={200: list[s.TrustCheckInOut], **NOT_FOUND},
             summary="The check-in parts you kept to yourself, newest first")
 @policy.signed_in
 def own_checkins(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any:
@@ -337,7 +337,7 @@ def own_checkins(request: CoveRequest, link_id: str, paging: Query[Paging]) -> A
             for c in paging.slice(rituals.own_checkins(request.vault, link))]
 
 
-@router.get("/{link_id}/notes", response={200: list[s.NoteOut], **NOT_FOUND},
+@router.get("/{link_id}/notes", response={200: list[s.TogetherNoteOut], **NOT_FOUND},
             summary="The shared list of thanks and small wins, newest first")
 @policy.signed_in
 def list_notes(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any:
@@ -347,10 +347,10 @@ def list_notes(request: CoveRequest, link_id: str, paging: Query[Paging]) -> Any
             for n in paging.slice(rituals.notes(request.vault, link))]
 
 
-@router.post("/{link_id}/notes", response={201: s.NoteOut, 422: dict, **NOT_FOUND},
+@router.post("/{link_id}/notes", response={201: s.TogetherNoteOut, 422: dict, **NOT_FOUND},
              summary="Add a thank-you or a small win to the shared list")
 @policy.signed_in
-def add_note(request: CoveRequest, link_id: str, payload: s.NoteIn) -> Any:
+def add_note(request: CoveRequest, link_id: str, payload: s.TogetherNoteIn) -> Any:
     note = rituals.add_note(request.vault, _link(request, link_id), payload.kind, payload.text)
     return Status(201, {"id": note.pk, "by_me": True, "kind": note.kind, "text": note.text,
                         "created_at": note.created_at})

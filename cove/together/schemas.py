@@ -23,7 +23,7 @@ Line = Field(max_length=rules.ITEM_MAX)
 Text = Field(default="", max_length=rules.TEXT_MAX)
 
 
-class LinkOut(Schema):
+class TogetherLinkOut(Schema):
     id: UUID
     partner: str
 
@@ -49,7 +49,7 @@ class TermsIn(Terms):
                                 "was based on; omit to change whatever is there now.")
 
 
-class ChangeOut(Schema):
+class AgreementChangeOut(Schema):
     id: UUID
     by_me: bool
     status: ChangeStatus
@@ -62,12 +62,12 @@ class ChangeOut(Schema):
 class AgreementOut(Schema):
     terms: Terms
     version: int | None
-    waiting: ChangeOut | None
+    waiting: AgreementChangeOut | None
 
 
 class SuggestedOut(Schema):
     at_once: list[Topic]
-    waiting: ChangeOut | None
+    waiting: AgreementChangeOut | None
 
 
 class WishItem(Schema):
@@ -112,7 +112,7 @@ class ReleaseIn(Schema):
     keep: list[str] = Field(default_factory=list, max_length=len(rules.WISH_KEYS))
 
 
-class StepOut(Schema):
+class TogetherStepOut(Schema):
     id: str
     title: str
     ladder_title: str
@@ -125,7 +125,7 @@ class PauseOut(Schema):
     from_my_plan: str
 
 
-class PracticeOut(Schema):
+class SharedPracticeOut(Schema):
     id: UUID
     state: PracticeState
     version: int
@@ -137,8 +137,8 @@ class PracticeOut(Schema):
 
 
 class PracticeHome(Schema):
-    current: PracticeOut | None
-    steps: list[StepOut]
+    current: SharedPracticeOut | None
+    steps: list[TogetherStepOut]
 
 
 class PracticeStartIn(Schema):
@@ -161,12 +161,12 @@ class SharedText(Schema):
     created_at: datetime
 
 
-class CheckInIn(Schema):
+class TrustCheckInIn(Schema):
     parts: dict[CheckInPart, str]
     share: list[CheckInPart] = Field(default_factory=list)
 
 
-class CheckInOut(Schema):
+class TrustCheckInOut(Schema):
     id: UUID
     by_me: bool
     parts: dict[CheckInPart, str]
@@ -177,12 +177,12 @@ class KeptOut(Schema):
     kept: list[CheckInPart]
 
 
-class NoteIn(Schema):
+class TogetherNoteIn(Schema):
     kind: NoteKind
     text: str = Field(max_length=500)
 
 
-class NoteOut(Schema):
+class TogetherNoteOut(Schema):
     id: UUID
     by_me: bool
     kind: NoteKind
