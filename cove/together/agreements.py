@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from cove.core.errors import InputError
 from cove.partners.public import get_link_record_for_update, link_records
 from cove.together import rules
-from cove.together.choices import ChangeStatus, Topic
+from cove.together.choices import AgreementTopic, ChangeStatus
 from cove.together.common import lock_link, new
 from cove.together.models import Agreement, AgreementChange
 
@@ -55,20 +55,20 @@ def waiting_change(vault: Vault, link: Link) -> AgreementChange | None:
 
 def _check(link: Link, raw: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
-    minutes = raw.get(Topic.SESSION_MINUTES.value)
+    minutes = raw.get(AgreementTopic.SESSION_MINUTES.value)
     if minutes not in (None, ""):
         try:
             value = int(minutes)
         except (TypeError, ValueError):
             value = -1
         if not rules.MINUTES_MIN <= value <= rules.MINUTES_MAX:
-            errors[Topic.SESSION_MINUTES.value] = [
+            errors[AgreementTopic.SESSION_MINUTES.value] = [
                 _("Choose between %(low)d and %(high)d minutes, or leave it empty.")
                 % {"low": rules.MINUTES_MIN, "high": rules.MINUTES_MAX}]
-    pause = raw.get(Topic.AFTER_PAUSE.value) or {}
+    pause = raw.get(AgreementTopic.AFTER_PAUSE.value) or {}
     allowed = {TOGETHER, *(str(m) for m in link.member_ids())}
     if not isinstance(pause, dict) or set(pause) - allowed:
-        errors[Topic.AFTER_PAUSE.value] = [_("This part of the plan could not be used.")]
+        errors[AgreementTopic.AFTER_PAUSE.value] = [_("This part of the plan could not be used.")]
     if errors:
         raise InputError(errors)
     return rules.clean_terms(raw)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cove.core import choices
 
 
-class Topic(models.TextChoices):
+class AgreementTopic(models.TextChoices):
     """The parts of a shared agreement."""
 
     STOP_WORDS = "stop_words", _("Stop words")
@@ -29,7 +29,7 @@ class ChangeStatus(models.TextChoices):
     SET_ASIDE = "set_aside", _("Set aside")
 
 
-class WishAnswer(models.TextChoices):
+class PartnerWishAnswer(models.TextChoices):
     """A private answer about one wish. Only yes and curious can ever be matched."""
 
     YES = "yes", _("Yes")
@@ -70,9 +70,9 @@ class CheckInPart(models.TextChoices):
     APPRECIATION = "appreciation", _("One thing I appreciate about you")
 
 
-choices.register("together.topic", Topic)
+choices.register("together.topic", AgreementTopic)
 choices.register("together.change_status", ChangeStatus)
-choices.register("together.wish_answer", WishAnswer)
+choices.register("together.wish_answer", PartnerWishAnswer)
 choices.register("together.overlap", Overlap)
 choices.register("together.round_state", RoundState)
 choices.register("together.practice_state", PracticeState)

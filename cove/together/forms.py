@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cove.boundaries.catalogue import WISHES
 from cove.core.forms import CoveForm
 from cove.together import rules, wishes
-from cove.together.choices import CheckInPart, NoteKind, WishAnswer
+from cove.together.choices import CheckInPart, NoteKind, PartnerWishAnswer
 
 LINES_HINT = _("One per line.")
 
@@ -83,7 +83,7 @@ class StartRoundForm(CoveForm):
         help_text=_("You choose this. Nobody is reminded or hurried."))
 
 
-ANSWER_CHOICES = [("", _("Skip")), *WishAnswer.choices]
+ANSWER_CHOICES = [("", _("Skip")), *PartnerWishAnswer.choices]
 
 
 class AnswersForm(CoveForm):

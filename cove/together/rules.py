@@ -17,9 +17,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cove.boundaries.catalogue import WISHES
-from cove.together.choices import Overlap, Topic, WishAnswer
+from cove.together.choices import AgreementTopic, Overlap, PartnerWishAnswer
 
-LIST_TOPICS = (Topic.STOP_WORDS, Topic.SIGNALS, Topic.AFTERCARE, Topic.LIMITS)
+LIST_TOPICS = (AgreementTopic.STOP_WORDS, AgreementTopic.SIGNALS, AgreementTopic.AFTERCARE,
+               AgreementTopic.LIMITS)
 LIST_MAX_ITEMS = 12
 ITEM_MAX = 120
 TEXT_MAX = 1000
@@ -28,12 +29,12 @@ MINUTES_MIN, MINUTES_MAX = 5, 240
 
 def empty_terms() -> dict[str, Any]:
     return {
-        Topic.STOP_WORDS.value: [],
-        Topic.SIGNALS.value: [],
-        Topic.AFTERCARE.value: [],
-        Topic.LIMITS.value: [],
-        Topic.SESSION_MINUTES.value: None,
-        Topic.AFTER_PAUSE.value: {},
+        AgreementTopic.STOP_WORDS.value: [],
+        AgreementTopic.SIGNALS.value: [],
+        AgreementTopic.AFTERCARE.value: [],
+        AgreementTopic.LIMITS.value: [],
+        AgreementTopic.SESSION_MINUTES.value: None,
+        AgreementTopic.AFTER_PAUSE.value: {},
     }
 
 
@@ -63,9 +64,9 @@ def clean_terms(raw: Mapping[str, Any]) -> dict[str, Any]:
     terms = empty_terms()
     for topic in LIST_TOPICS:
         terms[topic.value] = clean_list(raw.get(topic.value) or [])
-    minutes = raw.get(Topic.SESSION_MINUTES.value)
-    terms[Topic.SESSION_MINUTES.value] = int(minutes) if minutes not in (None, "") else None
-    terms[Topic.AFTER_PAUSE.value] = clean_pause(raw.get(Topic.AFTER_PAUSE.value) or {})
+    minutes = raw.get(AgreementTopic.SESSION_MINUTES.value)
+    terms[AgreementTopic.SESSION_MINUTES.value] = int(minutes) if minutes not in (None, "") else None
+    terms[AgreementTopic.AFTER_PAUSE.value] = clean_pause(raw.get(AgreementTopic.AFTER_PAUSE.value) or {})
     return terms
 
 
@@ -79,13 +80,13 @@ def is_safer(topic: str, before: Any, after: Any) -> bool:
         return False
     if topic in LIST_TOPICS:
         return _folded(after or []) >= _folded(before or [])
-    if topic == Topic.SESSION_MINUTES:
+    if topic == AgreementTopic.SESSION_MINUTES:
         return after is not None and (before is None or after < before)
     return False
 
 
 def changed_topics(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
-    return [t.value for t in Topic if before.get(t.value) != after.get(t.value)]
+    return [t.value for t in AgreementTopic if before.get(t.value) != after.get(t.value)]
 
 
 def split_change(current: Mapping[str, Any], proposed: Mapping[str, Any]
@@ -102,8 +103,8 @@ def split_change(current: Mapping[str, Any], proposed: Mapping[str, Any]
 # Wishes ---------------------------------------------------------------------------------
 
 WISH_KEYS: tuple[str, ...] = tuple(w.key for w in WISHES)
-_CODE = {WishAnswer.YES.value: "y", WishAnswer.CURIOUS.value: "c"}
-_ANSWER = {"y": WishAnswer.YES.value, "c": WishAnswer.CURIOUS.value}
+_CODE = {PartnerWishAnswer.YES.value: "y", PartnerWishAnswer.CURIOUS.value: "c"}
+_ANSWER = {"y": PartnerWishAnswer.YES.value, "c": PartnerWishAnswer.CURIOUS.value}
 BLANK = "-"
 
 

@@ -10,13 +10,13 @@ from pydantic import Field
 
 from cove.together import rules
 from cove.together.choices import (
+    AgreementTopic,
     ChangeStatus,
     CheckInPart,
     NoteKind,
     Overlap,
+    PartnerWishAnswer,
     PracticeState,
-    Topic,
-    WishAnswer,
 )
 
 Line = Field(max_length=rules.ITEM_MAX)
@@ -53,7 +53,7 @@ class AgreementChangeOut(Schema):
     id: UUID
     by_me: bool
     status: ChangeStatus
-    topics: list[Topic]
+    topics: list[AgreementTopic]
     changes: Terms
     created_at: datetime
     decided_at: datetime | None
@@ -66,7 +66,7 @@ class AgreementOut(Schema):
 
 
 class SuggestedOut(Schema):
-    at_once: list[Topic]
+    at_once: list[AgreementTopic]
     waiting: AgreementChangeOut | None
 
 
@@ -99,13 +99,13 @@ class StartIn(Schema):
 
 
 class AnswersIn(Schema):
-    answers: dict[str, WishAnswer] = Field(
+    answers: dict[str, PartnerWishAnswer] = Field(
         description="By wish key (GET /boundaries catalogue). Leave a wish out to skip it; "
         "no, not now and skipping are stored the same way: not at all.")
 
 
 class AnswersOut(Schema):
-    answers: dict[str, WishAnswer]
+    answers: dict[str, PartnerWishAnswer]
 
 
 class ReleaseIn(Schema):

@@ -17,7 +17,7 @@ from cove.core.forms import CoveForm, submit
 from cove.core.http import CoveRequest
 from cove.partners.public import Link, active_links, get_active_link_or_404, other_member
 from cove.together import agreements, forms, rituals
-from cove.together.choices import ChangeStatus, CheckInPart, NoteKind, Topic
+from cove.together.choices import AgreementTopic, ChangeStatus, CheckInPart, NoteKind
 
 PAGE_SIZE = 20
 
@@ -64,14 +64,14 @@ def hub(request: CoveRequest, link_id: str) -> HttpResponse:
 def _describe(change: Any, me: int, partner_name: str) -> list[tuple[str, str]]:
     rows = []
     for topic, value in (change.changes or {}).items():
-        rows.append((str(Topic(topic).label), describe_value(topic, value, me, partner_name)))
+        rows.append((str(AgreementTopic(topic).label), describe_value(topic, value, me, partner_name)))
     return rows
 
 
 def describe_value(topic: str, value: Any, me: int, partner_name: str) -> str:
-    if topic == Topic.SESSION_MINUTES:
+    if topic == AgreementTopic.SESSION_MINUTES:
         return (_("%(n)d minutes") % {"n": value}) if value else _("No length agreed")
-    if topic == Topic.AFTER_PAUSE:
+    if topic == AgreementTopic.AFTER_PAUSE:
         parts = []
         for who, text in (value or {}).items():
             if who == "together":
@@ -97,7 +97,7 @@ def agreement(request: CoveRequest, link_id: str) -> HttpResponse:
     history = [(row, row.owner_id == me, ChangeStatus(row.status).label,
                 _describe(row, me, context["partner_name"])) for row in page.object_list]
     shown = [(str(t.label), describe_value(t.value, terms[t.value], me, context["partner_name"]))
-             for t in Topic]
+             for t in AgreementTopic]
     return render(request, "together/agreement.html", {
         **context, "terms": shown, "waiting": waiting,
         "waiting_rows": _describe(waiting, me, context["partner_name"]) if waiting else [],

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from cove.core.errors import InputError
 from cove.partners.public import get_link_record_or_404, link_records
 from cove.together import rules
-from cove.together.choices import RoundState, WishAnswer
+from cove.together.choices import PartnerWishAnswer, RoundState
 from cove.together.common import lock_link, new
 from cove.together.models import PartnerAnswers, StarterAnswers, WishRound
 
@@ -100,7 +100,7 @@ def my_answers(vault: Vault, wish_round: WishRound) -> dict[str, str]:
 
 def save_answers(vault: Vault, link: Link, round_id: object, answers: dict[str, str]) -> None:
     """Keep the person's yes and curious answers; no and not now are never stored."""
-    allowed = {a.value for a in WishAnswer}
+    allowed = {a.value for a in PartnerWishAnswer}
     if any(k not in rules.WISH_KEYS or (v and v not in allowed) for k, v in answers.items()):
         raise InputError(_("Some answers could not be used."))
     codes = rules.encode_answers(answers)

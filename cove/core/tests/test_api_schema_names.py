@@ -27,3 +27,19 @@ def test_no_two_different_schemas_share_a_name():
             shapes[schema.__name__].add(tuple(sorted(schema.model_fields)))
     clashes = {name: found for name, found in shapes.items() if len(found) > 1}
     assert clashes == {}
+
+
+def test_no_two_choice_sets_share_a_name():
+    """Choice classes become OpenAPI enum components by class name too."""
+    from django.db import models
+
+    from cove.core import choices
+
+    api.get_openapi_schema()
+    seen: dict[str, set[str]] = defaultdict(set)
+    for base in (models.TextChoices, models.IntegerChoices):
+        for cls in _subclasses(base):  # type: ignore[arg-type]
+            if cls.__module__.startswith("cove."):
+                seen[cls.__name__].add(cls.__module__)
+    assert choices is not None
+    assert {name: found for name, found in seen.items() if len(found) > 1} == {}

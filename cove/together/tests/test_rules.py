@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cove.together import rules
-from cove.together.choices import Overlap, Topic
+from cove.together.choices import AgreementTopic, Overlap
 
 
 def terms(**changes):
@@ -13,31 +13,31 @@ def terms(**changes):
 
 
 def test_adding_a_stop_word_is_safer():
-    assert rules.is_safer(Topic.STOP_WORDS, ["red"], ["red", "pause"])
+    assert rules.is_safer(AgreementTopic.STOP_WORDS, ["red"], ["red", "pause"])
 
 
 def test_replacing_a_stop_word_waits():
-    assert not rules.is_safer(Topic.STOP_WORDS, ["red"], ["blue"])
+    assert not rules.is_safer(AgreementTopic.STOP_WORDS, ["red"], ["blue"])
 
 
 def test_removing_an_aftercare_item_waits():
-    assert not rules.is_safer(Topic.AFTERCARE, ["tea", "blanket"], ["tea"])
+    assert not rules.is_safer(AgreementTopic.AFTERCARE, ["tea", "blanket"], ["tea"])
 
 
 def test_a_shorter_session_is_safer():
-    assert rules.is_safer(Topic.SESSION_MINUTES, 30, 20)
+    assert rules.is_safer(AgreementTopic.SESSION_MINUTES, 30, 20)
 
 
 def test_a_longer_session_waits():
-    assert not rules.is_safer(Topic.SESSION_MINUTES, 20, 30)
+    assert not rules.is_safer(AgreementTopic.SESSION_MINUTES, 20, 30)
 
 
 def test_dropping_the_session_length_waits():
-    assert not rules.is_safer(Topic.SESSION_MINUTES, 20, None)
+    assert not rules.is_safer(AgreementTopic.SESSION_MINUTES, 20, None)
 
 
 def test_after_pause_always_waits():
-    assert not rules.is_safer(Topic.AFTER_PAUSE, {}, {"together": "sit and breathe"})
+    assert not rules.is_safer(AgreementTopic.AFTER_PAUSE, {}, {"together": "sit and breathe"})
 
 
 def test_split_change_separates_safer_from_waiting():
