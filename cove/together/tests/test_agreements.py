@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cove.together.testing import base
@@ -35,7 +37,9 @@ def test_the_other_person_can_agree_to_a_waiting_change(pair):
     river, sol, link = pair
     suggest(river, link, pause_together="Sit apart and breathe")
     page = sol.client.get(base(link) + "agreement/").content.decode()
-    change_id = page.split("/agreement/")[2].split("/agree/")[0]
+    found = re.search(r"/agreement/([0-9a-f-]{36})/agree/", page)
+    assert found is not None
+    change_id = found.group(1)
     sol.post(base(link) + f"agreement/{change_id}/agree/")
     page = river.client.get(base(link) + "agreement/").content.decode()
     assert "Together: Sit apart and breathe" in page and "Agreed" in page
