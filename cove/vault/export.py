@@ -167,8 +167,10 @@ def readable_sections(vault: Vault) -> list[dict[str, Any]]:
             for field in model._meta.concrete_fields:
                 if field.name in _SKIP or field.name == "id":
                     continue
+                # Raw values: the page's presentation layer (cove/vault/readable.py) turns
+                # stored keys into words and dates into the person's format.
                 fields.append({"label": str(field.verbose_name).capitalize(),
-                               "value": readable_value(_field_value(record, field))})
+                               "value": _field_value(record, field)})
             items.append(fields)
         if items:
             sections.append({"title": str(model._meta.verbose_name_plural).capitalize(),
