@@ -26,6 +26,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # A fake microphone that needs no prompt, for the voice-note recorder's tests; it does
+    # nothing on pages that never ask for one.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 AXE_OPTIONS = {

@@ -7,36 +7,9 @@ from typing import Any
 
 import pytest
 
-from cove.testing_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    _finish,
-    _new_page,
-    axe,
-    chromium_available,
-    shot,
-    sign_in,
-)
+from cove.testing_browser import _finish, _new_page, axe, shot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-FAKE_MICROPHONE = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
-
-
-@pytest.fixture(scope="module")
-def recording_browser() -> Iterator[Any]:
-    if not chromium_available():
-        pytest.fail(f"Chromium not found at {CHROMIUM}") if __import__("os").environ.get(
-            "COVE_REQUIRE_BROWSER") == "1" else pytest.skip("Chromium not found")
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                         args=[*CHROMIUM_ARGS, *FAKE_MICROPHONE])
-    yield browser
-    browser.close()
-    playwright.stop()
-
 
 def _page(browser: Any, live_server: Any, width: int, height: int) -> Iterator[Any]:
     context, page, watch = _new_page(browser, live_server, {"width": width, "height": height})
@@ -46,8 +19,9 @@ def _page(browser: Any, live_server: Any, width: int, height: int) -> Iterator[A
 
 
 @pytest.fixture
-def phone(recording_browser: Any, live_server: Any, make_sound: Any) -> Iterator[Any]:
-    yield from _page(recording_browser, live_server, 360, 740)
+def phone(browser: Any, live_server: Any, make_sound: Any) -> Iterator[Any]:
+    """A 360 px page in the suite's Chromium, whose fake microphone needs no prompt."""
+    yield from _page(browser, live_server, 360, 740)
 
 
 def record_seconds(page: Any, seconds: float) -> None:
