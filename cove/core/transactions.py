@@ -51,8 +51,15 @@ class WriteTransactionMiddleware:
             return None
         if not wants_transaction(request, view_func):
             return None
-        with transaction.atomic(using=DATABASE):
-            response: HttpResponse = view_func(request, *view_args, **view_kwargs)
+        from cove.vault.keyring import KeysReplaced
+        from cove.vault.middleware import keys_replaced_response
+
+        try:
+            with transaction.atomic(using=DATABASE):
+                response: HttpResponse = view_func(request, *view_args, **view_kwargs)
+        except KeysReplaced:
+            # Raised here, outside the view call, no process_exception would see it.
+            return keys_replaced_response(request)
         return response
 
 

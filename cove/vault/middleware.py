@@ -7,9 +7,12 @@ unlocked Vault (None when signed out or locked); see `cove.core.http.CoveRequest
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
 
+from cove.vault.keyring import KeysReplaced
 from cove.vault.session import apply_cookie, keep_area_keys, vault_from_request
 
 
@@ -25,3 +28,22 @@ class VaultMiddleware:
         keep_area_keys(request)
         apply_cookie(request, response)
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A page whose keys were replaced mid-request (an emergency reset elsewhere)."""
+        if isinstance(exception, KeysReplaced):
+            return keys_replaced_response(request)
+        return None
+
+
+def keys_replaced_response(request: HttpRequest) -> HttpResponse:
+    """The person's keys were replaced (an emergency reset in another session) while this
+    request ran: nothing was saved with the old keys. This session cannot open anything
+    any more, so it ends and the person signs in again (401 for the API)."""
+    from django.contrib.auth import logout
+
+    logout(request)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Please sign in again."}, status=401)
+    return HttpResponseRedirect(reverse("accounts:login") + "?"
+                                + urlencode({"next": request.get_full_path()}))
