@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
-from cove.progress import services
+from cove.progress import emails, services
 from cove.progress.choices import ProgressRange
 from cove.progress.forms import (
     SHORT_LABELS,
@@ -88,7 +88,7 @@ def _reminder_rows(vault: Vault) -> list[dict[str, object]]:
 @require_http_methods(["GET", "POST"])
 def reminders(request: CoveRequest) -> HttpResponse:
     vault = request.vault
-    email_possible = services.email_possible()
+    email_possible = emails.email_possible()
     data = request.POST if request.method == "POST" else None
     form = ReminderForm(data, email_possible=email_possible,
                         initial={"weekdays": list("0123456"), "what": "something"})
@@ -104,7 +104,7 @@ def _reminders_page(request: CoveRequest, form: ReminderForm,
                     feed_url: str | None = None) -> HttpResponse:
     return render(request, "progress/reminders.html", {
         "form": form, "rows": _reminder_rows(request.vault),
-        "email_possible": services.email_possible(), "has_email": bool(request.person.email),
+        "email_possible": emails.email_possible(), "has_email": bool(request.person.email),
         "has_feed": services.has_feed(request.person),
         "feed_url": feed_url,
     })
@@ -133,7 +133,7 @@ def feed_new(request: CoveRequest) -> HttpResponse:
     token = services.new_feed_token(request.person)
     # Shown once, in this response only: the token is stored nowhere, only its hash.
     feed_url = request.build_absolute_uri(reverse("progress:feed", args=[token]))
-    form = ReminderForm(email_possible=services.email_possible(),
+    form = ReminderForm(email_possible=emails.email_possible(),
                         initial={"weekdays": list("0123456"), "what": "something"})
     return _reminders_page(request, form, feed_url)
 

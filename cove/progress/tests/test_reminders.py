@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time
 import pytest
 from django.core import mail
 
-from cove.progress import services
+from cove.progress import emails
 from cove.progress.models import CalendarFeed, Reminder
 
 pytestmark = pytest.mark.django_db
@@ -151,10 +151,10 @@ def test_email_reminders_are_discreet_and_sent_once_a_day(survivor, settings):
     assert reminder.by_email
     assert reminder.timezone == "America/New_York"
     monday_early = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)  # 06:00 on Monday in New York
-    assert services.send_due_emails(monday_early) == 0
+    assert emails.send_due_emails(monday_early) == 0
     monday = datetime(2026, 11, 23, 12, 30, tzinfo=UTC)  # 07:30 in New York
-    assert services.send_due_emails(monday) == 1
-    assert services.send_due_emails(monday) == 0
+    assert emails.send_due_emails(monday) == 1
+    assert emails.send_due_emails(monday) == 0
     assert mail.outbox[0].subject == "A moment for you"
     assert "practice" not in mail.outbox[0].body
 

@@ -6,15 +6,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cove.progress import services
+from cove.progress import emails
 
 
 class Command(BaseCommand):
     help = "Send due email reminders (each says only “A moment for you”)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not services.email_possible():
+        if not emails.email_possible():
             self.stdout.write("Email is not set up (EMAIL_BACKEND / EMAIL_HOST); nothing sent.")
             return
-        sent = services.send_due_emails()
+        sent = emails.send_due_emails()
         self.stdout.write(f"Sent {sent} reminder email(s).")
