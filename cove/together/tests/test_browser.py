@@ -41,7 +41,10 @@ def test_a_pause_crosses_screens_within_two_seconds(page, phone_page, signed_in)
         watcher.wait_for_selector(ACTIVE, timeout=5_000)
     presser.get_by_role("button", name="Pause").click()
     watcher.wait_for_selector(PAUSED, timeout=2_000)
-    assert watcher.evaluate("document.activeElement.textContent.trim()") == "Paused"
+    # Focus moves to the new heading just after the swap (a screen reader hears "Paused").
+    watcher.wait_for_function(
+        "() => document.activeElement && document.activeElement.textContent.trim() === 'Paused'",
+        timeout=5_000)
     axe(page)
     axe(phone_page)
     shot(phone_page, "together-practice-paused-360")
