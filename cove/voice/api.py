@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.http import StreamingHttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
@@ -13,7 +12,7 @@ from pydantic import Field
 from cove.core import policy
 from cove.core.http import CoveRequest
 from cove.core.paging import Paging
-from cove.voice import archive, media, services, uploads
+from cove.voice import media, responses, services, uploads
 from cove.voice.models import VoiceNote
 
 PREFIX = "/voice/"
@@ -110,11 +109,7 @@ def list_notes(request: CoveRequest, paging: Query[Paging]) -> Any:
                 "application/zip": {"schema": {"type": "string", "format": "binary"}}}}}})
 @policy.signed_in
 def download_all(request: CoveRequest) -> Any:
-    response = StreamingHttpResponse(archive.zip_stream(request.vault),
-                                     content_type="application/zip")
-    response["Cache-Control"] = "no-store, private"
-    response["Content-Disposition"] = 'attachment; filename="voice-notes.zip"'
-    return response
+    return responses.zip_of_all(request.vault)
 
 
 @router.get("/notes/{note_id}", response={200: NoteOut, 404: Message}, auth=django_auth,
@@ -131,11 +126,7 @@ def read_note(request: CoveRequest, note_id: str) -> Any:
                                                      "type": "string", "format": "binary"}}}}}})
 @policy.signed_in
 def download(request: CoveRequest, note_id: str) -> Any:
-    note = services.get_note(request.vault, note_id)
-    response = StreamingHttpResponse(services.audio_of(note), content_type=media.OUTPUT_TYPE)
-    response["Cache-Control"] = "no-store, private"
-    response["Content-Disposition"] = 'attachment; filename="voice-note.webm"'
-    return response
+    return responses.audio(services.get_note(request.vault, note_id), download=True)
 
 
 @router.get("/shared/{username}/{area}/{note_id}/audio", response={200: None, 404: Message},
@@ -145,10 +136,8 @@ def download(request: CoveRequest, note_id: str) -> Any:
                                                      "type": "string", "format": "binary"}}}}}})
 @policy.grantee("any")
 def shared_audio(request: CoveRequest, username: str, area: str, note_id: str) -> Any:
-    note = services.shared_note(request.vault, username, area, note_id)
-    response = StreamingHttpResponse(services.audio_of(note), content_type=media.OUTPUT_TYPE)
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return responses.audio(services.shared_note(request.vault, username, area, note_id),
+                           download=True)
 
 
 @router.patch("/notes/{note_id}", response={200: NoteOut, 404: Message, 409: dict,

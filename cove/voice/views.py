@@ -17,9 +17,8 @@ from cove.core.http import CoveRequest
 from cove.journal.models import JournalEntry
 from cove.ladder.models import PracticeSession
 from cove.vault.records import get_owned_or_404
-from cove.voice import archive, media, services, uploads
+from cove.voice import media, responses, services, uploads
 from cove.voice.forms import DescribeForm, RecordForm
-from cove.voice.models import VoiceNote
 
 # The recording page is the only page allowed to ask for the microphone; every other page
 # keeps the site-wide "microphone=()".
@@ -93,7 +92,7 @@ def note(request: CoveRequest, note_id: str) -> HttpResponse:
 @require_http_methods(["GET"])
 def audio(request: CoveRequest, note_id: str) -> StreamingHttpResponse:
     """The sound, opened chunk by chunk as it is sent; never cached anywhere."""
-    return _audio_response(services.get_note(request.vault, note_id))
+    return responses.audio(services.get_note(request.vault, note_id))
 
 
 @policy.grantee("any")
@@ -102,25 +101,14 @@ def shared_audio(request: CoveRequest, username: str, area: str,
                  note_id: str) -> StreamingHttpResponse:
     """A note someone shares with you (through the area it belongs to); the read is logged
     for them."""
-    return _audio_response(services.shared_note(request.vault, username, area, note_id))
-
-
-def _audio_response(item: VoiceNote) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(services.audio_of(item), content_type=media.OUTPUT_TYPE)
-    response["Cache-Control"] = "no-store, private"
-    response["Content-Disposition"] = "inline"
-    return response
+    return responses.audio(services.shared_note(request.vault, username, area, note_id))
 
 
 @policy.signed_in
 @require_http_methods(["GET"])
 def download_all(request: CoveRequest) -> StreamingHttpResponse:
     """Every voice note as one zip, beside the export (written as it is sent)."""
-    response = StreamingHttpResponse(archive.zip_stream(request.vault),
-                                     content_type="application/zip")
-    response["Cache-Control"] = "no-store, private"
-    response["Content-Disposition"] = 'attachment; filename="voice-notes.zip"'
-    return response
+    return responses.zip_of_all(request.vault)
 
 
 @policy.signed_in
