@@ -78,7 +78,7 @@ def plural_title(title: str) -> str:
     return " ".join(words)
 
 
-def _hidden(label: str) -> bool:
+def is_machinery(label: str) -> bool:
     low = label.strip().lower().replace("_", " ")
     return low in _HIDDEN_WORDS or bool(_HIDDEN_END.search(low))
 
@@ -145,7 +145,7 @@ def show(value: Any) -> str | list[str] | None:
 def _show_dict(value: dict[str, Any]) -> str | None:
     parts = []
     for key, inner in value.items():
-        if (_hidden(key) and key != "key") or _UUID.match(str(key)):
+        if (is_machinery(key) and key != "key") or _UUID.match(str(key)):
             continue
         if key in _CODED and isinstance(inner, str) and inner:
             parts.append(_label_for_key(inner) or _words(inner))
@@ -164,13 +164,10 @@ def _rows(fields: Iterable[dict[str, Any]]) -> list[Row]:
         label = str(f.get("label", ""))
         value = f.get("value")
         if label.lower() in _CODED and isinstance(value, str) and value:
-            named = _label_for_key(value)
-            if named:
-                rows.append(Row(_("About") if label.lower() == "key" else label, text=named))
-            elif not _hidden(label):
-                rows.append(Row(label, text=_words(value)))
+            named = _label_for_key(value) or _words(value)
+            rows.append(Row(_("About") if label.lower() == "key" else label, text=named))
             continue
-        if _hidden(label):
+        if is_machinery(label):
             continue
         shown = show(value)
         label = _FIELD_WORDS.get(label.lower(), label)
