@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cove.core import policy
@@ -50,12 +53,44 @@ def ladder_page(request: CoveRequest, ladder_id: str) -> HttpResponse:
     vault = request.vault
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
     steps = services.steps_of(vault, ladder)
-    for step in steps:
-        step.links = _step_links(step)  # type: ignore[attr-defined]
-    return render(request, "ladder/ladder.html", {
-        "ladder": ladder, "steps": steps,
-        "statuses": [(value, str(label)) for value, label in StepStatus.choices],
-    })
+    options = _status_options()
+    rows = [_StepRow(step, _step_links(step), _step_meta(step),
+                     options.get(step.status, options[""])) for step in steps]
+    return render(request, "ladder/ladder.html", {"ladder": ladder, "steps": rows})
+
+
+class _StepRow(NamedTuple):
+    """What the ladder page shows of one step, worked out once (a page can hold 200)."""
+
+    step: ComfortStep
+    links: dict[str, str]
+    meta: str
+    status_options: str
+
+
+def _status_options() -> dict[str, str]:
+    """The status list's <option>s, once per status that can be selected."""
+    choices = [(value, str(label)) for value, label in StepStatus.choices]
+
+    def options(chosen: str) -> str:
+        return format_html_join("", '<option value="{}"{}>{}</option>', (
+            (value, mark_safe(" selected") if value == chosen else "", label)
+            for value, label in choices))
+
+    return {"": options(""), **{value: options(value) for value, _label in choices}}
+
+
+def _step_meta(step: ComfortStep) -> str:
+    """"On my own · about 10 minutes · expected distress 30", escaped."""
+    parts = [format_html("<span>{}</span>", step.with_whom_label)]
+    if step.minutes:
+        parts.append(format_html("<span>{}</span>", ngettext(
+            "about %(minutes)s minute", "about %(minutes)s minutes", step.minutes)
+            % {"minutes": step.minutes}))
+    if step.expected_distress is not None:
+        parts.append(format_html("<span>{}</span>", _("expected distress %(value)s")
+                                 % {"value": step.expected_distress}))
+    return mark_safe(" · ".join(parts))  # noqa: S308 - every part is escaped above
 
 
 # Every step URL shares the step page's prefix, so one reverse() per step is enough; the
