@@ -1,4 +1,9 @@
+import logging
+from datetime import date
+
 from django.apps import AppConfig
+
+logger = logging.getLogger(__name__)
 
 
 class HelpConfig(AppConfig):
@@ -8,4 +13,9 @@ class HelpConfig(AppConfig):
     def ready(self) -> None:
         from cove.help import choices, lines  # noqa: F401 - registers the topic choices
 
-        lines.data()  # a broken crisis-line file (or operator file) fails at start-up
+        # An entry without a source and a verified date (Cove's file or an operator's) stops
+        # the app here; entries checked over a year ago are logged so someone checks them again.
+        old = lines.stale(lines.data(), date.today())
+        if old:
+            logger.warning("Crisis lines last checked over a year ago, please check them again: %s",
+                           ", ".join(old))

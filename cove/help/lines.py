@@ -6,8 +6,9 @@ Rules (issue 15, docs/clinical.md "Crisis lines"):
   language names ("en-NZ"), else from COVE_DEFAULT_COUNTRY; otherwise it is unknown and the
   page asks. A language alone ("ja", "de") names no country, and a named region Cove does
   not list is "not listed", never a fallback to somewhere else.
-- Every entry carries its source and a verified date, or `verified: null` with
-  `needs_primary_check: true`; the page marks those. A broken file stops the app at start.
+- One rule for every entry (line, emergency number, directory), shipped or added by an
+  operator: it names its `source`, what was `checked`, and a `verified` ISO date. An entry
+  without them stops the app at start with the entry at fault; nothing unchecked is shown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ _REGION = re.compile(r"^[A-Za-z]{2}$")
 # Latin America, which names no single country).
 _TAG_REGION = re.compile(r"^(?:[A-Za-z]{2}|\d{3})$")
 _TEL = re.compile(r"^[+#*]?[0-9#*]+$")
+# An entry last checked longer ago than this is reported (tests and start-up), not hidden.
+STALE_AFTER = timedelta(days=365)
 
 
 class CrisisDataError(ValueError):
@@ -44,13 +47,9 @@ class CrisisDataError(ValueError):
 @dataclass(frozen=True)
 class Provenance:
     source: str
-    verified: date | None
+    verified: date
     checked: str
     operator: bool = False
-
-    @property
-    def needs_primary_check(self) -> bool:
-        return self.verified is None
 
 
 @dataclass(frozen=True)
@@ -94,10 +93,6 @@ class Line:
     note: str = ""
 
     @property
-    def needs_primary_check(self) -> bool:
-        return self.provenance.needs_primary_check
-
-    @property
     def always_open(self) -> bool:
         return self.hours == "24/7"
 
@@ -111,10 +106,6 @@ class Emergency:
     @property
     def href(self) -> str:
         return "tel:" + quote(self.number, safe="+")
-
-    @property
-    def needs_primary_check(self) -> bool:
-        return self.provenance.needs_primary_check
 
 
 @dataclass(frozen=True)
@@ -155,16 +146,13 @@ def _provenance(raw: dict[str, Any], where: str) -> Provenance:
             raise CrisisDataError(f"{where}: needs '{key}'")
     if not str(raw["source"]).startswith("https://") and not str(raw["source"]).startswith("http://"):
         raise CrisisDataError(f"{where}: 'source' must be a web address")
-    verified = raw["verified"]
-    if verified is None:
-        if raw.get("needs_primary_check") is not True:
-            raise CrisisDataError(f"{where}: 'verified': null needs 'needs_primary_check': true")
-        day = None
-    else:
-        try:
-            day = date.fromisoformat(str(verified))
-        except ValueError as exc:
-            raise CrisisDataError(f"{where}: 'verified' must be YYYY-MM-DD or null") from exc
+    try:
+        day = date.fromisoformat(str(raw["verified"]))
+    except ValueError as exc:
+        raise CrisisDataError(
+            f"{where}: 'verified' must be the date it was checked, YYYY-MM-DD") from exc
+    if not str(raw["checked"]).strip():
+        raise CrisisDataError(f"{where}: 'checked' must say what was checked")
     return Provenance(str(raw["source"]), day, str(raw["checked"]), bool(raw.get("operator")))
 
 
@@ -238,6 +226,20 @@ def data() -> CrisisData:
     if override_path:
         raw = _merge(raw, json.loads(Path(override_path).read_text(encoding="utf-8")))
     return parse(raw)
+
+
+def stale(crisis: CrisisData, today: date) -> list[str]:
+    """Entries last checked more than STALE_AFTER before `today`, named so a person finds them."""
+    def old(provenance: Provenance) -> bool:
+        return today - provenance.verified > STALE_AFTER
+
+    found: list[str] = []
+    for country in crisis.countries.values():
+        found += [f"{country.code} emergency {e.number}" for e in country.emergency
+                  if old(e.provenance)]
+        found += [f"{country.code} {line.id}" for line in country.lines if old(line.provenance)]
+    found += [f"directory {d.id}" for d in crisis.directories if old(d.provenance)]
+    return found
 
 
 def countries() -> list[tuple[str, str]]:

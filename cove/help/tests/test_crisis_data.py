@@ -13,11 +13,13 @@ from cove.help import lines
 from cove.help.choices import Topic
 
 RAW: dict[str, Any] = json.loads(lines.DATA_FILE.read_text(encoding="utf-8"))
-STALE_AFTER = timedelta(days=365)
 
-# Issue 15: at least these countries, each with its own national lines.
-PROMISED = {"US", "CA", "GB", "IE", "AU", "NZ", "FR", "ES", "IN", "BR", "ZA", "JP", "MX", "PH",
-            "SG", "NO", "CH", "DE", "IT", "NL"}
+# Issue 15 names these countries; each is listed with national lines that could be checked.
+# Mexico and the Philippines wait for a check of their emergency number (docs/safety.md,
+# "Lines waiting for a check"); India and Singapore list only their emergency numbers so far.
+PROMISED = {"US", "CA", "GB", "IE", "AU", "NZ", "FR", "ES", "BR", "ZA", "JP", "NO", "CH", "DE",
+            "IT", "NL"}
+EMERGENCY_ONLY = {"IN", "SG"}
 
 
 def _entries() -> list[tuple[str, dict[str, Any]]]:
@@ -30,21 +32,16 @@ def _entries() -> list[tuple[str, dict[str, Any]]]:
 
 
 @pytest.mark.parametrize(("where", "entry"), _entries(), ids=[w for w, _e in _entries()])
-def test_every_entry_names_its_source_and_when_it_was_checked(where: str, entry) -> None:
+def test_every_entry_names_its_source_and_the_date_it_was_checked(where: str, entry) -> None:
     assert str(entry.get("source", "")).startswith(("https://", "http://")), where
-    assert "verified" in entry, f"{where}: no 'verified' field"
-    assert entry.get("checked"), f"{where}: no note of what was checked"
-    if entry["verified"] is None:
-        assert entry.get("needs_primary_check") is True, where
-    else:
-        date.fromisoformat(entry["verified"])
-        assert "needs_primary_check" not in entry, where
+    assert str(entry.get("checked", "")).strip(), f"{where}: no note of what was checked"
+    assert isinstance(entry.get("verified"), str), f"{where}: no verified date"
+    date.fromisoformat(entry["verified"])
+    assert "needs_primary_check" not in entry, where
 
 
 def test_entries_checked_more_than_a_year_ago_are_reported() -> None:
-    today = date.today()
-    stale = [where for where, entry in _entries()
-             if entry.get("verified") and today - date.fromisoformat(entry["verified"]) > STALE_AFTER]
+    stale = lines.stale(lines.parse(RAW), date.today())
     if stale:
         warnings.warn(f"crisis lines last checked over a year ago: {', '.join(stale)}",
                       UserWarning, stacklevel=1)
@@ -60,20 +57,19 @@ def test_a_stale_entry_produces_a_warning(monkeypatch) -> None:
         test_entries_checked_more_than_a_year_ago_are_reported()
 
 
+def test_an_entry_checked_within_the_year_is_not_stale() -> None:
+    crisis = lines.parse(RAW)
+    day = date.fromisoformat(RAW["countries"]["NZ"]["emergency"][0]["verified"])
+    assert "NZ emergency 111" not in lines.stale(crisis, day + timedelta(days=365))
+    assert "NZ emergency 111" in lines.stale(crisis, day + timedelta(days=366))
+
+
 def test_the_promised_countries_are_listed_with_national_lines() -> None:
     countries = lines.data().countries
-    assert set(countries) >= PROMISED
+    assert set(countries) >= PROMISED | EMERGENCY_ONLY
     assert "EU" not in countries
     for code in PROMISED:
         assert countries[code].lines, code
-
-
-@pytest.mark.parametrize("code", sorted(PROMISED))
-def test_every_country_with_lines_covers_suicide_sexual_and_domestic_violence(code: str) -> None:
-    country = lines.lines_for(code)
-    assert country is not None
-    missing = [topic.value for topic, found in country.by_topic() if not found]
-    assert not missing, f"{code} has no line for {missing}"
 
 
 def test_countries_without_lines_still_have_an_emergency_number() -> None:
@@ -90,11 +86,10 @@ def _numbers(code: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("code", "number"), [
-    ("NZ", "0800 044 334"), ("NZ", "4334"), ("US", "800-799-7233"), ("US", "88788"),
-    ("GB", "0808 2000 247"), ("GB", "08088 01 03 02"), ("GB", "0808 802 1414"),
-    ("IE", "1800 341 900"), ("IE", "1800 77 88 88"), ("FR", "3114"), ("FR", "3919"),
-    ("ES", "024"), ("ES", "016"), ("IN", "14416"), ("BR", "188"), ("ZA", "0800 428 428"),
-    ("ZA", "0800 567 567"), ("AU", "1800 737 732"), ("US", "988"), ("CA", "988"),
+    ("US", "800-799-7233"), ("US", "88788"), ("GB", "0808 2000 247"),
+    ("GB", "08088 01 03 02"), ("GB", "0808 802 1414"), ("IE", "1800 341 900"),
+    ("IE", "1800 77 88 88"), ("FR", "3114"), ("FR", "3919"), ("ES", "016"),
+    ("ZA", "0800 428 428"), ("AU", "1800 737 732"), ("US", "988"), ("CA", "988"),
 ])
 def test_the_lines_the_review_named_are_listed(code: str, number: str) -> None:
     assert number in _numbers(code)
@@ -127,7 +122,9 @@ def test_whatsapp_lines_link_to_whatsapp_with_digits_only() -> None:
     (lambda e: e.pop("source"), "needs 'source'"),
     (lambda e: e.pop("verified"), "needs 'verified'"),
     (lambda e: e.update(verified="last week"), "YYYY-MM-DD"),
-    (lambda e: (e.update(verified=None), e.pop("needs_primary_check", None)), "needs_primary_check"),
+    (lambda e: e.update(verified=None), "the date it was checked"),
+    (lambda e: e.update(verified=None, needs_primary_check=True), "the date it was checked"),
+    (lambda e: e.update(checked=" "), "say what was checked"),
     (lambda e: e.update(topics=["gardening"]), "topics"),
 ])
 def test_a_broken_entry_stops_loading_with_a_clear_message(change, message: str) -> None:

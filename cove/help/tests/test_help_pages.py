@@ -54,18 +54,29 @@ def test_country_comes_from_the_region_the_browser_language_names(anonymous: Cli
     assert "We guessed this from your browser’s language." in html
 
 
-@pytest.mark.parametrize(("language", "code", "number"), [
-    ("en-IN", "IN", "14416"), ("en-ZA", "ZA", "0800 428 428"), ("pt-BR", "BR", "188"),
-    ("es-MX", "MX", "800 911 2000"), ("nb-NO", "NO", "116 006"), ("de-CH", "CH", "143"),
+@pytest.mark.parametrize(("language", "code", "shown"), [
+    ("en-IN", "IN", 'href="tel:112"'), ("en-ZA", "ZA", ">Call 0800 428 428<"),
+    ("pt-BR", "BR", ">Call 180<"), ("nb-NO", "NO", ">Call 116 006<"), ("de-CH", "CH", ">Call 143<"),
 ])
 def test_visitors_the_review_saw_sent_to_the_us_get_their_own_lines(
-    anonymous: Client, language: str, code: str, number: str
+    anonymous: Client, language: str, code: str, shown: str
 ) -> None:
     response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE=language)
     assert response.context["country"].code == code
     html = response.content.decode()
-    assert f">Call {number}<" in html
+    assert shown in html
     assert ">Call 988<" not in html and ">Call 800-656-4673<" not in html
+
+
+def test_a_visitor_from_a_country_waiting_for_a_check_is_asked_not_sent_elsewhere(
+    anonymous: Client
+) -> None:
+    response = anonymous.get("/help/", HTTP_ACCEPT_LANGUAGE="es-MX")
+    assert response.context["country"] is None
+    html = response.content.decode()
+    assert "please call your local emergency number" in html
+    assert "findahelpline.com" in html
+    _shows_no_country_lines(html)
 
 
 @pytest.mark.parametrize("language", ["ja", "de", "fr,en;q=0.5", "es-419", ""])
@@ -146,20 +157,34 @@ def test_every_country_page_shows_its_emergency_number_first(anonymous: Client, 
     assert html.index(first.href) < html.index("Not where you are?")
 
 
-def test_lines_not_checked_with_the_service_are_marked_and_checked_ones_are_not(
-    anonymous: Client
+@pytest.mark.parametrize("code", [code for code, _name in lines.countries()])
+def test_no_page_shows_anything_as_not_yet_checked(anonymous: Client, code: str) -> None:
+    html = anonymous.get(f"/help/?country={code}").content.decode()
+    assert "not yet checked" not in html and "We have not yet checked" not in html
+
+
+def _topic_section(html: str, topic: str) -> str:
+    return html.split(f'id="topic-{topic}"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize(("code", "topic"), [
+    ("IE", "suicide"), ("DE", "suicide"), ("NZ", "sexual_violence"), ("CA", "sexual_violence"),
+    ("IN", "suicide"), ("SG", "domestic_violence"),
+])
+def test_a_topic_without_a_checked_line_points_to_the_directories_not_another_country(
+    anonymous: Client, code: str, topic: str
 ) -> None:
-    html = anonymous.get("/help/?country=GB").content.decode()
-    cards = [part.split("</section>")[0] for part in html.split('<li class="card help-line">')[1:]]
-    gb = lines.lines_for("GB")
-    assert gb is not None
-    shown = [line for _topic, found in gb.by_topic() for line in found]
-    assert len(cards) == len(shown)
-    for card, line in zip(cards, shown, strict=True):
-        marked = "We have not yet checked this with the service itself." in card
-        assert marked is line.needs_primary_check, line.id
-    assert any(line.needs_primary_check for line in shown)
-    assert not all(line.needs_primary_check for line in shown)
+    country = lines.lines_for(code)
+    assert country is not None
+    assert not [line for line in country.lines if topic in line.topics]
+    html = anonymous.get(f"/help/?country={code}").content.decode()
+    section = _topic_section(html, topic)
+    assert 'href="#directories"' in section
+    assert 'class="card help-line"' not in section
+    assert "findahelpline.com" in html
+    for number in FOREIGN.values():
+        assert f">Call {number}<" not in section
+    assert f'href="{country.emergency[0].href}"' in html
 
 
 def test_each_way_to_reach_a_line_is_its_own_link(anonymous: Client) -> None:
@@ -170,10 +195,10 @@ def test_each_way_to_reach_a_line_is_its_own_link(anonymous: Client) -> None:
 
 
 def test_lines_are_grouped_by_what_they_help_with(anonymous: Client) -> None:
-    html = anonymous.get("/help/?country=FR").content.decode()
-    assert html.index("thinking about suicide") < html.index(">Call 3114<")
-    assert html.index("After sexual violence") < html.index(">Call 0 800 05 95 95<")
-    assert html.index("someone at home is hurting you") < html.rindex(">Call 3919<")
+    html = anonymous.get("/help/?country=US").content.decode()
+    assert html.index("thinking about suicide") < html.index(">Call 988<")
+    assert html.index("After sexual violence") < html.index(">Call 800-656-4673<")
+    assert html.index("someone at home is hurting you") < html.rindex(">Call 800-799-7233<")
 
 
 def test_an_operator_file_adds_and_replaces_lines(
@@ -186,8 +211,8 @@ def test_an_operator_file_adds_and_replaces_lines(
                           "source": "https://example.org/", "verified": "2026-11-23",
                           "checked": "the clinic phoned it"}]},
         "KE": {"name": "Kenya", "emergency": [
-            {"number": "999", "source": "https://example.org/", "verified": None,
-             "needs_primary_check": True, "checked": "not yet"}], "lines": []},
+            {"number": "999", "source": "https://example.org/", "verified": "2026-11-23",
+             "checked": "the clinic's own list"}], "lines": []},
     }}), encoding="utf-8")
     settings.COVE_CRISIS_LINES_OVERRIDE = str(override)
     lines.data.cache_clear()
@@ -209,6 +234,39 @@ def test_a_broken_operator_file_is_refused_with_a_clear_message(
     lines.data.cache_clear()
     with pytest.raises(lines.CrisisDataError, match="needs 'source'"):
         lines.data()
+
+
+@pytest.mark.parametrize("entry", [
+    {"verified": None, "needs_primary_check": True},
+    {"verified": None},
+    {"verified": "soon"},
+])
+def test_an_operator_entry_without_a_checked_date_stops_the_app(
+    settings, tmp_path, fresh_data, entry: dict[str, Any]
+) -> None:
+    override = tmp_path / "lines.json"
+    override.write_text(json.dumps({"countries": {"KE": {"name": "Kenya", "emergency": [
+        {"number": "999", "source": "https://example.org/", "checked": "?", **entry}]}}}),
+        encoding="utf-8")
+    settings.COVE_CRISIS_LINES_OVERRIDE = str(override)
+    with pytest.raises(lines.CrisisDataError, match="KE emergency 999: 'verified' must be"):
+        lines.data()
+
+
+def test_an_operator_entry_checked_over_a_year_ago_is_logged_at_start_up(
+    settings, tmp_path, fresh_data, caplog
+) -> None:
+    from django.apps import apps
+
+    override = tmp_path / "lines.json"
+    override.write_text(json.dumps({"countries": {"KE": {"name": "Kenya", "emergency": [
+        {"number": "999", "source": "https://example.org/", "verified": "2020-01-02",
+         "checked": "the clinic's own list"}]}}}), encoding="utf-8")
+    settings.COVE_CRISIS_LINES_OVERRIDE = str(override)
+    with caplog.at_level("WARNING", logger="cove.help.apps"):
+        apps.get_app_config("help").ready()
+    assert "KE emergency 999" in caplog.text
+    assert "over a year ago" in caplog.text
 
 
 def test_an_unknown_guide_is_not_found(anonymous: Client) -> None:
