@@ -59,19 +59,24 @@ def test_item9_above_zero_shows_the_safety_response_before_the_score(survivor):
     assert html.index("measure-safety") < html.index("Your answers add up to 1 out of 27")
 
 
+def shows_number(html: str, number: str) -> bool:
+    """A number shown as such, not digits inside a random token on the page."""
+    return re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", html) is not None
+
+
 def test_safety_response_uses_the_persons_country(survivor):
     response = answer(survivor, "1", [0] * 8 + [2], language="en-GB")
     html = response.content.decode()
     gb = lines.lines_for("GB")
     assert gb is not None
     assert "116 123" in html and 'href="tel:999"' in html
-    assert "988" not in html
+    assert not shows_number(html, "988")
 
 
 def test_safety_response_never_shows_another_countrys_lines_when_unknown(survivor):
     html = answer(survivor, "1", [0] * 8 + [2], language="ja").content.decode()
     assert 'class="measure-safety"' in html
-    assert "988" not in html and "116 123" not in html
+    assert not shows_number(html, "988") and not shows_number(html, "116 123")
     assert "Choose where you are" in html
 
 
