@@ -9,6 +9,7 @@ reset, export and the ladder page must all still answer.
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 ROUNDS = 9
 RESET_EVERY = 3
+WRITES_PER_ROUND = 3  # acknowledged steps between two rotations, at least
 
 
 def _write_steps(server, owner, ladder_id, stop, acked, refused):
@@ -34,8 +36,16 @@ def _write_steps(server, owner, ladder_id, stop, acked, refused):
     writer.close()
 
 
-def _share_revoke_reset(owner, answers):
+def _wait_for_writes(acked, at_least, seconds=60.0):
+    """Let the writers get some steps in before the next rotation, however slow the machine."""
+    deadline = time.monotonic() + seconds
+    while len(acked) < at_least and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _share_revoke_reset(owner, answers, acked):
     for round_ in range(ROUNDS):
+        _wait_for_writes(acked, len(acked) + WRITES_PER_ROUND)
         answers.append(owner.api("POST", "/auth/reauth", {"passphrase": owner.passphrase}))
         answers.append(owner.api("POST", "/sharing/grants", {"username": "stone", "area": "ladder"}))
         answers.append(owner.api("POST", "/sharing/grants/revoke",
@@ -61,7 +71,8 @@ def test_every_acknowledged_step_opens_after_rotations_and_resets_during_writes(
         thread.start()
     answers: list = []
     try:
-        _share_revoke_reset(owner, answers)
+        _share_revoke_reset(owner, answers, acked)
+        _wait_for_writes(acked, len(acked) + WRITES_PER_ROUND)
     finally:
         stop.set()
         for thread in writers:
