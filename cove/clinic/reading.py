@@ -50,7 +50,9 @@ class MeasureView:
     rows: list[MeasureRow]
     items: list[dict[str, Any]]
     since_first: change.ChangeReading | None
-    reliable_size: float | None
+    reliable_size: int | None
+    meaningful_size: int | None
+    response_size: int | None
     chart: Any
 
 
@@ -128,7 +130,9 @@ class ClientView:
                 rows=rows, items=items,
                 since_first=(change.reading(instrument, first.total, last.total)
                              if len(found) > 1 else None),
-                reliable_size=round(rule.reliable_size, 1) if rule else None, chart=chart))
+                reliable_size=rule.reliable if rule else None,
+                meaningful_size=rule.meaningful if rule else None,
+                response_size=rule.response if rule else None, chart=chart))
         return views
 
     def fhir_bundle(self) -> dict[str, object]:
