@@ -234,6 +234,7 @@ def invite(request: CoveRequest) -> HttpResponse:
 
 def _client_context(request: CoveRequest, link: ClinicLink, preview: bool) -> dict[str, Any]:
     view = reading.ClientView(request.vault, link)
+    view.read_all()  # every shared area at once: one page view, one access receipt
     shared_brief = briefs.shared_for(request.vault, link)
     return {
         "link": link, "preview": preview, "client": link.owner.username,
