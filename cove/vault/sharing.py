@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.http import Http404
 
 from cove.audit import services as audit
@@ -27,6 +28,9 @@ def shared_areas(vault: Vault, owner: User, wanted: list[str], limit: int = 200
     """Records of each of `owner`'s `wanted` areas readable by the vault's person, with one
     access receipt naming every area read (a reading request writes at most one row);
     404 if any of them has no live grant."""
+    if _paused(owner, vault.user):
+        audit.record_denied_access(vault.user, "shared:paused")
+        raise Http404
     live = set(Grant.objects.live().filter(owner=owner, grantee_id=vault.user.pk,
                                            area__in=wanted).values_list("area", flat=True))
     for area in wanted:
@@ -45,6 +49,16 @@ def shared_areas(vault: Vault, owner: User, wanted: list[str], limit: int = 200
                 break
     audit.record_read(owner.pk, vault.user, {area: len(rows) for area, rows in found.items()})
     return found
+
+
+def _paused(owner: User, reader: User) -> bool:
+    """An app may pause a reader's access while keeping the grants (a clinician whose
+    profile waits for a new check): AppConfig.reading_paused(owner_id, reader_id)."""
+    for config in apps.get_app_configs():
+        check = getattr(config, "reading_paused", None)
+        if callable(check) and check(owner.pk, reader.pk):
+            return True
+    return False
 
 
 def _decides_area_per_row(model: type[SealedRecord]) -> bool:
