@@ -2,8 +2,9 @@
 
 Built from the `shared.read` events written by `cove.audit.services.record_read`: one row
 per look, naming every area read (detail keys `areas` {area: items}, `items`, `reader`;
-older rows and single reads carry only `area`). A reader is named by the name they chose to show (a clinician's profile name,
-from any app whose AppConfig offers `display_names(ids)`), else by their username.
+older rows and single reads carry only `area`). A reader is named by the name they chose
+to show (a clinician's profile name, from any app whose AppConfig offers
+`display_names(ids)`), else by their username.
 """
 
 from __future__ import annotations
