@@ -33,6 +33,12 @@ def area_words(area: str) -> str:
         "journal_shared": _("shared journal entries"),
         "measures": _("questionnaires"),
         "checkins": _("daily check-ins"),
+        "partner_boundaries": _("boundaries shown to a partner"),
+        "partner_pause": _("pause plan"),
+        "partner_aftercare": _("aftercare wishes"),
+        "partner_comfort": _("comfort list"),
+        "partner_ladder": _("steps to practise together"),
+        "partner_safety": _("safety plan parts shown to a partner"),
     }
     return str(words.get(area, _("shared things")))
 

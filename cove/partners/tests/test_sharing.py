@@ -124,6 +124,14 @@ def test_one_look_at_several_parts_writes_one_receipt(linked):
                                                         areas.PARTNER_AFTERCARE}
 
 
+def test_a_partners_look_reads_in_plain_words_in_who_looked(linked):
+    owner, partner, active = linked
+    share(owner, active, "pause", "aftercare")
+    shown(partner, active)
+    page = owner.client.get("/vault/access/").content.decode()
+    assert "looked at your pause plan and aftercare wishes" in page
+
+
 def test_the_preview_is_not_logged_as_a_read(linked):
     owner, _partner, active = linked
     share(owner, active, "pause")
