@@ -1,8 +1,10 @@
 """Access receipts: every read of someone's shared parts, in plain words, for that person.
 
-Built from the `shared.read` events `cove.vault.sharing` writes (detail keys `area`, `items`,
-`reader`). A reader is named by the name they chose to show (a clinician's profile name,
-from any app whose AppConfig offers `display_names(ids)`), else by their username.
+Built from the `shared.read` events written by `cove.audit.services.record_read`: one row
+per look, naming every area read (detail keys `areas` {area: items}, `items`, `reader`;
+older rows and single reads carry only `area`). A reader is named by the name they chose
+to show (a clinician's profile name, from any app whose AppConfig offers
+`display_names(ids)`), else by their username.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -31,8 +33,21 @@ def area_words(area: str) -> str:
         "journal_shared": _("shared journal entries"),
         "measures": _("questionnaires"),
         "checkins": _("daily check-ins"),
+        "partner_boundaries": _("boundaries shown to a partner"),
+        "partner_pause": _("pause plan"),
+        "partner_aftercare": _("aftercare wishes"),
+        "partner_comfort": _("comfort list"),
+        "partner_ladder": _("steps to practise together"),
+        "partner_safety": _("safety plan parts shown to a partner"),
     }
     return str(words.get(area, _("shared things")))
+
+
+def in_words(names: list[str]) -> str:
+    """"a", "a and b", "a, b and c", in the reader's language."""
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(some)s and %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
 
 
 @dataclass(frozen=True)
@@ -40,15 +55,26 @@ class Receipt:
     when: datetime
     reader_id: int | None
     reader: str
-    area: str
+    areas: tuple[str, ...]
     items: int
+
+    @property
+    def area(self) -> str:
+        return self.areas[0] if self.areas else ""
 
     @property
     def sentence(self) -> str:
         local = timezone.localtime(self.when)
         return _("%(reader)s looked at your %(what)s, %(when)s") % {
-            "reader": self.reader, "what": area_words(self.area),
+            "reader": self.reader, "what": in_words([area_words(a) for a in self.areas]),
             "when": formats.date_format(local, "D H:i")}
+
+
+def areas_of(detail: dict[str, Any]) -> tuple[str, ...]:
+    named = detail.get("areas")
+    if isinstance(named, dict) and named:
+        return tuple(str(a) for a in named)
+    return (str(detail.get("area", "")),)
 
 
 def reads_of(user: User, reader_id: int | None = None, area: str | None = None
@@ -58,7 +84,7 @@ def reads_of(user: User, reader_id: int | None = None, area: str | None = None
     if reader_id is not None:
         events = events.filter(actor_id=reader_id)
     if area:
-        events = events.filter(detail__area=area)
+        events = events.filter(Q(detail__areas__has_key=area) | Q(detail__area=area))
     return events
 
 
@@ -75,7 +101,7 @@ def as_receipts(events: list[AuditEvent]) -> list[Receipt]:
     names = display_names({e.actor_id for e in events if e.actor_id is not None})
     return [Receipt(when=e.created_at, reader_id=e.actor_id,
                     reader=names.get(e.actor_id or 0) or str(e.detail.get("reader", "")) or _("Someone"),
-                    area=str(e.detail.get("area", "")), items=int(e.detail.get("items", 0)))
+                    areas=areas_of(e.detail), items=int(e.detail.get("items", 0)))
             for e in events]
 
 
@@ -97,9 +123,9 @@ def readers_of(user: User, limit: int = 50) -> list[tuple[int, str]]:
 
 
 def export_rows(user: User) -> list[dict[str, Any]]:
-    """The receipts for the person's export: when, who, which area, how many items."""
+    """The receipts for the person's export: when, who, which areas, how many items."""
     rows = []
     for receipt in as_receipts(list(reads_of(user)[:10_000])):
         rows.append({"when": receipt.when.isoformat(), "reader": receipt.reader,
-                     "area": receipt.area, "items": receipt.items})
+                     "areas": list(receipt.areas), "items": receipt.items})
     return rows

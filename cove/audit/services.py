@@ -107,6 +107,17 @@ def record(
     return event
 
 
+def record_read(owner_id: int, reader: User, counts: dict[str, int]) -> AuditEvent | None:
+    """The one receipt for one look at someone's shared parts (`shared.read`): every area
+    read, with how many items each. Reading requests write at most one row, so a page that
+    opens several areas calls this once. `area` keeps the first area for older readers."""
+    if not counts:
+        return None
+    return record("shared.read", subject_id=owner_id, actor=reader, detail={
+        "area": next(iter(counts)), "areas": dict(counts), "items": sum(counts.values()),
+        "reader": reader.username})
+
+
 def _lock_chain() -> None:
     """Serialise appends so the chain never forks (SQLite's IMMEDIATE mode already does)."""
     if connection.vendor == "postgresql":

@@ -88,13 +88,16 @@ class ClientMeasureRowOut(Schema):
     difference: int | None
     reliable: bool
     meaningful: bool
+    response: bool
 
 
 class ClientMeasureOut(Schema):
     instrument: str
     title: str
     max_total: int
-    reliable_size: float | None
+    reliable_size: int | None
+    meaningful_size: int | None
+    response_size: int | None
     rows: list[ClientMeasureRowOut]
     items: list[dict[str, Any]]
 
@@ -253,7 +256,8 @@ def caseload(request: CoveRequest, paging: Query[Paging]) -> Any:
 def client_measures(request: CoveRequest, link_id: str) -> Any:
     view = reading.ClientView(request.vault, services.client_link(request.vault, link_id))
     return [{"instrument": m.instrument, "title": m.title, "max_total": m.max_total,
-             "reliable_size": m.reliable_size, "items": m.items,
+             "reliable_size": m.reliable_size, "meaningful_size": m.meaningful_size,
+             "response_size": m.response_size, "items": m.items,
              "rows": [vars(r) for r in m.rows]} for m in view.measures()]
 
 

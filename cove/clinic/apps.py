@@ -29,3 +29,9 @@ class ClinicConfig(AppConfig):
         from cove.clinic.services import is_approved
 
         return is_approved(user)  # type: ignore[arg-type]
+
+    def reading_paused(self, owner_id: int, reader_id: int) -> bool:
+        """Asked by cove.vault.sharing before any shared read (see services.reading_paused)."""
+        from cove.clinic.services import reading_paused
+
+        return reading_paused(owner_id, reader_id)

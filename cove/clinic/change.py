@@ -1,33 +1,29 @@
 """Reliable and clinically meaningful change between two questionnaire totals.
 
-Jacobson-Truax: SE_diff = SD * sqrt(2) * sqrt(1 - r); a change is *reliable* when its size
-is at least 1.96 * SE_diff. SD, r and the meaningful-change sizes come from data/change.json,
-each with its source and the date it was checked.
+Every size comes ready-made from a published source in data/change.json (with its citation,
+the address read and the date it was checked): Cove computes nothing it cannot source.
+A *reliable* change (Jacobson & Truax 1991) is one at least the published reliable change
+threshold; an instrument without one (the PCL-5 today) is never called reliable, only
+meaningful or a response.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data" / "change.json"
+KINDS = ("reliable", "meaningful", "response")
 
 
 @dataclass(frozen=True)
 class Rule:
-    sd: float
-    reliability: float
-    meaningful: int
+    reliable: int | None
+    meaningful: int | None
     response: int | None
-
-    @property
-    def reliable_size(self) -> float:
-        """The smallest difference that counts as reliable (1.96 * SE_diff)."""
-        return 1.96 * self.sd * math.sqrt(2) * math.sqrt(1 - self.reliability)
 
 
 @dataclass(frozen=True)
@@ -36,14 +32,13 @@ class ChangeReading:
     reliable: bool
     meaningful: bool
     response: bool
-    rci: float
 
 
 @cache
 def rules() -> dict[str, Rule]:
     raw: dict[str, Any] = json.loads(DATA.read_text())["instruments"]
-    return {name: Rule(float(v["sd"]), float(v["reliability"]), int(v["meaningful"]),
-                       v.get("response")) for name, v in raw.items()}
+    return {name: Rule(*(int(v[kind]["points"]) if kind in v else None for kind in KINDS))
+            for name, v in raw.items()}
 
 
 def sources() -> dict[str, Any]:
@@ -55,16 +50,18 @@ def rule_for(instrument: str) -> Rule | None:
     return rules().get("pcl5" if instrument.startswith("pcl5") else instrument)
 
 
+def _reaches(size: int, threshold: int | None) -> bool:
+    return threshold is not None and size >= threshold
+
+
 def reading(instrument: str, before: int, after: int) -> ChangeReading | None:
     rule = rule_for(instrument)
     if rule is None:
         return None
     difference = after - before
-    se_diff = rule.reliable_size / 1.96
     return ChangeReading(
         difference=difference,
-        reliable=abs(difference) >= rule.reliable_size,
-        meaningful=abs(difference) >= rule.meaningful,
-        response=rule.response is not None and abs(difference) >= rule.response,
-        rci=round(difference / se_diff, 2) if se_diff else 0.0,
+        reliable=_reaches(abs(difference), rule.reliable),
+        meaningful=_reaches(abs(difference), rule.meaningful),
+        response=_reaches(abs(difference), rule.response),
     )

@@ -1,8 +1,9 @@
 """What a clinician sees of one client, built once for both the clinician and the client's
 preview: the preview renders the very same view with the client's own vault.
 
-Every read by the clinician goes through `cove.vault.sharing.shared_records`, which checks
-the live grant and writes the `shared.read` audit event the client's receipts show.
+Every read by the clinician goes through `cove.vault.sharing.shared_areas`, which checks
+the live grants and writes the one `shared.read` audit event the client's receipts show: a
+page calls `read()` once with every area it shows, so one page view is one receipt.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Max
@@ -23,7 +25,7 @@ from cove.vault import areas
 from cove.vault.fields import SealedField
 from cove.vault.models import Grant
 from cove.vault.records import SealedRecord, sealed_models
-from cove.vault.sharing import shared_records
+from cove.vault.sharing import shared_areas
 
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
@@ -50,7 +52,9 @@ class MeasureView:
     rows: list[MeasureRow]
     items: list[dict[str, Any]]
     since_first: change.ChangeReading | None
-    reliable_size: float | None
+    reliable_size: int | None
+    meaningful_size: int | None
+    response_size: int | None
     chart: Any
 
 
@@ -70,21 +74,30 @@ class ClientView:
         self.preview = vault.user.pk == link.owner_id
         self._cache: dict[str, list[SealedRecord]] = {}
 
-    @property
+    @cached_property
     def areas(self) -> list[str]:
         return live_areas(self.link.owner_id, self.link.clinician_id)
 
     def area_labels(self) -> list[str]:
         return [str(areas.LABELS[a]) for a in self.areas]
 
-    def records(self, area: str) -> list[SealedRecord]:
-        if area not in self._cache:
-            if area not in self.areas:
+    def read(self, *wanted: str) -> None:
+        """Open these areas now, all at once: one access receipt for all of them."""
+        missing = [a for a in dict.fromkeys(wanted) if a not in self._cache]
+        shared = [a for a in missing if a in self.areas]
+        for area in missing:
+            if area not in shared:
                 self._cache[area] = []
             elif self.preview:
                 self._cache[area] = _own_records(self.vault, area)
-            else:
-                self._cache[area] = shared_records(self.vault, self.link.owner, area)
+        if shared and not self.preview:
+            self._cache.update(shared_areas(self.vault, self.link.owner, shared))
+
+    def read_all(self) -> None:
+        self.read(*self.areas)
+
+    def records(self, area: str) -> list[SealedRecord]:
+        self.read(area)
         return self._cache[area]
 
     # -- questionnaires ------------------------------------------------------------------
@@ -128,7 +141,9 @@ class ClientView:
                 rows=rows, items=items,
                 since_first=(change.reading(instrument, first.total, last.total)
                              if len(found) > 1 else None),
-                reliable_size=round(rule.reliable_size, 1) if rule else None, chart=chart))
+                reliable_size=rule.reliable if rule else None,
+                meaningful_size=rule.meaningful if rule else None,
+                response_size=rule.response if rule else None, chart=chart))
         return views
 
     def fhir_bundle(self) -> dict[str, object]:

@@ -49,22 +49,46 @@ def profile_of(user: User) -> ClinicianProfile | None:
 
 def save_profile(user: User, name: str, practice: str, note: str) -> ClinicianProfile:
     """Write (or change) the profile. With COVE_CLINICIANS=open it is approved at once;
-    otherwise it waits for the operator's `cove clinician approve USER`."""
+    otherwise it waits for the operator's `cove clinician approve USER`.
+
+    The name and practice are what the operator checked, so changing either sends an
+    approved profile back to waiting (clients' shares pause, their grants stay); the note
+    is the clinician's own words to clients and changes without a new check."""
     name, practice, note = name.strip(), practice.strip(), note.strip()
     if not name:
         raise InputError({"name": [_("Please write the name clients will see.")]})
     with transaction.atomic():
-        profile, created = ClinicianProfile.objects.get_or_create(
+        profile, created = ClinicianProfile.objects.select_for_update().get_or_create(
             user_id=user.pk, defaults={"name": name, "practice": practice, "note": note})
+        checked_again = False
         if not created:
+            checked_again = (mode() == APPROVAL and profile.approved_at is not None
+                             and (profile.name, profile.practice) != (name, practice))
             profile.name, profile.practice, profile.note = name, practice, note
+        if checked_again:
+            profile.approved_at = None
+            profile.asked_at = timezone.now()
         if mode() == OPEN and profile.approved_at is None:
             profile.approved_at = timezone.now()
         profile.save()
         _sync_flag(user, profile)
         audit.record("clinic.profile_saved", subject=user, actor=user,
-                     detail={"approved": profile.approved_at is not None})
+                     detail={"approved": profile.approved_at is not None,
+                             "checked_again": checked_again})
     return profile
+
+
+def has_clients(clinician: User) -> bool:
+    return ClinicLink.objects.filter(clinician_id=clinician.pk, ended_at__isnull=True).exists()
+
+
+def reading_paused(owner_id: int, reader_id: int) -> bool:
+    """True while a clinician the owner linked with is not approved (waiting for a new
+    check, or withdrawn): their grants stay, but nothing of the owner's opens for them."""
+    linked = ClinicLink.objects.filter(owner_id=owner_id, clinician_id=reader_id,
+                                       ended_at__isnull=True).exists()
+    return linked and not ClinicianProfile.objects.filter(
+        user_id=reader_id, approved_at__isnull=False).exists()
 
 
 def approve(username: str) -> ClinicianProfile:

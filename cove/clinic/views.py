@@ -58,6 +58,7 @@ def _share_initial(link: ClinicLink) -> dict[str, Any]:
 def sharing(request: CoveRequest) -> HttpResponse:
     links = services.my_links(request.vault)
     rows = [{"link": link, "name": services.display_name(link.clinician),
+             "paused": not services.is_approved(link.clinician),
              "areas": [services.areas.LABELS[a]
                        for a in services.live_areas(link.owner_id, link.clinician_id)],
              "ends": services.share_end(link.owner_id, link.clinician_id)} for link in links]
@@ -107,6 +108,7 @@ def manage(request: CoveRequest, link_id: str) -> HttpResponse:
     return render(request, "clinic/manage.html", {
         "link": link, "name": services.display_name(link.clinician),
         "profile": services.profile_of(link.clinician), "form": form,
+        "paused": not services.is_approved(link.clinician),
         "homework": [(item, AnswerForm(initial={"answer": item.answer or None,
                                                 "my_version": item.my_version,
                                                 "how_it_went": item.how_it_went,
@@ -203,7 +205,8 @@ def profile(request: CoveRequest) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("clinic:profile")
     return render(request, "clinic/profile.html", {
-        "form": form, "profile": current, "open": services.mode() == services.OPEN},
+        "form": form, "profile": current, "open": services.mode() == services.OPEN,
+        "has_clients": current is not None and services.has_clients(request.person)},
         status=400 if form.errors else 200)
 
 
@@ -234,6 +237,7 @@ def invite(request: CoveRequest) -> HttpResponse:
 
 def _client_context(request: CoveRequest, link: ClinicLink, preview: bool) -> dict[str, Any]:
     view = reading.ClientView(request.vault, link)
+    view.read_all()  # every shared area at once: one page view, one access receipt
     shared_brief = briefs.shared_for(request.vault, link)
     return {
         "link": link, "preview": preview, "client": link.owner.username,

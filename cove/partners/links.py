@@ -6,7 +6,7 @@ Split out of services.py by feature; views and the API call these through servic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.db import models, transaction
@@ -16,25 +16,26 @@ from django.utils.translation import gettext as _
 
 from cove.accounts.errors import Throttled
 from cove.audit import services as audit
-from cove.core import invite_codes
+from cove.core import integrity, invite_codes
 from cove.core.errors import InputError
 from cove.vault import crypto
 from cove.vault.models import KeyBundle
 
-from .models import Invitation, Link, LinkKey, LinkState, RedeemThrottle
+from .models import Invitation, Link, LinkKey, LinkState
 
 if TYPE_CHECKING:
     import uuid
 
     from cove.accounts.models import User
+    from cove.accounts.throttle import Gate
     from cove.vault.keyring import Vault
 
 INVITE_PURPOSE = "partner"
 INVITATION_LIFETIME = timedelta(hours=24)
-# Redeeming: a few free tries, then a doubling wait (capped), forgotten a day later.
+# Redeeming: a few free tries, then a doubling wait (capped), forgotten a day later
+# (the shared throttle's FORGET_AFTER).
 FREE_TRIES = 5
 MAX_WAIT_SECONDS = 300
-FORGET_AFTER = timedelta(days=1)
 # Codes one person may have waiting at once; making another retires the oldest.
 MAX_OPEN_INVITATIONS = 5
 
@@ -84,12 +85,14 @@ def cancel_invitation(user: User, invitation_id: uuid.UUID | str) -> None:
             raise Http404
 
 
-def _throttle_wait(row: RedeemThrottle, now: datetime) -> int:
-    if row.failures <= FREE_TRIES or row.last_try_at is None:
-        return 0
-    wait = min(MAX_WAIT_SECONDS, 2 ** min(row.failures - FREE_TRIES, 20))
-    remaining = (row.last_try_at + timedelta(seconds=wait) - now).total_seconds()
-    return max(0, int(remaining) + (1 if remaining % 1 else 0))
+def _redeem_gate(user: User) -> Gate:
+    """The shared throttle (cove.accounts.throttle), one counter per person, as for
+    clinician codes: keyed by a hash, so the table names nobody."""
+    from cove.accounts import throttle
+
+    counter = throttle.Counter(integrity.tag("throttle", "partner-invite", str(user.pk)).hex(),
+                               MAX_WAIT_SECONDS, FREE_TRIES)
+    return throttle.Gate(counters=(counter,), device=None)
 
 
 def reserve_redeem_try(user: User) -> None:
@@ -98,23 +101,13 @@ def reserve_redeem_try(user: User) -> None:
 
     Call it outside the transaction or savepoint that a wrong code rolls back (the view
     and API operation are non-atomic), so a refused code is still counted."""
-    now = timezone.now()
-    with transaction.atomic():
-        row, _created = RedeemThrottle.objects.select_for_update().get_or_create(user=user)
-        if row.last_try_at is not None and now - row.last_try_at > FORGET_AFTER:
-            row.failures = 0
-        wait = _throttle_wait(row, now)
-        if wait:
-            raise Throttled(wait, field="code")
-        row.failures += 1
-        row.last_try_at = now
-        row.save(update_fields=["failures", "last_try_at"])
+    wait = _redeem_gate(user).enter()
+    if wait is not None:
+        raise Throttled(wait, field="code")
 
 
 def _give_back_try(user: User) -> None:
-    RedeemThrottle.objects.filter(user=user, failures__gt=0).update(
-        failures=models.F("failures") - 1
-    )
+    _redeem_gate(user).succeeded()
 
 
 def redeem_invitation(user: User, typed: str) -> Link:

@@ -140,18 +140,6 @@ class LinkKey(models.Model):
         ]
 
 
-class RedeemThrottle(models.Model):
-    """Tries at redeeming a partner code by one account: a doubling wait after a few."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    failures = models.PositiveIntegerField(default=0)
-    last_try_at = models.DateTimeField(null=True, blank=True)
-
-    plain_fields = {"failures": "how many recent tries, to make guessing codes slow"}
-
-
 class SharePart(models.TextChoices):
     """The parts of one's own data a person may show a linked partner, one area each."""
 

@@ -263,7 +263,8 @@ def _snapshots(rows: list[SharedPart], parts: list[SharePart]) -> list[dict[str,
 
 def read_from(vault: Vault, link: Link, only: SharePart | None = None) -> list[dict[str, Any]]:
     """What the other member of `link` shows the vault's person (or just the part `only`),
-    each read audited for the owner. Nothing without a live grant, checked now."""
+    audited for the owner as one receipt naming every part read. Nothing without a live
+    grant, checked now."""
     reader = vault.user
     owner_id = link.other_id(reader.pk)
     parts = [p for p in parts_shared_with(owner_id, reader.pk) if only in (None, p)]
@@ -274,12 +275,11 @@ def read_from(vault: Vault, link: Link, only: SharePart | None = None) -> list[d
         .unlocked(vault)
     )
     found = _snapshots(rows, parts)
+    counts: dict[str, int] = {}
     for snapshot in found:
-        audit.record(
-            "shared.read", subject_id=owner_id, actor=reader,
-            detail={"area": AREA_OF_PART[snapshot["part"]], "items": 1,
-                    "reader": reader.username},
-        )
+        area = AREA_OF_PART[snapshot["part"]]
+        counts[area] = counts.get(area, 0) + 1
+    audit.record_read(owner_id, reader, counts)  # one receipt for the whole look
     return found
 
 

@@ -15,6 +15,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
+from cove.audit import receipts
 from cove.audit import services as audit
 from cove.core import policy
 from cove.core.http import CoveRequest, LockedRequest
@@ -111,8 +112,10 @@ def read_shared(request: CoveRequest, username: str, area: str) -> Any:
 @policy.signed_in_locked
 def access_log(request: LockedRequest, paging: Query[Paging]) -> Any:
     events = paging.slice(audit.events_for(request.person).filter(kind="shared.read"))
+    # One row per look: `areas` names every area read (`area` is the first, for older clients).
     return [{"when": e.created_at.isoformat(), "who": e.detail.get("reader", ""),
-             "area": e.detail.get("area", ""), "items": e.detail.get("items", 0)} for e in events]
+             "area": e.detail.get("area", ""), "areas": list(receipts.areas_of(e.detail)),
+             "items": e.detail.get("items", 0)} for e in events]
 
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.http import Http404
 
 from cove.audit import services as audit
@@ -19,27 +20,45 @@ if TYPE_CHECKING:
 
 def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> list[SealedRecord]:
     """Records of `owner`'s `area` readable by the vault's person; 404 without a live grant."""
-    if area not in areas.SHAREABLE or not Grant.objects.live().filter(
-        owner=owner, grantee_id=vault.user.pk, area=area
-    ).exists():
-        audit.record_denied_access(vault.user, f"shared:{area}")
+    return shared_areas(vault, owner, [area], limit)[area]
+
+
+def shared_areas(vault: Vault, owner: User, wanted: list[str], limit: int = 200
+                 ) -> dict[str, list[SealedRecord]]:
+    """Records of each of `owner`'s `wanted` areas readable by the vault's person, with one
+    access receipt naming every area read (a reading request writes at most one row);
+    404 if any of them has no live grant."""
+    if _paused(owner, vault.user):
+        audit.record_denied_access(vault.user, "shared:paused")
         raise Http404
-    found: list[SealedRecord] = []
+    live = set(Grant.objects.live().filter(owner=owner, grantee_id=vault.user.pk,
+                                           area__in=wanted).values_list("area", flat=True))
+    for area in wanted:
+        if area not in areas.SHAREABLE or area not in live:
+            audit.record_denied_access(vault.user, f"shared:{area}")
+            raise Http404
+    found: dict[str, list[SealedRecord]] = {area: [] for area in wanted}
     for model in sealed_models():
-        if model.sharing_area != area and not _decides_area_per_row(model):
+        if model.sharing_area not in found and not _decides_area_per_row(model):
             continue
         for record in model.objects.filter(owner=owner).unlocked(vault).order_by("created_at"):
-            if record.get_sharing_area() == area and opens(record):
-                found.append(record)
-            if len(found) >= limit:
+            area = record.get_sharing_area()
+            if area in found and len(found[area]) < limit and opens(record):
+                found[area].append(record)
+            if all(len(rows) >= limit for rows in found.values()):
                 break
-    audit.record(
-        "shared.read",
-        subject=owner,
-        actor=vault.user,
-        detail={"area": area, "items": len(found), "reader": vault.user.username},
-    )
+    audit.record_read(owner.pk, vault.user, {area: len(rows) for area, rows in found.items()})
     return found
+
+
+def _paused(owner: User, reader: User) -> bool:
+    """An app may pause a reader's access while keeping the grants (a clinician whose
+    profile waits for a new check): AppConfig.reading_paused(owner_id, reader_id)."""
+    for config in apps.get_app_configs():
+        check = getattr(config, "reading_paused", None)
+        if callable(check) and check(owner.pk, reader.pk):
+            return True
+    return False
 
 
 def _decides_area_per_row(model: type[SealedRecord]) -> bool:

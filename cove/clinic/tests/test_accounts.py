@@ -72,3 +72,56 @@ def test_a_clinician_keeps_their_own_tools(make_person):
     person.post("/clinic/profile/", {"name": "Dr Oak"})
     main(["clinician", "approve", "oak"])
     assert person.client.get("/plan/").status_code == 200
+
+
+def test_renaming_an_approved_profile_sends_it_back_to_waiting(pair):
+    response = pair.clinician.post("/clinic/profile/", {"name": "Dr Ashley",
+                                                        "practice": "Riverside"})
+    assert response.status_code == 302
+    assert pair.clinician.client.get("/clinic/").status_code == 404
+    assert pair.clinician.client.get(f"/clinic/clients/{pair.link_id}/").status_code == 404
+
+
+def test_changing_the_practice_sends_it_back_to_waiting(pair):
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ash", "practice": "Hillside"})
+    assert pair.clinician.client.get("/clinic/").status_code == 404
+
+
+def test_changing_only_the_note_keeps_the_approval(pair):
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ash", "practice": "Riverside",
+                                             "note": "I work with trauma survivors."})
+    assert pair.clinician.client.get("/clinic/").status_code == 200
+
+
+def test_a_renamed_clinician_keeps_their_own_tools(pair):
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
+    assert pair.clinician.client.get("/journal/").status_code == 200
+    page = pair.clinician.client.get("/clinic/profile/").content.decode()
+    assert "check your profile again" in page
+
+
+def test_the_client_is_told_kindly_that_access_is_paused(pair):
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
+    page = pair.client.client.get("/clinic/sharing/").content.decode()
+    assert "cannot see anything you share" in page and "Nothing you chose has changed" in page
+    manage = pair.client.client.get(f"/clinic/sharing/{pair.link_id}/").content.decode()
+    assert "checking their profile again" in manage and "Dr Ashley" not in manage
+
+
+def test_a_renamed_clinician_cannot_read_through_the_general_sharing_api(pair):
+    path = f"/sharing/from/{pair.client.username}/measures"
+    assert pair.clinician.api("get", path).status_code == 200
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
+    assert pair.clinician.api("get", path).status_code == 404
+
+
+def test_approving_again_reopens_the_clients_page(pair):
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
+    assert main(["clinician", "approve", pair.clinician.username]) == 0
+    assert pair.clinician.client.get(f"/clinic/clients/{pair.link_id}/").status_code == 200
+
+
+def test_in_open_mode_a_rename_stays_approved(pair, settings):
+    settings.COVE_CLINICIANS = "open"
+    pair.clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
+    assert pair.clinician.client.get("/clinic/").status_code == 200

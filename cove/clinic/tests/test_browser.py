@@ -42,7 +42,8 @@ def test_the_caseload_and_the_measures_view(page, phone_page, signed_in):
     axe(phone_page)
     shot(phone_page, "clinic-preview-phone")
     phone_page.goto("/vault/access/")
-    assert phone_page.get_by_text("Dr Ash looked at your questionnaires").first.is_visible()
+    receipt = "Dr Ash looked at your ladder progress and questionnaires"
+    assert phone_page.get_by_text(receipt).first.is_visible()
     axe(phone_page)
     shot(phone_page, "clinic-receipts-phone")
 

@@ -1,6 +1,6 @@
 """Measurement-based care: totals over time, item views, reliable and meaningful change."""
 
-import math
+from datetime import date
 
 import pytest
 
@@ -11,11 +11,20 @@ from cove.clinic.tests.conftest import answer_phq9
 pytestmark = pytest.mark.django_db
 
 
-def test_reliable_change_uses_jacobson_truax():
-    rule = change.rule_for("phq9")
-    assert rule is not None
-    assert rule.reliable_size == pytest.approx(1.96 * rule.sd * math.sqrt(2)
-                                               * math.sqrt(1 - rule.reliability))
+def test_a_phq9_change_of_six_is_reliable_and_of_five_is_not():
+    six, five = change.reading("phq9", 12, 6), change.reading("phq9", 12, 7)
+    assert six is not None and six.reliable
+    assert five is not None and not five.reliable and five.meaningful
+
+
+def test_a_gad7_change_of_four_is_reliable_and_meaningful():
+    reading = change.reading("gad7", 10, 14)
+    assert reading is not None and reading.reliable and reading.meaningful
+
+
+def test_the_pcl5_is_never_called_reliable_without_a_sourced_threshold():
+    reading = change.reading("pcl5", 60, 10)
+    assert reading is not None and not reading.reliable and reading.meaningful
 
 
 def test_a_pcl5_drop_of_ten_is_a_response_and_meaningful():
@@ -32,12 +41,19 @@ def test_the_past_week_pcl5_uses_the_same_rule():
     assert change.rule_for("pcl5-week") == change.rule_for("pcl5")
 
 
-def test_every_value_in_the_data_file_has_a_source_and_a_date():
-    for name, values in change.sources()["instruments"].items():
-        for key in ("sd", "reliability", "meaningful"):
-            assert values[f"{key}_source"], (name, key)
-            assert values[f"{key}_status"] in {"confirmed", "to confirm"}, (name, key)
-        assert values["checked"], name
+def test_every_value_in_the_data_file_has_a_source_an_address_and_a_date():
+    for name, kinds in change.sources()["instruments"].items():
+        assert kinds, name
+        for kind, value in kinds.items():
+            assert kind in change.KINDS, (name, kind)
+            assert isinstance(value["points"], int) and value["points"] > 0, (name, kind)
+            assert value["source"].strip(), (name, kind)
+            assert value["url"].startswith("https://"), (name, kind)
+            assert date.fromisoformat(value["verified"]), (name, kind)
+
+
+def test_nothing_in_the_data_file_is_left_to_confirm():
+    assert "to confirm" not in change.DATA.read_text().casefold()
 
 
 def test_the_clinician_sees_a_reliable_change(pair):
@@ -102,3 +118,18 @@ def test_the_clinician_sees_practice_curves_for_shared_ladder_steps(pair):
     populate_all(pair.client.vault(), "survivor")
     page = pair.clinician.client.get(f"/clinic/clients/{pair.link_id}/").content.decode()
     assert "Ladder practice" in page and "before, at the peak and after" in page
+
+
+def test_the_clinician_never_sees_a_pcl5_change_called_reliable(pair):
+    for value in (4, 0):
+        response = pair.client.api("post", "/measures/pcl5/responses", {"answers": [value] * 20})
+        assert response.status_code == 201, response.content
+    page = pair.clinician.client.get(f"/clinic/clients/{pair.link_id}/").content.decode()
+    assert "-80 · clinically meaningful" in page
+    assert "a change here is never called reliable" in page
+
+
+def test_the_api_gives_each_sourced_size_and_none_for_the_unsourced(pair):
+    answer_phq9(pair.client, [1] * 9)
+    data = pair.clinician.api("get", f"/clinic/clients/{pair.link_id}/questionnaires").json()
+    assert (data[0]["reliable_size"], data[0]["meaningful_size"]) == (6, 5)

@@ -109,7 +109,27 @@ def test_every_partner_read_is_in_the_owners_access_log(linked):
     share(owner, active, "pause")
     shown(partner, active)
     event = AuditEvent.objects.filter(kind="shared.read", subject_id=owner.user.pk).latest("id")
-    assert event.detail == {"area": areas.PARTNER_PAUSE, "items": 1, "reader": partner.username}
+    assert event.detail == {"area": areas.PARTNER_PAUSE, "areas": {areas.PARTNER_PAUSE: 1},
+                            "items": 1, "reader": partner.username}
+
+
+def test_one_look_at_several_parts_writes_one_receipt(linked):
+    owner, partner, active = linked
+    share(owner, active, "pause", "aftercare")
+    before = AuditEvent.objects.count()
+    shown(partner, active)
+    reads = AuditEvent.objects.filter(kind="shared.read", subject_id=owner.user.pk)
+    assert AuditEvent.objects.count() == before + 1
+    assert set(reads.latest("id").detail["areas"]) == {areas.PARTNER_PAUSE,
+                                                        areas.PARTNER_AFTERCARE}
+
+
+def test_a_partners_look_reads_in_plain_words_in_who_looked(linked):
+    owner, partner, active = linked
+    share(owner, active, "pause", "aftercare")
+    shown(partner, active)
+    page = owner.client.get("/vault/access/").content.decode()
+    assert "looked at your pause plan and aftercare wishes" in page
 
 
 def test_the_preview_is_not_logged_as_a_read(linked):
