@@ -346,7 +346,7 @@ http {{
     }}
     server {{
         listen 127.0.0.1:{port};
-        client_max_body_size 2m;
+        client_max_body_size 21m;
         location / {{
             proxy_pass http://cove;
             proxy_set_header Host $http_host;
