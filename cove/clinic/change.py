@@ -3,8 +3,8 @@
 Every size comes ready-made from a published source in data/change.json (with its citation,
 the address read and the date it was checked): Cove computes nothing it cannot source.
 A *reliable* change (Jacobson & Truax 1991) is one at least the published reliable change
-threshold; an instrument without one (the PCL-5 today) is never called reliable, only
-meaningful or a response.
+threshold; an instrument without one would never be called reliable, only meaningful or
+a response.
 """
 
 from __future__ import annotations

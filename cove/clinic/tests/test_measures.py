@@ -22,9 +22,10 @@ def test_a_gad7_change_of_four_is_reliable_and_meaningful():
     assert reading is not None and reading.reliable and reading.meaningful
 
 
-def test_the_pcl5_is_never_called_reliable_without_a_sourced_threshold():
-    reading = change.reading("pcl5", 60, 10)
-    assert reading is not None and not reading.reliable and reading.meaningful
+def test_a_pcl5_change_of_fifteen_is_reliable_and_of_fourteen_is_not():
+    fifteen, fourteen = change.reading("pcl5", 60, 45), change.reading("pcl5", 60, 46)
+    assert fifteen is not None and fifteen.reliable and fifteen.meaningful
+    assert fourteen is not None and not fourteen.reliable and fourteen.meaningful
 
 
 def test_a_pcl5_drop_of_ten_is_a_response_and_meaningful():
@@ -120,13 +121,13 @@ def test_the_clinician_sees_practice_curves_for_shared_ladder_steps(pair):
     assert "Ladder practice" in page and "before, at the peak and after" in page
 
 
-def test_the_clinician_never_sees_a_pcl5_change_called_reliable(pair):
+def test_the_clinician_sees_a_pcl5_change_and_the_sizes_it_is_read_by(pair):
     for value in (4, 0):
         response = pair.client.api("post", "/measures/pcl5/responses", {"answers": [value] * 20})
         assert response.status_code == 201, response.content
     page = pair.clinician.client.get(f"/clinic/clients/{pair.link_id}/").content.decode()
-    assert "-80 · clinically meaningful" in page
-    assert "a change here is never called reliable" in page
+    assert "-80 · reliable · clinically meaningful" in page
+    assert "A change of 15 points or more is reliable." in page
 
 
 def test_the_api_gives_each_sourced_size_and_none_for_the_unsourced(pair):
