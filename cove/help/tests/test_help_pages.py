@@ -325,3 +325,15 @@ def test_the_questions_guide_has_a_first_session_preparation_list(anonymous: Cli
     part = html[start:html.index("For yourself, after the first talk")]
     assert part.count("<li>") >= 5
     assert "You do not have to tell your whole story" in part
+
+
+def test_a_country_with_no_checked_line_says_so_once_not_once_per_topic(
+    anonymous: Client,
+) -> None:
+    country = lines.lines_for("IN")
+    assert country is not None and not country.lines
+    html = anonymous.get("/help/?country=IN").content.decode()
+    assert html.count('class="help-none"') == 1
+    assert "We do not have lines in India that we could check yet." in html
+    for topic in ("suicide", "sexual_violence", "domestic_violence"):
+        assert f'id="topic-{topic}"' in html  # links to a topic still land on the page
