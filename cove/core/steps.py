@@ -53,6 +53,7 @@ class Flow:
     done_url_name: str  # where leaving and finishing go
     template: str  # renders one step; extends the app's base and includes cove/includes/steps.html
     heading: str | Promise = ""
+    done_kwargs: tuple[str, ...] = ()  # which of the URL's arguments the done page takes
 
     def step_of(self, field_name: str) -> int:
         return next((n for n, s in enumerate(self.steps) if field_name in s.fields), 0)
@@ -80,23 +81,50 @@ def _to(request: CoveRequest, url: str) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
-def _step_url(flow: Flow, index: int) -> str:
-    return f"{reverse(flow.url_name)}?part={index + 1}"
+@dataclass
+class Place:
+    """Where one run of a flow lives: its URL's arguments and its draft's name."""
+
+    draft_key: str
+    url: str
+    done_url: str
+
+    def step_url(self, index: int) -> str:
+        return f"{self.url}?part={index + 1}"
+
+
+def _place(flow: Flow, url_kwargs: dict[str, Any] | None, draft_key: str) -> Place:
+    kwargs = url_kwargs or {}
+    done_kwargs = {k: v for k, v in kwargs.items() if k in flow.done_kwargs}
+    return Place(draft_key or flow.key, reverse(flow.url_name, kwargs=kwargs),
+                 reverse(flow.done_url_name, kwargs=done_kwargs))
 
 
 def run(request: CoveRequest, flow: Flow, form_class: type[CoveForm], *,
         stored: dict[str, Any], version: int, finish: Finish,
         add_example: Callable[[CoveForm, str], dict[str, Any] | None] | None = None,
+        keepable: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        url_kwargs: dict[str, Any] | None = None, draft_key: str = "",
         context: dict[str, Any] | None = None) -> HttpResponse:
-    """The stepped form: `stored` is what is saved now (every field), `version` its version."""
+    """The stepped form: `stored` is what is saved now (every field), `version` its version.
+
+    `keepable(changes)` trims what a draft may hold (an app that never stores some answers
+    keeps them out of its drafts too); `url_kwargs` and `draft_key` place a flow whose URL
+    has arguments (one draft per wish round)."""
     vault = request.vault
-    draft = drafts.find(vault, flow.key)
-    extra = context or {}
+    place = _place(flow, url_kwargs, draft_key)
+    draft = drafts.find(vault, place.draft_key)
+    extra = {**(context or {}), "place": place}
+
+    def keep(step: int, changes: dict[str, Any], based_on: int | None) -> None:
+        drafts.keep(vault, place.draft_key, step=step,
+                    changes=keepable(changes) if keepable is not None else changes,
+                    based_on=based_on)
     if request.method != "POST":
         if draft is not None and "part" not in request.GET:
             return render(request, "cove/draft_start.html", {
                 "flow": flow, "draft": draft, "step_number": (draft.step or 0) + 1,
-                "carry_on_url": _step_url(flow, draft.step or 0), **extra})
+                "carry_on_url": place.step_url(draft.step or 0), **extra})
         index = _number(request.GET.get("part", 1), flow)
         values = {**stored, **drafts.answers(draft), "version": version}
         if draft is not None and draft.based_on is not None:
@@ -105,11 +133,11 @@ def run(request: CoveRequest, flow: Flow, form_class: type[CoveForm], *,
 
     go = request.POST.get("go", "next")
     if go in ("restart", "discard"):
-        drafts.throw_away(vault, flow.key)
+        drafts.throw_away(vault, place.draft_key)
         if go == "restart":
-            return _to(request, _step_url(flow, 0))
+            return _to(request, place.step_url(0))
         messages.success(request, _("Your draft is gone. What you saved before is as it was."))
-        return _to(request, reverse(flow.done_url_name))
+        return _to(request, place.done_url)
     # A POST without a step number is the whole form at once (an API-like client, or an
     # older page): it finishes unless it says otherwise.
     whole = "part" not in request.POST
@@ -129,7 +157,7 @@ def run(request: CoveRequest, flow: Flow, form_class: type[CoveForm], *,
             if whole:
                 index = flow.step_of(choice.partition(":")[0])
             posted = {name: added.get(name, value) for name, value in posted.items()}
-            drafts.keep(vault, flow.key, step=index, changes=posted, based_on=based_on)
+            keep(index, posted, based_on)
             messages.info(request, _("Added. It is kept in your draft until you choose Save."))
             form = form_class(initial={**data, **posted})
         return _page(request, flow, form, index, draft, extra)
@@ -138,27 +166,27 @@ def run(request: CoveRequest, flow: Flow, form_class: type[CoveForm], *,
             {name: cleaned.get(name) for name in form.fields if name != "version"},
             cleaned.get("version")))
         if saved is not None:
-            drafts.throw_away(vault, flow.key)
+            drafts.throw_away(vault, place.draft_key)
             messages.success(request, str(finish.saved_text or _("Saved.")))
-            return _to(request, reverse(flow.done_url_name))
+            return _to(request, place.done_url)
         wrong = sorted(flow.step_of(name) for name in form.errors if name in form.fields)
         shown = index if not wrong or index in wrong else wrong[0]
         if form.conflict is not None:
             # Changed elsewhere: keep these words in the draft too, in case they leave.
             # Based on what they had seen, so coming back shows the change again.
-            drafts.keep(vault, flow.key, step=shown, changes=posted, based_on=based_on)
+            keep(shown, posted, based_on)
         status = 409 if form.conflict is not None else 200
         return _page(request, flow, form, shown, draft, extra, status=status)
     if not form.is_valid() and any(name in form.errors for name in own):
         return _page(request, flow, form, index, draft, extra)
     target = {"next": index + 1, "back": index - 1}.get(go, index)
     target = min(max(target, 0), len(flow.steps) - 1)
-    drafts.keep(vault, flow.key, step=target, changes=posted, based_on=based_on)
+    keep(target, posted, based_on)
     if go == "leave":
         messages.success(request, _("Kept for later. You can carry on from this part "
                                     "whenever you like."))
-        return _to(request, reverse(flow.done_url_name))
-    return HttpResponseRedirect(_step_url(flow, target))
+        return _to(request, place.done_url)
+    return HttpResponseRedirect(place.step_url(target))
 
 
 def _version(form: CoveForm) -> int | None:
@@ -174,5 +202,5 @@ def _page(request: CoveRequest, flow: Flow, form: CoveForm, index: int,
         "step_number": index + 1, "step_total": len(flow.steps),
         "step_fields": [form[name] for name in step.fields],
         "first_step": index == 0, "last_step": index == len(flow.steps) - 1,
-        "has_draft": draft is not None, "action_url": _step_url(flow, index), **extra,
+        "has_draft": draft is not None, "action_url": extra["place"].step_url(index), **extra,
     }, status=status)
