@@ -145,3 +145,12 @@ def test_one_persons_draft_is_never_anothers(survivor, other_survivor) -> None:
     html = survivor.client.get("/plan/edit/").content.decode()
     assert "their words" not in html
     assert "You have a draft" not in html
+
+
+def test_a_draft_goes_with_the_account(survivor) -> None:
+    _step(survivor, 1, warning_signs="Words in my draft")
+    token = survivor.client.cookies["csrftoken"].value
+    response = survivor.client.post("/account/delete/", {"passphrase": survivor.passphrase,
+                                                         "confirm": "on"}, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 200
+    assert Draft.objects.count() == 0
