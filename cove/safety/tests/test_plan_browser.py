@@ -171,6 +171,7 @@ def test_the_print_view_fits_on_two_pages(page, signed_in, tmp_path) -> None:
         for label in labels.get(part, []):
             page.get_by_role("textbox", name=label).fill("My own words\nAnother line\nA third one")
     page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".message")).to_contain_text("Saved.")
     page.goto("/plan/print/")
     pdf = page.pdf(path=str(tmp_path / "plan.pdf"), format="A4")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
