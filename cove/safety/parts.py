@@ -132,6 +132,22 @@ CLOSENESS_PARTS: tuple[Part, ...] = (
 )
 
 ALL_PLAN_PARTS: tuple[Part, ...] = PLAN_PARTS + PAUSE_PARTS + CLOSENESS_PARTS
+
+
+def _parts(*keys: str) -> tuple[Part, ...]:
+    by_key = {part.key: part for part in ALL_PLAN_PARTS}
+    return tuple(by_key[key] for key in keys)
+
+
+# The plan's editor in short steps: a few parts each, in the plan's own order.
+PLAN_STEPS: tuple[tuple[str | Promise, tuple[Part, ...]], ...] = (
+    (_("When a hard time starts"), _parts("warning_signs", "on_my_own")),
+    (_("People and places"), _parts("people_places", "people_to_ask")),
+    (_("More help, and a safer space"), _parts("professionals", "safer_surroundings")),
+    (_("What matters to me"), _parts("what_matters")),
+    (_("My pause plan"), _parts("stop_word", "signal", "after_pause")),
+    (_("Closeness and care"), _parts("aftercare", "safe_space")),
+)
 PLAN_KEYS: tuple[str, ...] = tuple(part.key for part in ALL_PLAN_PARTS)
 
 COMFORT_PARTS: tuple[Part, ...] = (

@@ -10,9 +10,10 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cove.core import policy
+from cove.core import policy, steps
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.help.public import crisis_help
@@ -20,10 +21,12 @@ from cove.safety import services
 from cove.safety.forms import ComfortForm, PartsForm, PlanForm, PrepForm
 from cove.safety.models import SafetyPlanVersion
 from cove.safety.parts import (
+    ALL_PLAN_PARTS,
     CLOSENESS_PARTS,
     COMFORT_PARTS,
     PAUSE_PARTS,
     PLAN_PARTS,
+    PLAN_STEPS,
     RESET_RITUAL,
     Part,
     lines,
@@ -92,28 +95,31 @@ def index(request: CoveRequest) -> HttpResponse:
     return render(request, "safety/index.html", context)
 
 
+# The plan in six short steps (cove.core.steps), kept as a draft as the person goes.
+PLAN_FLOW = steps.Flow(
+    key="safety.plan",
+    steps=tuple(steps.Step(title, tuple(part.key for part in parts))
+                for title, parts in PLAN_STEPS),
+    url_name="safety:edit",
+    done_url_name="safety:index",
+    template="safety/plan_steps.html",
+    heading=_lazy("My plan"),
+)
+
+
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
 def edit(request: CoveRequest) -> HttpResponse:
     vault = request.vault
-    initial: dict[str, Any] = {**services.plan_parts(services.current_plan(vault)),
-                               "version": services.plan_version(vault)}
-    return _edit_parts(
-        request, PlanForm, initial,
-        {
-            "heading": _("My plan"),
-            "intro": _("Write as much or as little as you like. Every part is optional, and "
-                       "you can change it any time. Each time you save, Cove keeps the "
-                       "earlier version too."),
-            "groups": [
-                (_("For a hard moment"), PLAN_PARTS),
-                (_("My pause plan"), PAUSE_PARTS),
-                (_("Closeness and care"), CLOSENESS_PARTS),
-            ],
-        },
-        lambda form: services.save_plan(vault, form.parts_data(),
-                                        version=form.cleaned_data["version"]),
-        "safety:index",
+    return steps.run(
+        request, PLAN_FLOW, PlanForm,
+        stored=services.plan_parts(services.current_plan(vault)),
+        version=services.plan_version(vault),
+        finish=steps.Finish(lambda values, version: services.save_plan(vault, values,
+                                                                       version=version)),
+        add_example=lambda form, choice: form.with_example(choice)
+        if isinstance(form, PartsForm) else None,
+        context={"parts": ALL_PLAN_PARTS},
     )
 
 

@@ -10,15 +10,17 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cove.boundaries.catalogue import WISH_BY_KEY
-from cove.core import policy
+from cove.boundaries.catalogue import WISH_BY_KEY, WISHES
+from cove.core import policy, steps
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.together import forms, wishes
-from cove.together.choices import Overlap, RoundState
+from cove.together.choices import Overlap, PartnerWishAnswer, RoundState
 from cove.together.views import link_context, saved
 
 # A starter whose every yes or curious matched, with at least this many, is told gently
@@ -67,20 +69,50 @@ def start(request: CoveRequest, link_id: str) -> HttpResponse:
     return redirect("together:answer", link_id=link.pk, round_id=started.pk)
 
 
+def _wish_steps() -> tuple[steps.Step, ...]:
+    """The wishes four at a time, in the catalogue's order."""
+    names = [f"w{n}" for n in range(1, len(WISHES) + 1)]
+    return tuple(
+        steps.Step(format_lazy(_lazy("Wishes {first} to {last}"), first=start + 1,
+                               last=min(start + WISHES_PER_STEP, len(names))),
+                   tuple(names[start:start + WISHES_PER_STEP]))
+        for start in range(0, len(names), WISHES_PER_STEP))
+
+
+WISHES_PER_STEP = 4
+ANSWERS_FLOW = steps.Flow(
+    key="together.wishes", steps=_wish_steps(), url_name="together:answer",
+    done_url_name="together:wishes", done_kwargs=("link_id",),
+    template="together/answer_steps.html", heading=_lazy("My answers"),
+)
+# Only yes and curious are ever stored, in a draft as in the answers themselves.
+STORED_ANSWERS = {PartnerWishAnswer.YES.value, PartnerWishAnswer.CURIOUS.value}
+
+
+def _keepable(changes: dict[str, object]) -> dict[str, object]:
+    return {name: value if value in STORED_ANSWERS else "" for name, value in changes.items()}
+
+
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
 def answer(request: CoveRequest, link_id: str, round_id: str) -> HttpResponse:
     link, context = link_context(request, link_id)
     wish_round = wishes.open_round(request.vault, link, round_id)
-    form = forms.AnswersForm(request.POST if request.method == "POST" else None,
-                             initial=forms.AnswersForm.initial_from(
-                                 wishes.my_answers(request.vault, wish_round)))
-    if request.method == "POST" and submit(form, lambda _data: saved(
-            wishes.save_answers, request.vault, link, wish_round.pk, form.answers())):
-        messages.success(request, _("Saved. Only you can see your answers."))
-        return redirect("together:wishes", link_id=link.pk)
-    return render(request, "together/answer.html", {**context, "form": form,
-                                                    "round": wish_round})
+
+    def finish(values: dict[str, object], _version: int | None) -> bool:
+        answers = {w.key: str(values.get(f"w{n}") or "") for n, w in enumerate(WISHES, start=1)}
+        return saved(wishes.save_answers, request.vault, link, wish_round.pk, answers)
+
+    return steps.run(
+        request, ANSWERS_FLOW, forms.AnswersForm,
+        stored=forms.AnswersForm.initial_from(wishes.my_answers(request.vault, wish_round)),
+        version=0,
+        finish=steps.Finish(finish, _lazy("Saved. Only you can see your answers.")),
+        keepable=_keepable,
+        url_kwargs={"link_id": link.pk, "round_id": wish_round.pk},
+        draft_key=f"together.wishes.{wish_round.pk}",
+        context={**context, "round": wish_round, "finish_label": _("Save privately")},
+    )
 
 
 @policy.signed_in

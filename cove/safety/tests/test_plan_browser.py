@@ -18,11 +18,20 @@ PLAN_PAGES = [
 ]
 
 
+def _next(page, part: int) -> None:
+    """Press Next and wait until part `part` is shown (swapped in by htmx)."""
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("#steps-where")).to_have_text(f"Part {part} of 6")
+
+
 def _fill_plan(page) -> None:
     page.goto("/plan/edit/")
     page.get_by_role("textbox", name="Signs that a hard time is starting").fill("I go quiet")
+    for part in range(2, 6):
+        _next(page, part)
     page.get_by_role("textbox", name="My stop word").fill("Amber")
-    page.get_by_role("button", name="Save").click()
+    _next(page, 6)
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".message")).to_contain_text("Saved.")
 
 
@@ -42,11 +51,12 @@ def test_every_plan_page_passes_axe(page, signed_in) -> None:
 
 def test_tapping_an_example_adds_it_to_the_box(page, signed_in) -> None:
     signed_in(page)
-    page.goto("/plan/edit/")
+    page.goto("/plan/edit/?part=6")
     box = page.get_by_role("textbox", name="The aftercare I want")
     box.fill("Tea")
     page.get_by_role("button", name="Add A warm blanket").click()
     expect(box).to_have_value("Tea\nA warm blanket")
+    page.goto("/plan/edit/?part=5")
     page.get_by_role("button", name="Add Orange").click()
     expect(page.get_by_role("textbox", name="My stop word")).to_have_value("Orange")
 
@@ -153,10 +163,15 @@ def test_plan_pages_at_phone_width(phone_page, signed_in) -> None:
 def test_the_print_view_fits_on_two_pages(page, signed_in, tmp_path) -> None:
     signed_in(page)
     page.goto("/plan/edit/")
-    for label in ["Signs that a hard time is starting", "Things I can do on my own",
-                  "People I can ask for help", "The aftercare I want"]:
-        page.get_by_role("textbox", name=label).fill("My own words\nAnother line\nA third one")
-    page.get_by_role("button", name="Save").click()
+    labels = {1: ["Signs that a hard time is starting", "Things I can do on my own"],
+              2: ["People I can ask for help"], 6: ["The aftercare I want"]}
+    for part in range(1, 7):
+        if part > 1:
+            _next(page, part)
+        for label in labels.get(part, []):
+            page.get_by_role("textbox", name=label).fill("My own words\nAnother line\nA third one")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".message")).to_contain_text("Saved.")
     page.goto("/plan/print/")
     pdf = page.pdf(path=str(tmp_path / "plan.pdf"), format="A4")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
