@@ -17,8 +17,9 @@ from cove.boundaries.services import SECTION_PAGE_SIZE, Row, item_index, items
 from cove.vault.keyring import Vault
 
 
-def section_page(vault: Vault, slug: str, number: Any) -> Page:
-    """Catalogue items of one category (answered or not), then the person's own items."""
+def _heads(vault: Vault, slug: str) -> list[tuple[str, Any, str | None]]:
+    """(catalogue key or "", title or None, record id or None) for every row of a section:
+    catalogue items in catalogue order, then the person's own items in the order made."""
     _clean_category(slug)
     by_key: dict[str, str] = {}
     own: list[str] = []
@@ -32,6 +33,20 @@ def section_page(vault: Vault, slug: str, number: Any) -> Page:
     heads: list[tuple[str, Any, str | None]] = [
         (i.key, i.title, by_key.get(i.key)) for i in catalogue.items_in(slug)]
     heads += [("", None, pk) for pk in own]
+    return heads
+
+
+def part_holding(vault: Vault, slug: str, *, key: str = "", pk: str = "") -> int:
+    """The number of the part of a section that shows this row (1 if it is not there)."""
+    for index, (row_key, _title, row_pk) in enumerate(_heads(vault, slug)):
+        if (key and row_key == key) or (pk and row_pk == str(pk)):
+            return index // SECTION_PAGE_SIZE + 1
+    return 1
+
+
+def section_page(vault: Vault, slug: str, number: Any) -> Page:
+    """Catalogue items of one category (answered or not), then the person's own items."""
+    heads = _heads(vault, slug)
     page = Paginator(heads, SECTION_PAGE_SIZE).get_page(number)
     wanted = [row_pk for _key, _title, row_pk in page.object_list if row_pk]
     records = {str(r.pk): r for r in items(vault).filter(pk__in=wanted)} if wanted else {}

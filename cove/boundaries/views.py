@@ -16,6 +16,7 @@ from cove.boundaries.models import BoundaryItem
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
+from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
 
 
@@ -24,9 +25,18 @@ def state_choices() -> list[tuple[str, Any]]:
     return [(s, str(catalogue.STATE_LABELS[s])) for s in (*catalogue.STATES, "")]
 
 
-def _section_url(slug: str, anchor: str = "") -> str:
+def _section_url(slug: str, anchor: str = "", part: int = 1) -> str:
     url = reverse("boundaries:section", args=[slug])
+    if part > 1:
+        url += f"?page={part}"
     return f"{url}#{anchor}" if anchor else url
+
+
+def _row_url(vault: Vault, slug: str, row: services.Row) -> str:
+    """The section's part that shows this row, at the row."""
+    part = sections.part_holding(vault, slug, key=row.key,
+                                 pk=str(row.record.pk) if row.record else "")
+    return _section_url(slug, row.dom_id, part)
 
 
 def _row_response(request: CoveRequest, row: services.Row, status_text: str,
@@ -71,13 +81,13 @@ def _conflict_text(form: forms.AnswerForm) -> str:
 
 
 def _refused(request: CoveRequest, form: forms.AnswerForm, row: services.Row,
-             slug: str, anchor: str = "") -> HttpResponse:
+             slug: str) -> HttpResponse:
     """An answer that could not be saved: the row says why (htmx), or the section does."""
     text = _conflict_text(form) if form.conflict is not None else form.error_text()
     if request.htmx:
         return _row_response(request, row, "", text)
     messages.error(request, text)
-    return redirect(_section_url(slug, anchor))
+    return redirect(_row_url(request.vault, slug, row))
 
 
 @policy.signed_in
@@ -92,7 +102,7 @@ def answer_new(request: CoveRequest) -> HttpResponse:
     if record is None:
         return _refused(request, form, services.Row(key, item.title), item.category)
     row = services.Row(key, item.title, record)
-    return _after_save(request, row, item.category, services.Row(key, item.title).dom_id)
+    return _after_save(request, row, item.category)
 
 
 @policy.signed_in
@@ -105,18 +115,18 @@ def answer_item(request: CoveRequest, item_id: str) -> HttpResponse:
         # What is stored now (a refused save changed nothing; a conflict means it moved on).
         current = get_owned_or_404(BoundaryItem, request.vault, item_id)
         row = services.Row(current.key, current.label, current)
-        return _refused(request, form, row, current.category, row.dom_id)
+        return _refused(request, form, row, current.category)
     row = services.Row(saved.key, saved.label, saved)
-    return _after_save(request, row, saved.category, row.dom_id)
+    return _after_save(request, row, saved.category)
 
 
-def _after_save(request: CoveRequest, row: services.Row, slug: str, anchor: str) -> HttpResponse:
+def _after_save(request: CoveRequest, row: services.Row, slug: str) -> HttpResponse:
     text = _("Saved: %(item)s — %(state)s") % {
         "item": row.title, "state": catalogue.STATE_LABELS[row.state]}
     if request.htmx:
         return _row_response(request, row, text)
     messages.success(request, text)
-    return redirect(_section_url(slug, anchor))
+    return redirect(_row_url(request.vault, slug, row))
 
 
 @policy.signed_in
@@ -128,7 +138,8 @@ def add_item(request: CoveRequest) -> HttpResponse:
         record = submit(form, lambda data: services.add_own_item(request.vault, **data))
         if record is not None:
             messages.success(request, _("Added to your list."))
-            return redirect(_section_url(record.category, f"b-{record.pk}"))
+            return redirect(_row_url(request.vault, record.category,
+                                     services.Row("", record.title, record)))
     return render(request, "boundaries/item_form.html", {"form": form, "adding": True})
 
 
@@ -145,7 +156,8 @@ def edit_item(request: CoveRequest, item_id: str) -> HttpResponse:
                                                                    **data))
         if saved is not None:
             messages.success(request, _("Saved."))
-            return redirect(_section_url(saved.category, f"b-{saved.pk}"))
+            return redirect(_row_url(request.vault, saved.category,
+                                     services.Row("", saved.title, saved)))
     return render(request, "boundaries/item_form.html",
                   {"form": form, "adding": False, "record": record},
                   status=409 if form.conflict is not None else 200)

@@ -23,3 +23,15 @@ def main_text(response: Any) -> str:
     """Only the page's own content, without the shared header and menu."""
     html = response.content.decode()
     return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def whole_section(client: Any, slug: str) -> str:
+    """The main text of every part of a section, part after part (a section shows a few
+    rows per part)."""
+    texts = []
+    for number in range(1, 100):
+        text = main_text(client.get(f"/boundaries/s/{slug}/?page={number}"))
+        texts.append(text)
+        if f"?page={number + 1}" not in text:
+            return "".join(texts)
+    raise AssertionError(f"the {slug} section never ended")

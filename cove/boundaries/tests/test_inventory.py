@@ -8,7 +8,7 @@ import pytest
 
 from cove.boundaries import catalogue, services
 from cove.boundaries.models import BoundaryChange, BoundaryIndex, BoundaryItem
-from cove.boundaries.tests.helpers import main_text, raw_rows
+from cove.boundaries.tests.helpers import main_text, raw_rows, whole_section
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +152,7 @@ def test_own_item_can_be_added_renamed_and_removed(survivor):
     assert response.status_code == 302
     record = BoundaryItem.objects.owned_by(survivor.vault()).get()
     assert (record.title, record.category, record.key) == ("Hand on my knee", "touch", "")
-    assert "Hand on my knee" in survivor.client.get("/boundaries/s/touch/").content.decode()
+    assert "Hand on my knee" in survivor.client.get(response.url).content.decode()
     survivor.post(f"/boundaries/items/{record.pk}/edit/",
          {"title": "Hand on knee", "category": "areas"})
     record = BoundaryItem.objects.owned_by(survivor.vault()).get()
@@ -225,13 +225,13 @@ def test_the_sealed_index_follows_adds_moves_and_removals(survivor):
     vault = survivor.vault()
     record = services.add_own_item(vault, "Hand on my knee", "touch", "maybe")
     services.answer_item(vault, "more.toys", "no")
-    assert "Hand on my knee" in main_text(survivor.client.get("/boundaries/s/touch/"))
+    assert "Hand on my knee" in whole_section(survivor.client, "touch")
     survivor.post(f"/boundaries/items/{record.pk}/edit/",
          {"title": "Hand on my knee", "category": "areas"})
-    assert "Hand on my knee" not in main_text(survivor.client.get("/boundaries/s/touch/"))
-    assert "Hand on my knee" in main_text(survivor.client.get("/boundaries/s/areas/"))
+    assert "Hand on my knee" not in whole_section(survivor.client, "touch")
+    assert "Hand on my knee" in whole_section(survivor.client, "areas")
     survivor.post(f"/boundaries/items/{record.pk}/remove/")
-    assert "Hand on my knee" not in main_text(survivor.client.get("/boundaries/s/areas/"))
+    assert "Hand on my knee" not in whole_section(survivor.client, "areas")
     for row in raw_rows("boundaries_boundaryindex"):
         assert b"more" not in row
         assert b"toys" not in row
@@ -242,7 +242,7 @@ def test_a_stale_index_is_rebuilt(survivor):
     services.answer_item(vault, "more.toys", "no")
     BoundaryIndex.objects.filter(owner=survivor.user).delete()
     services.answer_item(vault, "touch.hug_front", "yes")
-    page = main_text(survivor.client.get("/boundaries/s/more/"))
+    page = whole_section(survivor.client, "more")
     number = catalogue.ITEM_NUMBER["more.toys"]
     assert f'id="b-i{number}-s4" checked' in page  # "No" is the fourth choice
     assert services.find_by_key(vault, "more.toys") is not None
