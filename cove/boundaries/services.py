@@ -41,7 +41,7 @@ from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_for_update
 
 HISTORY_PAGE_SIZE = 25
-SECTION_PAGE_SIZE = 5  # a short part of a section: about one phone screen and a half
+SECTION_PAGE_SIZE = 3  # a short part of a section: about two phone screens at 360 px
 
 
 # ---------------------------------------------------------------------------- inventory
