@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -170,14 +172,39 @@ def wish_delete(request: CoveRequest, wish_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def phrases(request: CoveRequest) -> HttpResponse:
     form = forms.OwnPhraseForm(request.POST or None)
-    if request.method == "POST" and submit(
-            form, lambda data: phrase_library.add_own_phrase(request.vault, **data)) is not None:
+    added = submit(form, lambda data: phrase_library.add_own_phrase(
+        request.vault, **data)) if request.method == "POST" else None
+    if added is not None:
         messages.success(request, _("Added to your phrases and your favourites."))
-        return redirect("boundaries:phrases")
+        return redirect(_phrases_url(added.moment))
+    library = phrase_library.phrase_library(request.vault)
+    # One moment (asking, checking in, …) per part, so the page stays short on a phone.
+    part = _part_number(request.GET.get("part"), len(library))
+    if request.method == "POST":  # a refused phrase: show the part of the moment chosen
+        part = _moment_part(str(form.data.get("moment", ""))) or part
     return render(request, "boundaries/phrases.html", {
-        "form": form, "library": phrase_library.phrase_library(request.vault),
+        "form": form, "library": library[part - 1:part], "part": part, "parts": len(library),
         "moments": catalogue.MOMENTS,
     })
+
+
+def _part_number(raw: Any, parts: int) -> int:
+    try:
+        return min(max(1, int(raw)), parts)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _moment_part(moment: str) -> int:
+    slugs = [m.slug for m in catalogue.MOMENTS]
+    return slugs.index(moment) + 1 if moment in slugs else 0
+
+
+def _phrases_url(moment: str) -> str:
+    """The part of the phrases page that shows this moment, at its heading."""
+    part = _moment_part(moment)
+    query = f"?part={part}" if part > 1 else ""
+    return f"{reverse('boundaries:phrases')}{query}#m-{moment}"
 
 
 @policy.signed_in
@@ -199,7 +226,7 @@ def phrase_favourite(request: CoveRequest) -> HttpResponse:
         return render(request, "boundaries/partials/phrase_row.html", {"row": row, "oob": True})
     messages.success(request, _("Added to favourites.") if favourite
                      else _("Taken off favourites."))
-    return redirect(reverse("boundaries:phrases") + f"#m-{choice.moment}")
+    return redirect(_phrases_url(choice.moment))
 
 
 @policy.signed_in

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cove.boundaries import comfort, phrases, services, situations, wishes
+from cove.boundaries import catalogue, comfort, phrases, services, situations, wishes
 from cove.testing_browser import axe, shot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -103,7 +103,8 @@ def test_history_review_and_settings(page, signed_in):
 def test_rehearsing_with_the_keyboard(page, signed_in):
     person = signed_in(page)
     _seed(person)
-    page.goto("/boundaries/phrases/")
+    stopping = [m.slug for m in catalogue.MOMENTS].index("stopping") + 1
+    page.goto(f"/boundaries/phrases/?part={stopping}")
     button = page.get_by_role("button", name=re.compile(r"^Favourite\s*: Stop, please\.$"))
     assert button.get_attribute("aria-pressed") == "false"
     button.click()

@@ -1,4 +1,4 @@
-"""A boundaries section comes in short parts, and a save returns to the part it was on."""
+"""Boundaries sections and the phrases page come in short parts; a save returns to its part."""
 
 from __future__ import annotations
 
@@ -38,3 +38,35 @@ def test_an_item_on_the_first_part_returns_to_the_plain_address(survivor):
     item = catalogue.items_in("more")[0]
     response = survivor.post("/boundaries/items/new/", {"key": item.key, "state": "yes"})
     assert response.url == f"/boundaries/s/more/#b-i{catalogue.ITEM_NUMBER[item.key]}"
+
+
+def test_the_phrases_page_shows_one_moment_per_part(survivor):
+    moments = catalogue.MOMENTS
+    html = survivor.client.get("/boundaries/phrases/").content.decode()
+    assert f"Part 1 of {len(moments)}" in html
+    assert f'id="m-{moments[0].slug}"' in html and f'id="m-{moments[1].slug}"' not in html
+    second = survivor.client.get("/boundaries/phrases/?part=2").content.decode()
+    assert f'id="m-{moments[1].slug}"' in second and 'href="?part=1#steps-where"' in second
+
+
+def test_a_part_number_out_of_range_shows_the_nearest_part(survivor):
+    last = len(catalogue.MOMENTS)
+    assert f"Part {last} of {last}" in survivor.client.get(
+        "/boundaries/phrases/?part=999").content.decode()
+    assert "Part 1 of" in survivor.client.get("/boundaries/phrases/?part=x").content.decode()
+
+
+def test_a_favourite_without_javascript_returns_to_the_part_of_its_moment(survivor):
+    phrase = catalogue.PHRASES[-1]
+    response = survivor.post("/boundaries/phrases/favourite/",
+                             {"key": phrase.key, "favourite": "1"})
+    part = [m.slug for m in catalogue.MOMENTS].index(phrase.moment) + 1
+    assert response.url == f"/boundaries/phrases/?part={part}#m-{phrase.moment}"
+
+
+def test_an_added_phrase_is_shown_on_the_part_of_its_moment(survivor):
+    response = survivor.post("/boundaries/phrases/", {"text": "Can we go slower?",
+                                                       "moment": "slowing"})
+    part = [m.slug for m in catalogue.MOMENTS].index("slowing") + 1
+    assert response.url == f"/boundaries/phrases/?part={part}#m-slowing"
+    assert "Can we go slower?" in survivor.client.get(response.url).content.decode()
