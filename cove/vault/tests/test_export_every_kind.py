@@ -66,6 +66,7 @@ SAMPLES: dict[str, dict[str, Any] | Callable[[Vault], SealedRecord]] = {
     "clinic.cliniciannote": {},
     "partners.sharedpart": {"part": "boundaries"},
     "partners.sharingchoices": {},
+    "core.draft": {},
     "vaultsample.samplenote": {},
     "vaultsample.samplestep": {},
 }
