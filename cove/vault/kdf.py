@@ -2,7 +2,8 @@
 
 Every Argon2id run holds its whole memory cost (64 MiB by default) and one CPU until it
 finishes. So a server process runs at most `concurrent_derivations()` at once (its share of
-the CPUs, within `COVE_ARGON2_MEMORY_MIB`), and admits only `admitted_at_once()` sign-ins
+the CPUs, within `COVE_ARGON2_MEMORY_MIB`), on threads of their own at a lower CPU priority
+than pages (ARGON2_NICENESS), and admits only `admitted_at_once()` sign-ins
 (running + waiting for a slot), fewer than its threads. One more sign-in is answered at
 once with `SignInsBusy` (503 with Retry-After: "many people are signing in right now")
 instead of holding a thread that an ordinary page needs.
@@ -20,7 +21,8 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from functools import cache, wraps
 from typing import Any, TypeVar
 
@@ -114,9 +116,23 @@ def _admission() -> _Admission:
     return _Admission()
 
 
+# How much lower than page threads the Argon2id threads run (Linux nice levels): pages
+# first, so a burst of sign-ins takes the CPU the pages leave and does not slow them down.
+ARGON2_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    with suppress(AttributeError, OSError):  # not Linux, or not allowed: as it is
+        me = threading.get_native_id()  # on Linux a thread's own id names just that thread
+        now = os.getpriority(os.PRIO_PROCESS, me)
+        os.setpriority(os.PRIO_PROCESS, me, min(19, now + ARGON2_NICENESS))
+
+
 @cache
-def _slots() -> threading.BoundedSemaphore:
-    return threading.BoundedSemaphore(concurrent_derivations())
+def _slots() -> ThreadPoolExecutor:
+    """The process's Argon2id threads: one per slot, at a lower priority than pages."""
+    return ThreadPoolExecutor(concurrent_derivations(), thread_name_prefix="argon2",
+                              initializer=_lower_priority)
 
 
 @contextmanager
@@ -150,11 +166,15 @@ def admitted(flow: F) -> F:
     return run  # type: ignore[return-value]
 
 
+def _timed_derivation(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    started = time.perf_counter()
+    key = crypto.derive_passphrase_key(passphrase, salt, params)
+    _admission().timed(time.perf_counter() - started)
+    return key
+
+
 def derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
-    """Stretch a passphrase with Argon2id: admitted (if the flow was not already), then
-    waiting for a free slot."""
-    with _admitted(), _slots():
-        started = time.perf_counter()
-        key = crypto.derive_passphrase_key(passphrase, salt, params)
-        _admission().timed(time.perf_counter() - started)
-        return key
+    """Stretch a passphrase with Argon2id: admitted (if the flow was not already), then run
+    on one of the process's Argon2id threads when one is free (this thread waits)."""
+    with _admitted():
+        return _slots().submit(_timed_derivation, passphrase, salt, params).result()

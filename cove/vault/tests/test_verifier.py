@@ -119,3 +119,17 @@ def test_derivations_beyond_the_budget_wait_their_turn(monkeypatch, budget_of_tw
     for thread in threads:
         thread.join()
     assert most[0] == 2
+
+
+def test_argon2_runs_at_a_lower_cpu_priority_than_the_request(monkeypatch):
+    import os
+
+    seen = []
+
+    def note_priority(passphrase, salt, params):
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return b"k" * 32
+
+    monkeypatch.setattr(crypto, "derive_passphrase_key", note_priority)
+    kdf.derive("p", b"s" * 16, crypto.TEST_KDF)
+    assert seen[0] > os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
