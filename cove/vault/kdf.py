@@ -104,7 +104,7 @@ class _Admission:
 
     def retry_after(self) -> int:
         waves = self.taken / concurrent_derivations()
-        return min(30, max(1, math.ceil(waves * self.seconds_per_run)))
+        return min(10, max(1, math.ceil(waves * self.seconds_per_run)))
 
     def timed(self, seconds: float) -> None:
         with self.lock:
