@@ -73,9 +73,10 @@ def _cookie_header(visitor: Any) -> str:
     return "; ".join(f"{name}={value}" for name, value in visitor.http.cookies.items())
 
 
-def wrk(url: str, connections: int, seconds: float, cookie: str = "") -> dict[str, Any]:
+def wrk(url: str, connections: int, seconds: float, cookie: str = "",
+        script: Path = REPORT) -> dict[str, Any]:
     command = ["wrk", "-t", str(min(connections, 2)), "-c", str(connections),
-               "-d", f"{max(1, round(seconds))}s", "--timeout", "10s", "-s", str(REPORT),
+               "-d", f"{max(1, round(seconds))}s", "--timeout", "10s", "-s", str(script),
                "-H", f"Accept-Encoding: {BROWSER_ENCODINGS}"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -185,6 +186,10 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 1
     _setup()
+    if int(os.environ.get("COVE_LOAD_NODES", "1")) > 1:
+        from cove.loadbench.nodes import main as nodes_main
+
+        return nodes_main()
     from cove.core.serving import machine_defaults
     from cove.loadbench.seed import PASSPHRASE
     from cove.testing_server import CoveServer
