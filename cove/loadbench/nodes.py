@@ -12,7 +12,8 @@ p50/p95/p99, and the CPU time each node's processes used per request: the number
 carries over to another machine, where wall-clock times on a shared one do not.
 
 Options (environment): COVE_LOAD_SECONDS (default 10), COVE_LOAD_CONNECTIONS (default
-"1,4,16,64"), COVE_LOAD_PEOPLE (default 4), COVE_LOAD_WORKERS / COVE_LOAD_THREADS per
+"1,4,16,64"), COVE_LOAD_PEOPLE (default 4), COVE_LOAD_DAYS of history each (default 7;
+730 for two years, slower to write), COVE_LOAD_WORKERS / COVE_LOAD_THREADS per
 node (default 1 worker, `cove serve`'s threads: both nodes share this machine).
 """
 
@@ -102,20 +103,21 @@ def _run(nodes: list[Any], proxy: Any) -> int:
     seconds = float(os.environ.get("COVE_LOAD_SECONDS", "10"))
     levels = [int(c) for c in os.environ.get("COVE_LOAD_CONNECTIONS", "1,4,16,64").split(",")]
     people = int(os.environ.get("COVE_LOAD_PEOPLE", "4"))
+    days = int(os.environ.get("COVE_LOAD_DAYS", "7"))
     started = time.perf_counter()
     names = [f"load-node-{n}" for n in range(people)]
     visitors = [proxy.sign_up(name, PASSPHRASE) for name in names]
     ids: dict[str, dict[str, str]] = {}
 
     def seed(name: str) -> None:
-        ids[name] = _seed(nodes[0], name, 7)
+        ids[name] = _seed(nodes[0], name, days)
 
     seeders = [threading.Thread(target=seed, args=(name,)) for name in names]
     for seeder in seeders:
         seeder.start()
     for seeder in seeders:
         seeder.join()
-    print(f"{people} people with a week of history each, written in "
+    print(f"{people} people with {days} days of history each, written in "
           f"{time.perf_counter() - started:.0f} s.\n", flush=True)
 
     lines = []
