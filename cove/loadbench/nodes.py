@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import sys
 import tempfile
 import threading
@@ -49,6 +50,12 @@ def _paths(ids: dict[str, str]) -> dict[str, str]:
 
 
 def main() -> int:
+    from cove.loadbench.run import _setup
+
+    _setup()
+    if shutil.which("wrk") is None:
+        print("wrk is missing: scripts/ensure-wrk.sh installs it.", file=sys.stderr)
+        return 1
     from django.db import connection
 
     from cove.core.serving import THREADS

@@ -186,10 +186,6 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 1
     _setup()
-    if int(os.environ.get("COVE_LOAD_NODES", "1")) > 1:
-        from cove.loadbench.nodes import main as nodes_main
-
-        return nodes_main()
     from cove.core.serving import machine_defaults
     from cove.loadbench.seed import PASSPHRASE
     from cove.testing_server import CoveServer
