@@ -4,7 +4,7 @@ UV = $(shell scripts/bootstrap.sh)
 export UV_PYTHON_DOWNLOADS := never
 PORT ?= 8000
 
-.PHONY: run test lint check suite demo benchmark load clean
+.PHONY: run test lint check suite demo benchmark load load-nodes clean
 
 run:  ## Set everything up and serve Cove on http://127.0.0.1:$(PORT)/ (SQLite)
 	@uv="$(UV)"; "$$uv" sync --frozen --no-dev --quiet && scripts/ensure-ffmpeg.sh && "$$uv" run --frozen --no-dev cove serve --port $(PORT)
@@ -30,6 +30,10 @@ benchmark:  ## Measure the cost of privacy and page times (see docs/performance.
 load:  ## Cove under parallel load, page by page, with wrk (see docs/performance.md)
 	@uv="$(UV)"; "$$uv" sync --frozen --quiet && scripts/ensure-wrk.sh && \
 	  "$$uv" run --frozen python -m cove.loadbench
+
+load-nodes:  ## Two nodes behind nginx on PostgreSQL, a mix of pages (DATABASE_URL=postgres://…)
+	@uv="$(UV)"; "$$uv" sync --frozen --quiet && scripts/ensure-wrk.sh && scripts/ensure-proxy.sh && \
+	  COVE_LOAD_NODES=2 "$$uv" run --frozen python -m cove.loadbench
 
 clean:
 	rm -rf .venv .tools test-artifacts

@@ -64,7 +64,10 @@ def serve(args: argparse.Namespace) -> int:
     finish_interrupted()  # a deletion stopped by a crash is finished before anyone signs in
     from gunicorn.app.base import BaseApplication
 
+    from cove.core.serving import started_as
     from cove.wsgi import application
+
+    started_as(args.workers, args.threads)  # sizes the sign-in queue (cove.vault.kdf)
 
     class CoveServer(BaseApplication):
         def load_config(self) -> None:
@@ -258,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--workers", type=int, default=workers,
                          help=f"worker processes (default from this machine: {workers})")
     p_serve.add_argument("--threads", type=int, default=threads,
-                         help=f"threads per worker (default: {threads})")
+                         help=f"threads per worker (default: {threads}; sign-ins may take three "
+                         "quarters of them, see COVE_SIGNINS_AT_ONCE)")
     p_serve.set_defaults(func=serve)
     p_demo = sub.add_parser("demo", help="create demo accounts with sample data")
     p_demo.set_defaults(func=demo)

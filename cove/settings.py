@@ -323,8 +323,13 @@ _proxies_name = "COVE_TRUSTED_PROXIES" if os.environ.get("COVE_TRUSTED_PROXIES")
 COVE_TRUSTED_PROXIES = _networks(_proxies_name, env_list(_proxies_name, "127.0.0.1,::1"))
 
 # Argon2id memory each server process may use at once for passphrase checks (MiB). At the
-# standard cost of 64 MiB per check, 256 lets four run together; more wait their turn.
+# standard cost of 64 MiB per check, 256 lets up to four run together (fewer if the process's
+# share of the CPUs is smaller: cove.vault.kdf); more wait their turn.
 COVE_ARGON2_MEMORY_MIB = env_int("COVE_ARGON2_MEMORY_MIB", 256)
+# Sign-ins (and other passphrase checks) each server process takes on at once, running or
+# waiting for Argon2id; more are answered "many people are signing in" (503 + Retry-After)
+# at once, so ordinary pages keep threads. 0: three quarters of `cove serve`'s threads.
+COVE_SIGNINS_AT_ONCE = env_int("COVE_SIGNINS_AT_ONCE", 0)
 
 # Voice notes (cove/voice): the largest upload and the longest recording Cove keeps. Uploads
 # wait in memory, never on disk (cove.voice.uploads), so the size limit also bounds memory.

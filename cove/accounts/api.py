@@ -89,7 +89,8 @@ class ResetOut(Schema):
         None, description="The new private calendar address, if you had one (shown once).")
 
 
-REFUSED: dict[int, Any] = {401: Message, 403: Message, 409: Message, 422: dict, 429: Message}
+REFUSED: dict[int, Any] = {401: Message, 403: Message, 409: Message, 422: dict, 429: Message,
+                           503: Message}
 
 
 def _csrf_failed(request: HttpRequest) -> HttpResponse | None:

@@ -3,7 +3,9 @@
 Every check of a signed-in person's passphrase goes through `confirm_passphrase`: one
 throttle (cove.accounts.throttle), one Argon2id run, one audit entry when it is wrong.
 Recovery codes go through `recover`. The slow work happens before any transaction; the
-writes after it are one transaction each (docs/architecture.md, "Transactions").
+writes after it are one transaction each (docs/architecture.md, "Transactions"). Each flow
+is one admitted sign-in (`kdf.admitted`): when the server is full of them, it is refused
+with SignInsBusy (503) before anything is checked or counted.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from cove.accounts.models import User
 from cove.accounts.signals import announce_credentials_replaced
 from cove.audit import services as audit
 from cove.core.errors import InputError
+from cove.vault import kdf
 from cove.vault import services as vault_services
 from cove.vault.export import build_export, export_section, readable_sections
 from cove.vault.session import close_vault_session, open_vault_session
@@ -38,6 +41,7 @@ def _person(request: HttpRequest) -> User:
     return user
 
 
+@kdf.admitted
 def confirm_passphrase(request: HttpRequest, passphrase: str, *,
                        field: str = "passphrase") -> vault_services.Unlocked:
     """The one check of a signed-in person's passphrase; raise PassphraseRefused or Throttled."""
@@ -66,6 +70,7 @@ def _keys_changed(field: str) -> PassphraseRefused:
     )
 
 
+@kdf.admitted
 def unlock(request: HttpRequest, passphrase: str) -> None:
     """Open the vault again for a signed-in session that lost its key material."""
     user = _person(request)
@@ -74,6 +79,7 @@ def unlock(request: HttpRequest, passphrase: str) -> None:
     audit.record("auth.unlocked", subject=user, actor=user)
 
 
+@kdf.admitted
 def reauthenticate(request: HttpRequest, passphrase: str) -> User:
     """Confirm the passphrase for the next few minutes of exports and new shares."""
     confirm_passphrase(request, passphrase)
@@ -89,6 +95,7 @@ class NewKeys:
     calendar_token: str | None = None
 
 
+@kdf.admitted
 def change_passphrase(request: HttpRequest, current: str, new: str) -> NewKeys:
     """Re-wrap the data key under a new passphrase; nothing is re-encrypted.
 
@@ -112,6 +119,7 @@ def change_passphrase(request: HttpRequest, current: str, new: str) -> NewKeys:
     return NewKeys(calendar_token=shown.get("calendar_token"))
 
 
+@kdf.admitted
 def renew_recovery_code(request: HttpRequest, passphrase: str) -> str:
     user = _person(request)
     unlocked = confirm_passphrase(request, passphrase)
@@ -124,6 +132,7 @@ def renew_recovery_code(request: HttpRequest, passphrase: str) -> str:
     return code
 
 
+@kdf.admitted
 def recover(request: HttpRequest, username: str, code: str, new: str,
             new_field: str = "new") -> str:
     """Set a new passphrase with the recovery code; the code is spent and a new one returned.
@@ -157,6 +166,7 @@ def recover(request: HttpRequest, username: str, code: str, new: str,
     return new_code
 
 
+@kdf.admitted
 def emergency_reset(request: HttpRequest, passphrase: str) -> NewKeys:
     """Stop all sharing, end every other session, new keys, new recovery code and calendar."""
     user = _person(request)
@@ -179,6 +189,7 @@ def emergency_reset(request: HttpRequest, passphrase: str) -> NewKeys:
     return NewKeys(recovery_code=code, calendar_token=shown.get("calendar_token"))
 
 
+@kdf.admitted
 def delete_account(request: HttpRequest, passphrase: str) -> None:
     """Crypto-shred the person's data, remove the account and end every session."""
     from django.contrib.auth import logout

@@ -1,12 +1,19 @@
-"""How a refused passphrase or a throttled attempt is reported: InputErrors with their own API status."""
+"""How a refused passphrase or a throttled attempt is reported: InputErrors with their own API status.
+
+A busy server (too many sign-ins at once) is `cove.vault.kdf.SignInsBusy`, answered the
+same way by `waiting()`.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils.translation import ngettext
 
 from cove.core.errors import WHOLE_INPUT, InputError
+from cove.core.forms import CoveForm
+from cove.vault.kdf import SignInsBusy
 
 
 class PassphraseRefused(InputError):
@@ -38,3 +45,14 @@ class Throttled(InputError):
 
     def api_body(self) -> dict[str, Any]:
         return {"detail": self.first_message}
+
+
+def waiting(response: HttpResponse, form: CoveForm) -> HttpResponse:
+    """A form page that refused an attempt because the person must wait: answer with that
+    status (429 throttled, 503 many sign-ins at once) and its Retry-After."""
+    error = form.input_error
+    if isinstance(error, Throttled | SignInsBusy):
+        response.status_code = error.status
+        for header, value in error.headers().items():
+            response[header] = value
+    return response

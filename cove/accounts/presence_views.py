@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cove.accounts import credentials, forms, presence, services
-from cove.accounts.errors import Throttled
+from cove.accounts.errors import waiting
 from cove.core import policy
 from cove.core.errors import InputError
 from cove.core.forms import submit
@@ -163,8 +163,7 @@ def continue_after_sign_in(request: HttpRequest) -> HttpResponse:
         return sign_in_to_continue_page(request, form, status=400)
     if submit(form, lambda data: services.sign_in(request, data["username"],
                                                   data["passphrase"])) is None:
-        status = 429 if isinstance(form.input_error, Throttled) else 400
-        return sign_in_to_continue_page(request, form, status=status)
+        return waiting(sign_in_to_continue_page(request, form, status=400), form)
     carried = carried_fields(request)
     target = _safe_target(request.POST.get("next", "/"))
     if not carried:

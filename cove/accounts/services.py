@@ -23,6 +23,7 @@ from cove.accounts.errors import PassphraseRefused, Throttled
 from cove.accounts.models import User, UserSession, username_validator
 from cove.audit import services as audit
 from cove.core.errors import InputError
+from cove.vault import kdf
 from cove.vault import services as vault_services
 from cove.vault.session import close_vault_session, open_vault_session
 
@@ -59,6 +60,7 @@ def clean_new_account(username: str, passphrase: str) -> None:
         raise InputError(errors)
 
 
+@kdf.admitted
 def sign_up(request: HttpRequest, username: str, passphrase: str) -> SignUpResult:
     """Create an account with its keys, sign it in, and return the one-time recovery code."""
     clean_new_account(username, passphrase)
@@ -81,6 +83,7 @@ def sign_up(request: HttpRequest, username: str, passphrase: str) -> SignUpResul
     return SignUpResult(user=user, recovery_code=code)
 
 
+@kdf.admitted
 def sign_in(request: HttpRequest, username: str, passphrase: str) -> User:
     """Check the passphrase (throttled, one Argon2id run) and open a session with the vault.
 

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cove.accounts import credentials, forms, services
-from cove.accounts.errors import Throttled
+from cove.accounts.errors import waiting
 from cove.audit import services as audit
 from cove.core import policy
-from cove.core.forms import CoveForm, submit
+from cove.core.forms import submit
 from cove.core.http import CoveRequest, LockedRequest
 
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
@@ -35,10 +35,6 @@ def _safe_next(request: HttpRequest) -> str:
     ):
         return target
     return reverse("core:home")
-
-
-def _status(form: CoveForm) -> int:
-    return 429 if isinstance(form.input_error, Throttled) else 200
 
 
 def _done(action: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], bool]:
@@ -66,7 +62,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         if result is not None:
             return render(request, "accounts/recovery_code.html",
                           {"code": result.recovery_code, "new": True})
-    return render(request, "accounts/signup.html", {"form": form})
+    return waiting(render(request, "accounts/signup.html", {"form": form}), form)
 
 
 @policy.public
@@ -80,8 +76,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
         lambda data: services.sign_in(request, data["username"], data["passphrase"])
     )):
         return HttpResponseRedirect(_safe_next(request))
-    return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)},
-                  status=_status(form))
+    return waiting(render(request, "accounts/login.html",
+                          {"form": form, "next": _safe_next(request)}), form)
 
 
 @policy.signed_in_locked
@@ -107,7 +103,7 @@ def recover(request: HttpRequest) -> HttpResponse:
         if code is not None:
             return render(request, "accounts/recovery_code.html",
                           {"code": code, "new": False, "recovered": True})
-    return render(request, "vault/recover.html", {"form": form}, status=_status(form))
+    return waiting(render(request, "vault/recover.html", {"form": form}), form)
 
 
 @policy.signed_in_locked
@@ -125,7 +121,7 @@ def unlock(request: LockedRequest) -> HttpResponse:
         if carried and request.POST.get("carried_method") == "POST":
             return render(request, "vault/continue.html", {"carried": carried, "next": target})
         return redirect(target)
-    return unlock_page(request, form, status=_status(form))
+    return waiting(unlock_page(request, form), form)
 
 
 @policy.signed_in
@@ -200,8 +196,7 @@ def change_passphrase(request: CoveRequest) -> HttpResponse:
                               {"calendar_url": calendar_url(request, done.calendar_token)})
             messages.success(request, _("Your passphrase is changed."))
             return redirect("accounts:settings")
-    return render(request, "accounts/change_passphrase.html", {"form": form},
-                  status=_status(form))
+    return waiting(render(request, "accounts/change_passphrase.html", {"form": form}), form)
 
 
 @policy.signed_in
@@ -214,8 +209,7 @@ def renew_recovery_code(request: CoveRequest) -> HttpResponse:
                                                                          data["passphrase"]))
         if code is not None:
             return render(request, "accounts/recovery_code.html", {"code": code, "new": False})
-    return render(request, "accounts/renew_recovery_code.html", {"form": form},
-                  status=_status(form))
+    return waiting(render(request, "accounts/renew_recovery_code.html", {"form": form}), form)
 
 
 @policy.signed_in
@@ -229,7 +223,7 @@ def emergency_reset(request: CoveRequest) -> HttpResponse:
             return render(request, "accounts/recovery_code.html", {
                 "code": done.recovery_code, "new": False, "reset": True,
                 "calendar_url": calendar_url(request, done.calendar_token)})
-    return render(request, "vault/emergency_reset.html", {"form": form}, status=_status(form))
+    return waiting(render(request, "vault/emergency_reset.html", {"form": form}), form)
 
 
 @policy.signed_in
@@ -243,7 +237,7 @@ def delete_account(request: CoveRequest) -> HttpResponse:
         response = render(request, "accounts/deleted.html")
         response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response
-    return render(request, "accounts/delete.html", {"form": form}, status=_status(form))
+    return waiting(render(request, "accounts/delete.html", {"form": form}), form)
 
 
 @policy.signed_in
@@ -267,4 +261,4 @@ def export(request: CoveRequest) -> HttpResponse:
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="notes-{stamp}.json"'
         return response
-    return render(request, "vault/export.html", {"form": form}, status=_status(form))
+    return waiting(render(request, "vault/export.html", {"form": form}), form)

@@ -1,21 +1,44 @@
 """How many gunicorn workers and threads `cove serve` starts, from the machine it runs on.
 
-Each sign-in runs Argon2id, which needs ARGON2_MIB of memory for as long as it runs (the
-key wrap; the login verifier's smaller run happens before it in the same request, so the
-peak is the larger one). A worker can run one sign-in per thread at once unless the
-accounts app limits concurrent Argon2 runs per process, so memory is budgeted for every
-thread: workers x (BASE_MIB + threads x ARGON2_MIB) must fit in half the memory.
-docs/operations.md ("Sizing") explains how to choose other numbers.
+Each sign-in runs Argon2id, which needs ARGON2_MIB of memory and one CPU for as long as it
+runs. A worker runs at most `argon2_slots()` of them at once (cove.vault.kdf), one per CPU
+the worker may count on and within the memory budget, and lets only a few more sign-ins
+wait for a slot (three quarters of its threads, in all); the rest stay free for pages. Memory is
+budgeted for the slots, not the threads: workers x (BASE_MIB + slots x ARGON2_MIB) must fit
+in half the memory. docs/operations.md ("Sizing") explains how to choose other numbers.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 BASE_MIB = 150  # one worker after some traffic: 140-176 MiB RSS measured (docs/operations.md)
 ARGON2_MIB = 64  # cove.vault.crypto.STANDARD_KDF memory cost
-THREADS = 4  # enough to overlap database waits; Argon2 itself is bound by the CPUs
+THREADS = 8  # sign-ins take at most 6 (cove.vault.kdf); the rest stay free for pages
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How the running server was started: workers and threads per worker."""
+
+    workers: int
+    threads: int
+
+
+_running: Shape | None = None
+
+
+def started_as(workers: int, threads: int) -> None:
+    """`cove serve` says how it started, before gunicorn forks its workers (they inherit it)."""
+    global _running  # one value per process, set once before the fork
+    _running = Shape(workers, threads)
+
+
+def running() -> Shape | None:
+    """How `cove serve` started this process, or None (tests, `cove manage`, runserver)."""
+    return _running
 
 
 def cpu_count() -> int:
@@ -38,10 +61,19 @@ def memory_mib() -> int:
     return int(total)
 
 
+def argon2_slots(budget_mib: int, workers: int = 1, cpus: int | None = None,
+                 per_run_mib: int = ARGON2_MIB) -> int:
+    """Argon2id runs one worker may do at once: its share of the CPUs, within its memory
+    budget (`COVE_ARGON2_MEMORY_MIB`), and at least one."""
+    cpus = cpu_count() if cpus is None else cpus
+    return max(1, min(budget_mib // per_run_mib, cpus // max(1, workers)))
+
+
 def machine_defaults(cpus: int | None = None, mem_mib: int | None = None) -> tuple[int, int]:
     """(workers, threads): a worker per CPU (at least 2), fewer if memory is short."""
     cpus = cpu_count() if cpus is None else cpus
     mem_mib = memory_mib() if mem_mib is None else mem_mib
-    per_worker = BASE_MIB + THREADS * ARGON2_MIB
+    workers = max(2, cpus)
+    per_worker = BASE_MIB + argon2_slots(4 * ARGON2_MIB, workers, cpus) * ARGON2_MIB
     by_memory = (mem_mib // 2) // per_worker
-    return max(1, min(max(2, cpus), by_memory)), THREADS
+    return max(1, min(workers, by_memory)), THREADS

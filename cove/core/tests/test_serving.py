@@ -1,6 +1,6 @@
 """cove serve picks workers and threads from the machine, within Argon2's memory needs."""
 
-from cove.core.serving import ARGON2_MIB, BASE_MIB, THREADS, machine_defaults
+from cove.core.serving import ARGON2_MIB, BASE_MIB, THREADS, argon2_slots, machine_defaults
 
 
 def test_a_worker_per_cpu_when_memory_allows():
@@ -12,10 +12,22 @@ def test_at_least_two_workers_on_a_small_machine_with_room():
 
 
 def test_fewer_workers_when_memory_is_short():
-    per_worker = BASE_MIB + THREADS * ARGON2_MIB
+    per_worker = BASE_MIB + ARGON2_MIB  # one Argon2id run per worker: a CPU each
     workers, _threads = machine_defaults(cpus=16, mem_mib=2 * 3 * per_worker)
     assert workers == 3
 
 
 def test_never_fewer_than_one_worker():
     assert machine_defaults(cpus=4, mem_mib=256)[0] == 1
+
+
+def test_a_worker_runs_argon2_on_its_share_of_the_cpus():
+    assert argon2_slots(256, workers=2, cpus=8) == 4
+
+
+def test_a_worker_runs_argon2_within_its_memory_budget():
+    assert argon2_slots(128, workers=1, cpus=8) == 2
+
+
+def test_a_worker_runs_at_least_one_argon2():
+    assert argon2_slots(10, workers=4, cpus=2) == 1

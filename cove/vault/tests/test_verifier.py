@@ -9,6 +9,7 @@ from django.test import Client
 
 from cove.accounts.models import User
 from cove.conftest import sign_up_person
+from cove.core import serving
 from cove.vault import crypto, kdf
 from cove.vault.models import KeyBundle
 from cove.vault.services import VERIFIER_PREFIX, unlock_with_passphrase
@@ -69,16 +70,29 @@ def test_the_migration_leaves_no_cheap_verifier_behind():
     assert response.status_code == 302
 
 
-def test_the_memory_budget_sets_how_many_derivations_run_at_once(settings):
+@pytest.fixture
+def eight_cpus(monkeypatch):
+    monkeypatch.setattr(serving, "cpu_count", lambda: 8)
+
+
+def test_the_memory_budget_sets_how_many_derivations_run_at_once(settings, eight_cpus):
     settings.COVE_ARGON2_MEMORY_MIB = 256
     assert kdf.concurrent_derivations() == 4
     settings.COVE_ARGON2_MEMORY_MIB = 10
     assert kdf.concurrent_derivations() == 1
 
 
+def test_each_worker_runs_no_more_derivations_than_its_share_of_the_cpus(settings, monkeypatch,
+                                                                          eight_cpus):
+    settings.COVE_ARGON2_MEMORY_MIB = 1024
+    monkeypatch.setattr(serving, "_running", serving.Shape(workers=4, threads=8))
+    assert kdf.concurrent_derivations() == 2
+
+
 @pytest.fixture
-def budget_of_two_derivations(settings):
+def budget_of_two_derivations(settings, eight_cpus):
     settings.COVE_ARGON2_MEMORY_MIB = 128  # two runs of 64 MiB
+    settings.COVE_SIGNINS_AT_ONCE = 8  # all eight wait their turn; none is turned away
     kdf._slots.cache_clear()
     yield
     kdf._slots.cache_clear()
@@ -105,3 +119,17 @@ def test_derivations_beyond_the_budget_wait_their_turn(monkeypatch, budget_of_tw
     for thread in threads:
         thread.join()
     assert most[0] == 2
+
+
+def test_argon2_runs_at_a_lower_cpu_priority_than_the_request(monkeypatch):
+    import os
+
+    seen = []
+
+    def note_priority(passphrase, salt, params):
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return b"k" * 32
+
+    monkeypatch.setattr(crypto, "derive_passphrase_key", note_priority)
+    kdf.derive("p", b"s" * 16, crypto.TEST_KDF)
+    assert seen[0] > os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
