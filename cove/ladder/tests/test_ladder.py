@@ -234,3 +234,10 @@ def test_ladder_page_sends_every_step_in_one_shared_form_and_saves_the_chosen_st
     assert response.status_code == 302
     assert [s.status for s in steps(survivor, ladder)[:3]] == [
         "not_yet", "comfortable", "not_yet"]
+
+
+def test_the_ladder_page_loads_no_htmx_but_other_signed_in_pages_do(survivor):
+    ladder = make_ladder(survivor)
+    page = survivor.client.get(f"/ladder/{ladder.pk}/").content.decode()
+    assert "htmx-2.min.js" not in page and "presence.js" in page
+    assert "htmx-2.min.js" in survivor.client.get("/journal/").content.decode()
