@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cove.accounts import credentials
 from cove.accounts import forms as account_forms
-from cove.accounts.errors import Throttled
+from cove.accounts.errors import waiting
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
@@ -112,5 +112,4 @@ def download(request: CoveRequest) -> HttpResponse:
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="answers-{stamp}.json"'
         return response
-    return render(request, "measures/download.html", {"form": form},
-                  status=429 if isinstance(form.input_error, Throttled) else 200)
+    return waiting(render(request, "measures/download.html", {"form": form}), form)

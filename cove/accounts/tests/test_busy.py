@@ -106,3 +106,9 @@ def test_recovery_when_full_answers_503_and_changes_nothing(survivor, full):
         "new": new})
     assert response.status_code == 503
     assert User.objects.get(pk=survivor.user.pk).password == survivor.user.password
+
+
+def test_the_questionnaire_download_when_full_answers_503(survivor, full):
+    response = survivor.post("/questionnaires/download/", {"passphrase": survivor.passphrase})
+    assert response.status_code == 503 and int(response["Retry-After"]) >= 1
+    assert BUSY in response.content
