@@ -104,7 +104,14 @@ def main() -> int:
 
 
 def _run(nodes: list[Any], proxy: Any) -> int:
-    from cove.loadbench.run import _check, _cookie_header, _seed, server_cpu_seconds, wrk
+    from cove.loadbench.run import (
+        _check,
+        _cookie_header,
+        _seed,
+        server_cpu_seconds,
+        settle,
+        wrk,
+    )
     from cove.loadbench.seed import PASSPHRASE
 
     seconds = float(os.environ.get("COVE_LOAD_SECONDS", "10"))
@@ -153,6 +160,8 @@ def _run(nodes: list[Any], proxy: Any) -> int:
         per_node = [1000 * u / (count / 2) for u in used]
         both = 1000 * sum(used) / count
         costs.append(both)
+        for node in nodes:
+            settle(node)
         print(f"| {connections} | {rps:.1f} | {raw['p50'] / 1000:.1f} | "
               f"{raw['p95'] / 1000:.1f} | {raw['p99'] / 1000:.1f} | {raw['errors']} | "
               f"{per_node[0]:.1f} | {per_node[1]:.1f} | {both:.1f} |", flush=True)
