@@ -40,9 +40,11 @@ def test_measure_tallest_page_of_each_long_form(phone_page, signed_in, make_pers
     stepped = phone_page.locator("#steps-where").count() > 0
     plan = [f"/plan/edit/?part={n}" for n in range(1, 7)] if stepped else ["/plan/edit/"]
     _report("safety plan", _tallest(phone_page, plan))
-    sections = [f"/boundaries/s/{c.slug}/" for c in catalogue.CATEGORIES]
+    sections = [f"/boundaries/s/{c.slug}/" for c in catalogue.CATEGORIES]  # their part 1
     _report("boundaries section", _tallest(phone_page, sections))
-    _report("phrases", _tallest(phone_page, ["/boundaries/phrases/"]))
+    phrase_parts = [f"/boundaries/phrases/?part={n}"
+                    for n in range(1, len(catalogue.MOMENTS) + 1)]
+    _report("phrases", _tallest(phone_page, phrase_parts))
     partner = make_person()
     link = link_people(person, partner)
     wish_round = wishes.start_round(person.vault(), link, 7)
