@@ -171,15 +171,17 @@ def wish_delete(request: CoveRequest, wish_id: str) -> HttpResponse:
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
 def phrases(request: CoveRequest) -> HttpResponse:
-    form = forms.OwnPhraseForm(request.POST or None)
+    # One moment (asking, checking in, …) per part, so the page stays short on a phone; a
+    # phrase added on a part is offered that part's moment first.
+    part = _part_number(request.GET.get("part"), len(catalogue.MOMENTS))
+    form = forms.OwnPhraseForm(request.POST or None,
+                               initial={"moment": catalogue.MOMENTS[part - 1].slug})
     added = submit(form, lambda data: phrase_library.add_own_phrase(
         request.vault, **data)) if request.method == "POST" else None
     if added is not None:
         messages.success(request, _("Added to your phrases and your favourites."))
         return redirect(_phrases_url(added.moment))
     library = phrase_library.phrase_library(request.vault)
-    # One moment (asking, checking in, …) per part, so the page stays short on a phone.
-    part = _part_number(request.GET.get("part"), len(library))
     if request.method == "POST":  # a refused phrase: show the part of the moment chosen
         part = _moment_part(str(form.data.get("moment", ""))) or part
     return render(request, "boundaries/phrases.html", {

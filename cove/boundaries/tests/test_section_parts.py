@@ -70,3 +70,9 @@ def test_an_added_phrase_is_shown_on_the_part_of_its_moment(survivor):
     part = [m.slug for m in catalogue.MOMENTS].index("slowing") + 1
     assert response.url == f"/boundaries/phrases/?part={part}#m-slowing"
     assert "Can we go slower?" in survivor.client.get(response.url).content.decode()
+
+
+def test_a_phrase_added_on_a_part_is_offered_that_parts_moment(survivor):
+    html = survivor.client.get("/boundaries/phrases/?part=3").content.decode()
+    moment = catalogue.MOMENTS[2].slug
+    assert f'<option value="{moment}" selected>' in html
