@@ -104,8 +104,9 @@ def _migrated_template(admin_url: str) -> str:
         _pg_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         _pg_admin(admin_url, f'CREATE DATABASE "{name}"')
         atexit.register(_pg_admin, admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        _migrate({"DATABASE_URL": f"{admin_url}/{name}",
-                  "COVE_DATA_DIR": tempfile.mkdtemp(prefix="cove-template-")})
+        data_dir = tempfile.mkdtemp(prefix="cove-template-")
+        atexit.register(shutil.rmtree, data_dir, True)
+        _migrate({"DATABASE_URL": f"{admin_url}/{name}", "COVE_DATA_DIR": data_dir})
         _templates["postgresql"] = name
     return _templates["postgresql"]
 
