@@ -135,8 +135,11 @@ def test_failed_sign_ins_are_counted_across_both_nodes(cluster):
         guesser.get("/livez")
     statuses = [status for _node, status in answers]
     nodes_that_slowed = {node for node, status in answers if status == 429}
-    # At most three free tries in all, not three per node: then both nodes ask for a wait.
-    assert 429 in statuses and statuses.index(429) <= 3, answers
+    # Three free tries in all, not per node: the fourth is checked (its failure starts the
+    # wait) and the fifth waits, whichever node it reaches. Counted per node, the tries
+    # would alternate and none of these eight would wait. Earlier tests of this
+    # module's cluster may already have counted a failure from this address.
+    assert 429 in statuses and statuses.index(429) <= 4, answers
     assert nodes_that_slowed == {"a", "b"}, answers
 
 
