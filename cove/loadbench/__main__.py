@@ -4,6 +4,10 @@ if sys.argv[1:2] == ["seed"]:
     from cove.loadbench.seed import main as seed_main
 
     raise SystemExit(seed_main(sys.argv[2], int(sys.argv[3])))
+if sys.argv[1:2] == ["profile"]:
+    from cove.loadbench.profile import main as profile_main
+
+    raise SystemExit(profile_main(sys.argv[2:]))
 
 import os
 
