@@ -5,11 +5,13 @@
 
 Options (environment): COVE_LOAD_SECONDS per measurement (default 5), COVE_LOAD_CONNECTIONS
 (default "1,10,50"), COVE_LOAD_WORKERS / COVE_LOAD_THREADS (default: `cove serve`'s own
-defaults for this machine), COVE_LOAD_ONLY=burst (only the 20 sign-ins at once, with a
-reader who has no history: a minute instead of many), and COVE_SIGNINS_AT_ONCE /
-COVE_ARGON2_MEMORY_MIB passed on to the server. wrk runs on the same machine as the server, so on a small
-machine it takes part of the CPU the server could have had: compare pages within one run
-(the "% of floor" column), not runs on different machines.
+defaults for this machine), COVE_LOAD_PAGES=home,journal (only these pages, besides the
+floors, and no sign-in burst: for comparing one change quickly), COVE_LOAD_ONLY=burst (only
+the 20 sign-ins at once, with a reader who has no history: a minute instead of many), and
+COVE_SIGNINS_AT_ONCE / COVE_ARGON2_MEMORY_MIB passed on to the server. wrk runs on the same
+machine as the server, so on a small machine it takes part of the CPU the server could
+have had: compare pages within one run (the "% of floor" column), not runs on different
+machines.
 """
 
 from __future__ import annotations
@@ -238,11 +240,17 @@ def _run(server: Any, seconds: float, levels: list[int], passphrase: str) -> int
     week_ids = _seed(server, "load-week", 7)
     print(f"History written in {time.perf_counter() - started:.0f} s.\n", flush=True)
 
-    def pages(ids: dict[str, str]) -> list[tuple[str, str]]:
+    def every_page(ids: dict[str, str]) -> list[tuple[str, str]]:
         return [("home", "/"), ("journal", "/journal/"), ("ladder (100 steps)",
                 f"/ladder/{ids['ladder']}/"), ("progress", "/progress/"),
                 ("boundaries (500)", "/boundaries/"), ("boundaries section",
                 "/boundaries/s/touch/"), ("questionnaire", f"/questionnaires/{ids['questionnaire']}/")]
+
+    only = [n for n in os.environ.get("COVE_LOAD_PAGES", "").split(",") if n]
+
+    def pages(ids: dict[str, str]) -> list[tuple[str, str]]:
+        return [(name, path) for name, path in every_page(ids)
+                if not only or name.split(" ")[0] in only]
 
     anonymous = server.visitor()
     rows = [("floor, anonymous", "/load/floor/", anonymous, "anon"),
@@ -297,7 +305,8 @@ def _run(server: Any, seconds: float, levels: list[int], passphrase: str) -> int
         print(f"| {name} | {unpacked / 1024:.1f} KB | {html / 1024:.1f} KB | "
               f"{total / 1024:.1f} KB |")
 
-    burst_section(server, burst, years)
+    if not only:
+        burst_section(server, burst, years)
     print(f"\nDone in {time.perf_counter() - started:.0f} s.")
     return 0
 
