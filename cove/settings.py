@@ -184,7 +184,8 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, safe with connections kept between requests.
+            "ENGINE": "cove.core.sqlite",
             "NAME": str(DATA_DIR / "cove.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two
@@ -201,6 +202,10 @@ else:
             # Tests use a file, not memory, so browser tests share it and the at-rest
             # test can read the raw file and its WAL.
             "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
+            # Each thread keeps its connection between requests; a connection whose file
+            # was removed or replaced is opened again (cove.core.sqlite).
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
@@ -356,7 +361,7 @@ if COVE_KEYSTORE_URL and not COVE_KEYSTORE_URL.startswith(("postgres://", "postg
 _private_files = [DATA_DIR / "secret_key", DATA_DIR / "integrity_key"]
 if not COVE_KEYSTORE_URL:
     _private_files += [COVE_KEYSTORE_PATH, *_sqlite_companions(COVE_KEYSTORE_PATH)]
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "cove.core.sqlite":
     _db_file = Path(DATABASES["default"]["NAME"])
     if not _db_file.exists():
         _db_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
