@@ -15,11 +15,12 @@ from cove.help.choices import Topic
 RAW: dict[str, Any] = json.loads(lines.DATA_FILE.read_text(encoding="utf-8"))
 
 # Issue 15 names these countries; each is listed with national lines that could be checked.
-# Mexico and the Philippines wait for a check of their emergency number (docs/safety.md,
-# "Lines waiting for a check"); India and Singapore list only their emergency numbers so far.
+# The Philippines waits for a check of its emergency number (docs/safety.md, "Lines waiting
+# for a check"); India and Mexico list only their emergency numbers so far, and Singapore
+# one national line.
 PROMISED = {"US", "CA", "GB", "IE", "AU", "NZ", "FR", "ES", "BR", "ZA", "JP", "NO", "CH", "DE",
             "IT", "NL"}
-EMERGENCY_ONLY = {"IN", "SG"}
+EMERGENCY_ONLY = {"IN", "SG", "MX"}
 
 
 def _entries() -> list[tuple[str, dict[str, Any]]]:
