@@ -170,6 +170,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cove.core.context_processors.cove",
             ],
+            # `{% url %}` that remembers addresses without arguments (cove/core/templatetags).
+            "builtins": ["cove.core.templatetags.cove_urls"],
         },
     },
 ]
