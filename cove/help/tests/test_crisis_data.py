@@ -15,12 +15,11 @@ from cove.help.choices import Topic
 RAW: dict[str, Any] = json.loads(lines.DATA_FILE.read_text(encoding="utf-8"))
 
 # Issue 15 names these countries; each is listed with national lines that could be checked.
-# The Philippines waits for a check of its emergency number (docs/safety.md, "Lines waiting
-# for a check"); India and Mexico list only their emergency numbers so far, and Singapore
-# one national line.
+# India and Mexico list only their emergency numbers so far (docs/safety.md, "Lines waiting
+# for a check"), and Singapore and the Philippines one national line each.
 PROMISED = {"US", "CA", "GB", "IE", "AU", "NZ", "FR", "ES", "BR", "ZA", "JP", "NO", "CH", "DE",
             "IT", "NL"}
-EMERGENCY_ONLY = {"IN", "SG", "MX"}
+EMERGENCY_ONLY = {"IN", "SG", "MX", "PH"}
 
 
 def _entries() -> list[tuple[str, dict[str, Any]]]:
