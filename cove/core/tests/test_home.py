@@ -50,3 +50,18 @@ def test_an_unknown_look_follows_the_device(survivor):
     survivor.post("/look/", {"look": "purple"})
     page = survivor.client.get("/").content.decode()
     assert "data-look" not in page and 'content="light dark"' in page
+
+
+def _current_menu_links(page: str) -> list[str]:
+    menu = page.split('id="area-nav-list"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<a href="([^"]+)" aria-current="page">', menu)
+
+
+def test_the_menu_marks_the_page_you_are_on_on_every_page(survivor):
+    # The menu is drawn once per page and language, then remembered (cove/base.html).
+    assert _current_menu_links(survivor.client.get("/").content.decode()) == ["/"]
+    assert _current_menu_links(survivor.client.get("/journal/").content.decode()) == [
+        "/journal/"]
+    assert _current_menu_links(survivor.client.get("/ladder/").content.decode()) == [
+        "/ladder/"]
+    assert _current_menu_links(survivor.client.get("/").content.decode()) == ["/"]
