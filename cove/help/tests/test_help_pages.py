@@ -159,7 +159,7 @@ def _topic_section(html: str, topic: str) -> str:
 
 
 @pytest.mark.parametrize(("code", "topic"), [
-    ("IT", "suicide"), ("BR", "suicide"), ("PT", "domestic_violence"),
+    ("IT", "suicide"), ("BR", "suicide"), ("GR", "suicide"),
     ("IN", "suicide"), ("SG", "domestic_violence"),
 ])
 def test_a_topic_without_a_checked_line_points_to_the_directories_not_another_country(
