@@ -270,12 +270,14 @@ def move_step(vault: Vault, step: ComfortStep, direction: str) -> list[ComfortSt
 
 
 def reorder_steps(vault: Vault, ladder: Ladder, step_ids: Iterable[str]) -> None:
-    """Put the ladder's steps in the given order (drag and drop). Unknown ids are ignored."""
+    """Put the given steps in the given order (drag and drop), in the places they hold
+    between them: one part of the ladder page sends only its own steps, and every other
+    step stays where it is. Unknown ids are ignored."""
     ordered = steps_of(vault, ladder)
     by_id = {str(s.pk): s for s in ordered}
     wanted = [by_id[i] for i in dict.fromkeys(str(i) for i in step_ids) if i in by_id]
-    rest = [s for s in ordered if s not in wanted]
-    _renumber(wanted + rest)
+    chosen, moving = set(wanted), iter(wanted)
+    _renumber([next(moving) if s in chosen else s for s in ordered])
 
 
 def _half(title: Any, distress: Any, field: str) -> dict[str, Any]:

@@ -114,6 +114,16 @@ def test_reorder_by_drag_saves_the_given_order(survivor):
     assert [s.position for s in steps(survivor, ladder)] == list(range(1, len(ordered) + 1))
 
 
+def test_reorder_by_drag_of_some_steps_keeps_every_other_step_in_its_place(survivor):
+    ladder = make_ladder(survivor)
+    before = titles(survivor, ladder)
+    some = steps(survivor, ladder)[1:4]  # what one part of a long ladder page sends
+    response = survivor.post(f"/ladder/{ladder.pk}/order/",
+                             {"step": [str(s.pk) for s in reversed(some)]})
+    assert response.status_code == 302
+    assert titles(survivor, ladder) == [before[0], before[3], before[2], before[1], *before[4:]]
+
+
 def test_make_a_step_smaller_splits_it_into_two_in_its_place(survivor):
     ladder = make_ladder(survivor)
     before = titles(survivor, ladder)
