@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -38,6 +39,8 @@ from cove.vault.records import get_owned_for_update
 
 TITLE_MAX = 200
 TEXT_MAX = 4000
+# The ladder page shows its steps in parts of this many; a step's own page has its actions.
+STEPS_PER_PART = 20
 
 
 class PhaseError(InputError):
@@ -176,9 +179,33 @@ def delete_ladder(ladder: Ladder) -> None:
     ladder.delete()
 
 
+def _in_order(vault: Vault, ladder: Ladder | Any) -> QuerySet[ComfortStep]:
+    return (ComfortStep.objects.owned_by(vault).filter(ladder=ladder)
+            .order_by("position", "created_at", "id"))
+
+
 def steps_of(vault: Vault, ladder: Ladder) -> list[ComfortStep]:
-    return list(ComfortStep.objects.owned_by(vault).filter(ladder=ladder)
-                .order_by("position", "created_at")[:200])
+    return list(_in_order(vault, ladder)[:200])
+
+
+def steps_part(vault: Vault, ladder: Ladder, number: Any) -> Page:
+    """One part of a ladder's steps, easiest first; only that part's rows are fetched and
+    opened, and their notes are left closed (the step's own page shows them)."""
+    return Paginator(_in_order(vault, ladder).defer("notes"), STEPS_PER_PART).get_page(number)
+
+
+def place_of(vault: Vault, step: ComfortStep) -> tuple[int, int]:
+    """Where a step sits on its ladder: its number from the top, and how many steps."""
+    steps = _in_order(vault, step.ladder_id)
+    earlier = steps.filter(Q(position__lt=step.position) | Q(
+        position=step.position, created_at__lt=step.created_at) | Q(
+        position=step.position, created_at=step.created_at, id__lt=step.pk)).count()
+    return earlier + 1, steps.count()
+
+
+def part_of(number: int) -> int:
+    """The part of the ladder page that shows the step with this number."""
+    return (number - 1) // STEPS_PER_PART + 1
 
 
 def ladder_of(vault: Vault, step: ComfortStep) -> Ladder:
