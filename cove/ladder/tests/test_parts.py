@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cove.ladder.bulk import fill_ladder
-from cove.ladder.models import Ladder
+from cove.ladder.models import ComfortStep, Ladder
 from cove.ladder.tests.helpers import steps
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,22 @@ def test_deleting_a_step_goes_back_to_the_part_where_it_was(survivor):
     response = survivor.post(f"/ladder/step/{step.pk}/delete/")
     assert response["Location"] == f"/ladder/{ladder.pk}/?page=2"
     assert len(steps(survivor, ladder)) == 44
+
+
+def test_a_step_past_the_two_hundredth_moves_like_any_other(survivor):
+    ladder = _long_ladder(survivor, 205)
+    step = ComfortStep.objects.owned_by(survivor.vault()).filter(ladder=ladder).order_by(
+        "position")[202]
+    response = survivor.post(f"/ladder/step/{step.pk}/move/", {"direction": "up"})
+    assert response.status_code == 302
+    html = survivor.client.get(f"/ladder/step/{step.pk}/").content.decode()
+    assert "Step 202 of 205" in html
+
+
+def test_the_last_part_of_a_very_long_ladder_can_be_reordered(survivor):
+    ladder = _long_ladder(survivor, 205)
+    last_part = _step_links(survivor.client.get(f"/ladder/{ladder.pk}/?page=11").content
+                            .decode())
+    survivor.post(f"/ladder/{ladder.pk}/order/", {"step": list(reversed(last_part))})
+    after = _step_links(survivor.client.get(f"/ladder/{ladder.pk}/?page=11").content.decode())
+    assert after == list(reversed(last_part))
