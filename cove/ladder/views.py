@@ -12,14 +12,13 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
 from cove.ladder import charts, forms, services
-from cove.ladder.choices import StepStatus, WithWhom
+from cove.ladder.choices import StepStatus
 from cove.ladder.models import ComfortStep, Ladder
 from cove.ladder.starters import STARTERS
 from cove.vault.keyring import Vault
@@ -78,26 +77,18 @@ _ANY_ID = "00000000-0000-0000-0000-000000000000"
 
 
 def _meta_maker() -> Callable[[ComfortStep], str]:
-    """"On my own · about 10 minutes · expected distress 30 · Not yet" for each step,
-    escaped; the words are looked up and escaped once per page, not once per step."""
-    whom = {value: escape(label) for value, label in WithWhom.choices}
+    """"Expected distress 30 · Not yet" for each step, escaped; the words are looked up and
+    escaped once per page, not once per step. With whom and how long are on the step's
+    page: the list opens only what it shows."""
     status = {value: format_html('<span class="status status--{}">{}</span>', value, label)
               for value, label in StepStatus.choices}
-    distress = escape(_("expected distress %(value)s"))
-    minutes: dict[int, str] = {}
+    distress = escape(_("Expected distress %(value)s"))
 
     def meta(step: ComfortStep) -> str:
-        parts = [f"<span>{whom.get(step.with_whom, whom[WithWhom.ALONE])}</span>"]
-        if count := step.minutes:
-            if count not in minutes:
-                minutes[count] = escape(ngettext(
-                    "about %(minutes)s minute", "about %(minutes)s minutes", count)
-                    % {"minutes": int(count)})
-            parts.append(f"<span>{minutes[count]}</span>")
-        if (expected := step.expected_distress) is not None:
-            parts.append(f"<span>{distress % {'value': int(expected)}}</span>")
-        parts.append(status.get(step.status, status[StepStatus.NOT_YET]))
-        return mark_safe(" · ".join(parts))  # noqa: S308 - every part is escaped above
+        shown = status.get(step.status, status[StepStatus.NOT_YET])
+        if (expected := step.expected_distress) is None:
+            return shown
+        return mark_safe(f"{distress % {'value': int(expected)}} · {shown}")  # noqa: S308 - escaped above
 
     return meta
 
