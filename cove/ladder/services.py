@@ -18,7 +18,7 @@ from uuid import UUID
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -197,11 +197,12 @@ def steps_part(vault: Vault, ladder: Ladder, number: Any) -> Page:
 
 def place_of(vault: Vault, step: ComfortStep) -> tuple[int, int]:
     """Where a step sits on its ladder: its number from the top, and how many steps."""
-    steps = _in_order(vault, step.ladder_id)
-    earlier = steps.filter(Q(position__lt=step.position) | Q(
+    earlier = Q(position__lt=step.position) | Q(
         position=step.position, created_at__lt=step.created_at) | Q(
-        position=step.position, created_at=step.created_at, id__lt=step.pk)).count()
-    return earlier + 1, steps.count()
+        position=step.position, created_at=step.created_at, id__lt=step.pk)
+    counts = ComfortStep.objects.owned_by(vault).filter(ladder_id=step.ladder_id).aggregate(
+        earlier=Count("id", filter=earlier), total=Count("id"))
+    return counts["earlier"] + 1, counts["total"]
 
 
 def _places(vault: Vault, ladder: Ladder | UUID) -> list[ComfortStep]:

@@ -165,7 +165,7 @@ def step_page(request: CoveRequest, step_id: str) -> HttpResponse:
     return render(request, "ladder/step.html", {
         "step": step, "ladder": services.ladder_of(vault, step), "sessions": sessions,
         "number": number, "total": total, "back": back,
-        "status_form": forms.StatusForm(initial={"status": step.status}),
+        "statuses": StepStatus.choices,
     })
 
 
