@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -38,6 +40,8 @@ from cove.vault.records import get_owned_for_update
 
 TITLE_MAX = 200
 TEXT_MAX = 4000
+# The ladder page shows its steps in parts of this many; a step's own page has its actions.
+STEPS_PER_PART = 20
 
 
 class PhaseError(InputError):
@@ -176,9 +180,41 @@ def delete_ladder(ladder: Ladder) -> None:
     ladder.delete()
 
 
+def _in_order(vault: Vault, ladder: Ladder | UUID) -> QuerySet[ComfortStep]:
+    return (ComfortStep.objects.owned_by(vault).filter(ladder=ladder)
+            .order_by("position", "created_at", "id"))
+
+
 def steps_of(vault: Vault, ladder: Ladder) -> list[ComfortStep]:
-    return list(ComfortStep.objects.owned_by(vault).filter(ladder=ladder)
-                .order_by("position", "created_at")[:200])
+    return list(_in_order(vault, ladder)[:200])
+
+
+def steps_part(vault: Vault, ladder: Ladder, number: Any) -> Page:
+    """One part of a ladder's steps, easiest first; only that part's rows are fetched and
+    opened, and their notes are left closed (the step's own page shows them)."""
+    return Paginator(_in_order(vault, ladder).defer("notes"), STEPS_PER_PART).get_page(number)
+
+
+def place_of(vault: Vault, step: ComfortStep) -> tuple[int, int]:
+    """Where a step sits on its ladder: its number from the top, and how many steps."""
+    earlier = Q(position__lt=step.position) | Q(
+        position=step.position, created_at__lt=step.created_at) | Q(
+        position=step.position, created_at=step.created_at, id__lt=step.pk)
+    counts = ComfortStep.objects.owned_by(vault).filter(ladder_id=step.ladder_id).aggregate(
+        earlier=Count("id", filter=earlier), total=Count("id"))
+    return counts["earlier"] + 1, counts["total"]
+
+
+def _places(vault: Vault, ladder: Ladder | UUID) -> list[ComfortStep]:
+    """Every step of a ladder in order, with only its plain columns: moving steps needs no
+    sealed value, so nothing is opened, however long the ladder is."""
+    return list(_in_order(vault, ladder).only("id", "owner", "ladder", "position",
+                                              "created_at"))
+
+
+def part_of(number: int) -> int:
+    """The part of the ladder page that shows the step with this number."""
+    return (number - 1) // STEPS_PER_PART + 1
 
 
 def ladder_of(vault: Vault, step: ComfortStep) -> Ladder:
@@ -259,8 +295,7 @@ def move_step(vault: Vault, step: ComfortStep, direction: str) -> list[ComfortSt
     """Move a step one place up (gentler end) or down; the keyboard way to reorder."""
     if direction not in MoveDirection.values:
         raise InputError({"direction": [_("Please choose up or down.")]})
-    ladder = ladder_of(vault, step)
-    ordered = steps_of(vault, ladder)
+    ordered = _places(vault, step.ladder_id)
     index = next(i for i, s in enumerate(ordered) if s.pk == step.pk)
     target = index - 1 if direction == "up" else index + 1
     if 0 <= target < len(ordered):
@@ -270,12 +305,14 @@ def move_step(vault: Vault, step: ComfortStep, direction: str) -> list[ComfortSt
 
 
 def reorder_steps(vault: Vault, ladder: Ladder, step_ids: Iterable[str]) -> None:
-    """Put the ladder's steps in the given order (drag and drop). Unknown ids are ignored."""
-    ordered = steps_of(vault, ladder)
+    """Put the given steps in the given order (drag and drop), in the places they hold
+    between them: one part of the ladder page sends only its own steps, and every other
+    step stays where it is. Unknown ids are ignored."""
+    ordered = _places(vault, ladder)
     by_id = {str(s.pk): s for s in ordered}
     wanted = [by_id[i] for i in dict.fromkeys(str(i) for i in step_ids) if i in by_id]
-    rest = [s for s in ordered if s not in wanted]
-    _renumber(wanted + rest)
+    chosen, moving = set(wanted), iter(wanted)
+    _renumber([next(moving) if s in chosen else s for s in ordered])
 
 
 def _half(title: Any, distress: Any, field: str) -> dict[str, Any]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cove.core import policy
@@ -21,6 +21,7 @@ from cove.ladder import charts, forms, services
 from cove.ladder.choices import StepStatus
 from cove.ladder.models import ComfortStep, Ladder
 from cove.ladder.starters import STARTERS
+from cove.vault.keyring import Vault
 from cove.vault.records import get_owned_or_404
 
 
@@ -50,57 +51,57 @@ def new_ladder(request: CoveRequest) -> HttpResponse:
 @policy.signed_in
 @require_GET
 def ladder_page(request: CoveRequest, ladder_id: str) -> HttpResponse:
+    """One part of the ladder: each step's place, title and a short line; what to do with
+    a step is on the step's own page, so a long ladder stays a calm, light list."""
     vault = request.vault
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
-    steps = services.steps_of(vault, ladder)
-    options = _status_options()
-    rows = [_StepRow(step, _step_links(step), _step_meta(step),
-                     options.get(step.status, options[""])) for step in steps]
-    return render(request, "ladder/ladder.html", {"ladder": ladder, "steps": rows})
+    page = services.steps_part(vault, ladder, request.GET.get("page"))
+    step_url = reverse("ladder:step", args=[_ANY_ID]).replace(_ANY_ID, "{}")
+    meta = _meta_maker()
+    rows = [_StepRow(number, step, step_url.format(step.pk), meta(step))
+            for number, step in enumerate(page.object_list, start=page.start_index())]
+    return render(request, "ladder/ladder.html", {"ladder": ladder, "page": page, "rows": rows})
 
 
 class _StepRow(NamedTuple):
-    """What the ladder page shows of one step, worked out once (a page can hold 200)."""
+    """What the ladder page shows of one step, worked out once per step."""
 
+    number: int
     step: ComfortStep
-    links: dict[str, str]
+    url: str
     meta: str
-    status_options: str
 
 
-def _status_options() -> dict[str, str]:
-    """The status list's <option>s, once per status that can be selected."""
-    choices = [(value, str(label)) for value, label in StepStatus.choices]
-
-    def options(chosen: str) -> str:
-        return format_html_join("", '<option value="{}"{}>{}</option>', (
-            (value, mark_safe(" selected") if value == chosen else "", label)
-            for value, label in choices))
-
-    return {"": options(""), **{value: options(value) for value, _label in choices}}
+# Every step page's URL differs only in its id: reverse it once per page, not per step.
+_ANY_ID = "00000000-0000-0000-0000-000000000000"
 
 
-def _step_meta(step: ComfortStep) -> str:
-    """"On my own · about 10 minutes · expected distress 30", escaped."""
-    parts = [format_html("<span>{}</span>", step.with_whom_label)]
-    if step.minutes:
-        parts.append(format_html("<span>{}</span>", ngettext(
-            "about %(minutes)s minute", "about %(minutes)s minutes", step.minutes)
-            % {"minutes": step.minutes}))
-    if step.expected_distress is not None:
-        parts.append(format_html("<span>{}</span>", _("expected distress %(value)s")
-                                 % {"value": step.expected_distress}))
-    return mark_safe(" · ".join(parts))  # noqa: S308 - every part is escaped above
+def _meta_maker() -> Callable[[ComfortStep], str]:
+    """"Expected distress 30 · Not yet" for each step, escaped; the words are looked up and
+    escaped once per page, not once per step. With whom and how long are on the step's
+    page: the list opens only what it shows."""
+    status = {value: format_html('<span class="status status--{}">{}</span>', value, label)
+              for value, label in StepStatus.choices}
+    distress = escape(_("Expected distress %(value)s"))
+
+    def meta(step: ComfortStep) -> str:
+        shown = status.get(step.status, status[StepStatus.NOT_YET])
+        if (expected := step.expected_distress) is None:
+            return shown
+        return mark_safe(f"{distress % {'value': int(expected)}} · {shown}")  # noqa: S308 - escaped above
+
+    return meta
 
 
-# Every step URL shares the step page's prefix, so one reverse() per step is enough; the
-# ladder page would otherwise reverse six URLs for every step on it.
-_STEP_ACTIONS = ("begin", "smaller", "move", "status")
+def _ladder_part_url(ladder_id: Any, part: int) -> str:
+    url = reverse("ladder:ladder", args=[ladder_id])
+    return f"{url}?page={part}" if part > 1 else url
 
 
-def _step_links(step: ComfortStep) -> dict[str, str]:
-    base = reverse("ladder:step", args=[step.pk])
-    return {"page": base, **{action: f"{base}{action}/" for action in _STEP_ACTIONS}}
+def _to_ladder_at(vault: Vault, step: ComfortStep) -> HttpResponse:
+    """Back to the part of the ladder page that shows this step, scrolled to it."""
+    part = services.part_of(services.place_of(vault, step)[0])
+    return HttpResponseRedirect(f"{_ladder_part_url(step.ladder_id, part)}#step-{step.pk}")
 
 
 @policy.signed_in
@@ -145,10 +146,10 @@ def new_step(request: CoveRequest, ladder_id: str) -> HttpResponse:
     ladder = get_owned_or_404(Ladder, vault, ladder_id)
     form = forms.StepForm(request.POST or None, words=services.distress_words(vault),
                           initial={"expected_distress": 25})
-    if request.method == "POST" and submit(form, lambda data: services.add_step(
-            vault, ladder, **{k: v for k, v in data.items() if k != "version"})) is not None:
+    if request.method == "POST" and (step := submit(form, lambda data: services.add_step(
+            vault, ladder, **{k: v for k, v in data.items() if k != "version"}))) is not None:
         messages.success(request, _("Step added."))
-        return redirect("ladder:ladder", ladder_id=ladder.pk)
+        return _to_ladder_at(vault, step)
     return render(request, "ladder/step_form.html",
                   {"form": form, "ladder": ladder, "step": None})
 
@@ -159,9 +160,12 @@ def step_page(request: CoveRequest, step_id: str) -> HttpResponse:
     vault = request.vault
     step = get_owned_or_404(ComfortStep, vault, step_id)
     sessions = services.sessions_of_step(vault, step, limit=20)
+    number, total = services.place_of(vault, step)
+    back = f"{_ladder_part_url(step.ladder_id, services.part_of(number))}#step-{step.pk}"
     return render(request, "ladder/step.html", {
         "step": step, "ladder": services.ladder_of(vault, step), "sessions": sessions,
-        "words": services.distress_words(vault),
+        "number": number, "total": total, "back": back,
+        "statuses": StepStatus.choices,
     })
 
 
@@ -184,16 +188,14 @@ def edit_step(request: CoveRequest, step_id: str) -> HttpResponse:
 @require_POST
 def set_status(request: CoveRequest, step_id: str) -> HttpResponse:
     step = get_owned_or_404(ComfortStep, request.vault, step_id)
-    # The ladder page sends every step's choice in one shared form, each named for its step.
-    prefix = str(step.pk) if f"{step.pk}-status" in request.POST else None
-    form = forms.StatusForm(request.POST, prefix=prefix)
+    form = forms.StatusForm(request.POST)
     changed = submit(form, lambda data: services.set_status(request.vault, step.pk,
                                                             data["status"]))
     if changed is not None:
         messages.success(request, _("Saved: %(status)s.") % {"status": changed.status_label})
     else:
         messages.error(request, _("Please choose one of the statuses."))
-    return redirect("ladder:ladder", ladder_id=step.ladder_id)
+    return redirect("ladder:step", step_id=step.pk)
 
 
 @policy.signed_in
@@ -205,8 +207,9 @@ def move_step(request: CoveRequest, step_id: str) -> HttpResponse:
         messages.success(request, _("Moved: %(title)s.") % {"title": step.title})
     else:
         messages.error(request, _("Please choose up or down."))
-    response = redirect("ladder:ladder", ladder_id=step.ladder_id)
-    response["Location"] += f"#step-{step.pk}"
+    # Back to the step's place on its page, so Tab goes on to "Move up" / "Move down".
+    response = redirect("ladder:step", step_id=step.pk)
+    response["Location"] += "#place"
     return response
 
 
@@ -225,7 +228,7 @@ def split_step(request: CoveRequest, step_id: str) -> HttpResponse:
             vault, step.pk, data["first"], data["second"], data["first_distress"],
             data["second_distress"], version=data["version"])) is not None:
         messages.success(request, _("Your step is now two gentler steps."))
-        return redirect("ladder:ladder", ladder_id=step.ladder_id)
+        return _to_ladder_at(vault, step)
     return render(request, "ladder/split.html", {"form": form, "step": step})
 
 
@@ -234,10 +237,11 @@ def split_step(request: CoveRequest, step_id: str) -> HttpResponse:
 def delete_step(request: CoveRequest, step_id: str) -> HttpResponse:
     step = get_owned_or_404(ComfortStep, request.vault, step_id)
     if request.method == "POST":
-        ladder_id = step.ladder_id
+        # Back to the part where it was (the steps after it move up one place).
+        part = services.part_of(services.place_of(request.vault, step)[0])
         services.delete_step(step)
         messages.success(request, _("The step and its practices are gone."))
-        return redirect("ladder:ladder", ladder_id=ladder_id)
+        return HttpResponseRedirect(_ladder_part_url(step.ladder_id, part))
     return render(request, "ladder/delete.html", {"step": step, "what": "step"})
 
 

@@ -20,11 +20,17 @@ def _new_ladder(page, starter="Closeness without sex"):
     page.wait_for_url(re.compile(r"/ladder/[0-9a-f-]{36}/$"))
 
 
+def _practise(page, title):
+    """From the ladder page: open the step, then practise it from its own page."""
+    page.get_by_role("link", name=re.compile("^" + title)).click()
+    page.get_by_role("link", name="Practise this step").click()
+
+
 def test_one_whole_practice_by_keyboard_and_screen_reader_names(page, signed_in):
     signed_in(page)
     _new_ladder(page)
     axe(page)
-    page.get_by_role("link", name=re.compile(r"^Practise\W+Sit side by side")).click()
+    _practise(page, "Sit side by side")
     expect_heading(page, "Before anything else: a check-in")
     axe(page)
     page.get_by_role("button", name="Yes", exact=True).click()
@@ -75,7 +81,7 @@ def expect_heading(page, text):
 def test_gentle_check_in_appears_at_the_chosen_interval(page, signed_in):
     signed_in(page)
     _new_ladder(page)
-    page.get_by_role("link", name=re.compile(r"^Practise\W+Hold hands")).click()
+    _practise(page, "Hold hands")
     page.get_by_role("button", name="Yes", exact=True).click()
     page.get_by_label("Every 2 minutes").check()
     page.clock.install()
@@ -95,16 +101,19 @@ def test_gentle_check_in_appears_at_the_chosen_interval(page, signed_in):
 def test_reorder_by_keyboard_in_the_browser(page, signed_in):
     signed_in(page)
     _new_ladder(page)
+    ladder_url = page.url
     names = page.locator(".step__title").all_inner_texts()
-    page.get_by_role("button", name=re.compile(r"^Down\W+" + re.escape(names[0]))).focus()
+    page.get_by_role("link", name=names[0], exact=True).click()
+    page.get_by_role("button", name="Move down").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator(".step__title").all_inner_texts()[:2] == [names[1], names[0]]
-    # The page comes back at the moved step, so Tab goes on from where the person was.
-    assert page.evaluate("location.hash").startswith("#step-")
+    # The page comes back at the step's place, so Tab goes on to its move buttons.
+    assert page.evaluate("location.hash") == "#place"
+    page.get_by_text("Step 2 of").wait_for()
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.closest('li.step')?.id")
-    assert focused == page.evaluate("location.hash.slice(1)")
+    assert page.evaluate("document.activeElement.textContent") == "Move up"
+    page.goto(ladder_url)
+    assert page.locator(".step__title").all_inner_texts()[:2] == [names[1], names[0]]
 
 
 def test_reorder_by_drag(page, signed_in):
@@ -220,12 +229,32 @@ def test_every_ladder_page_at_360px(phone_page, signed_in):
     assert width <= 360, width
 
 
+def test_a_long_ladder_in_parts_by_keyboard_at_360px_and_on_a_desktop(phone_page, signed_in):
+    from cove.ladder.bulk import fill_ladder
+
+    page = phone_page
+    person = signed_in(page)
+    ladder_id = fill_ladder(person.vault(), steps=100, practices=0)
+    page.goto(f"/ladder/{ladder_id}/")
+    axe(page)
+    shot(page, "ladder-long-360")
+    fits_360(page)
+    page.get_by_role("link", name="Later steps").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_text("Part 2 of 5").wait_for()
+    assert page.locator(".step__number").first.inner_text() == "21"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    axe(page)
+    shot(page, "ladder-long-desktop")
+
+
 def test_leaving_quickly_mid_practice_keeps_it_as_it_was(page, signed_in):
     from cove.testing_browser import sign_in
 
     person = signed_in(page)
     _new_ladder(page)
-    page.get_by_role("link", name=re.compile(r"^Practise\W+Sit side by side")).click()
+    _practise(page, "Sit side by side")
     page.get_by_role("button", name="Yes", exact=True).click()
     page.get_by_label("What are you afraid might happen?").fill("that I panic")
     page.get_by_role("button", name="Begin the practice").click()
@@ -249,17 +278,19 @@ def test_leaving_quickly_mid_practice_keeps_it_as_it_was(page, signed_in):
     assert page.get_by_role("button", name=FINISHED).is_visible()
 
 
-def test_steps_share_one_form_and_each_button_saves_its_own_step(page, signed_in):
+def test_a_steps_status_and_place_are_changed_on_its_own_page(page, signed_in):
     signed_in(page)
     _new_ladder(page)
-    items = page.locator("#steps > li")
-    second_title = items.nth(1).locator("h2").inner_text()
-    items.nth(1).get_by_label("Where you are with it").select_option("comfortable")
-    items.nth(1).get_by_role("button", name=re.compile(r"^Save")).click()
-    page.wait_for_load_state()
-    assert "Saved: Feels comfortable." in page.content()
-    assert items.nth(1).get_by_label("Where you are with it").input_value() == "comfortable"
-    assert items.nth(0).get_by_label("Where you are with it").input_value() == "not_yet"
-    items.nth(1).get_by_role("button", name=re.compile(r"^Up")).click()
-    page.wait_for_load_state()
-    assert page.locator("#steps > li").nth(0).locator("h2").inner_text() == second_title
+    ladder_url = page.url
+    second_title = page.locator("#steps > li").nth(1).locator("h2").inner_text()
+    page.get_by_role("link", name=second_title, exact=True).click()
+    page.get_by_label("Where you are with it").select_option("comfortable")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved: Feels comfortable.").wait_for()
+    assert page.get_by_label("Where you are with it").input_value() == "comfortable"
+    page.get_by_role("button", name="Move up").click()
+    page.get_by_text("Step 1 of").wait_for()
+    page.goto(ladder_url)
+    first = page.locator("#steps > li").nth(0)
+    assert first.locator("h2").inner_text() == second_title
+    assert first.locator(".status").inner_text() == "Feels comfortable"

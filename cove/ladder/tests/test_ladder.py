@@ -90,7 +90,7 @@ def test_reorder_by_keyboard_buttons_moves_one_place(survivor):
     second = steps(survivor, ladder)[1]
     response = survivor.post(f"/ladder/step/{second.pk}/move/", {"direction": "up"})
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#step-{second.pk}")
+    assert response["Location"] == f"/ladder/step/{second.pk}/#place"
     assert titles(survivor, ladder) == [before[1], before[0], *before[2:]]
     survivor.post(f"/ladder/step/{second.pk}/move/", {"direction": "down"})
     assert titles(survivor, ladder) == before
@@ -112,6 +112,16 @@ def test_reorder_by_drag_saves_the_given_order(survivor):
     assert response.status_code == 302
     assert titles(survivor, ladder)[:3] == [s.title for s in wanted]
     assert [s.position for s in steps(survivor, ladder)] == list(range(1, len(ordered) + 1))
+
+
+def test_reorder_by_drag_of_some_steps_keeps_every_other_step_in_its_place(survivor):
+    ladder = make_ladder(survivor)
+    before = titles(survivor, ladder)
+    some = steps(survivor, ladder)[1:4]  # what one part of a long ladder page sends
+    response = survivor.post(f"/ladder/{ladder.pk}/order/",
+                             {"step": [str(s.pk) for s in reversed(some)]})
+    assert response.status_code == 302
+    assert titles(survivor, ladder) == [before[0], before[3], before[2], before[1], *before[4:]]
 
 
 def test_make_a_step_smaller_splits_it_into_two_in_its_place(survivor):
@@ -217,23 +227,27 @@ def test_step_and_progress_pages_have_bounded_queries(survivor, django_assert_ma
         assert survivor.client.get(f"/ladder/step/{step.pk}/progress/?facts=1").status_code == 200
 
 
-def test_ladder_page_sends_every_step_in_one_shared_form_and_saves_the_chosen_step(survivor):
+def test_the_ladder_page_has_no_form_per_step_and_links_each_step_to_its_page(survivor):
     ladder = make_ladder(survivor)
     every = steps(survivor, ladder)
-    first, second, third = every[:3]
     html = survivor.client.get(f"/ladder/{ladder.pk}/").content.decode()
     assert len(every) >= 5
     main = html[html.index("<main"):html.index("</main>")]  # the layout has forms of its own
-    assert main.count("<form") < len(every)  # not one or two forms per step
-    assert html.count('form="step-form"') == 4 * len(every)
-    # What a browser sends from the shared form: every step's choice, and the pressed
-    # button's action (the second step's).
-    response = survivor.post(f"/ladder/step/{second.pk}/status/", {
-        f"{first.pk}-status": "not_yet", f"{second.pk}-status": "comfortable",
-        f"{third.pk}-status": "not_yet"})
+    assert main.count("<form") == 1  # only the drag and drop order's
+    for step in every:
+        assert f'href="/ladder/step/{step.pk}/"' in main
+
+
+def test_status_chosen_on_the_step_page_is_saved_and_shown_there(survivor):
+    ladder = make_ladder(survivor)
+    second = steps(survivor, ladder)[1]
+    response = survivor.post(f"/ladder/step/{second.pk}/status/", {"status": "comfortable"})
     assert response.status_code == 302
+    assert response["Location"] == f"/ladder/step/{second.pk}/"
     assert [s.status for s in steps(survivor, ladder)[:3]] == [
         "not_yet", "comfortable", "not_yet"]
+    page = survivor.client.get(response["Location"]).content.decode()
+    assert '<option value="comfortable" selected>' in page
 
 
 def test_the_ladder_page_loads_no_htmx_but_other_signed_in_pages_do(survivor):

@@ -1,5 +1,6 @@
-// Drag to reorder the steps of a ladder. The "Up" and "Down" buttons do the same
-// without JavaScript and by keyboard; this only adds dragging by the handle.
+// Drag to reorder the steps of one part of a ladder. "Move up" and "Move down" on a step's
+// own page do the same without JavaScript and by keyboard; this only adds dragging by the
+// handle. Only this part's steps are sent; the server keeps every other step in its place.
 (function () {
   "use strict";
   function init() {
@@ -35,8 +36,15 @@
       if (!dragged) { return; }
       dragged.classList.remove("is-dragging");
       dragged = null;
+      renumber();
       save();
     });
+    // Each step shows its place on the whole ladder; this part starts at the list's start.
+    function renumber() {
+      var numbers = list.querySelectorAll("li.step .step__number");
+      var first = parseInt(list.getAttribute("start"), 10) || 1;
+      for (var k = 0; k < numbers.length; k++) { numbers[k].textContent = String(first + k); }
+    }
     function save() {
       var data = new FormData(form);
       var steps = list.querySelectorAll("li.step");
