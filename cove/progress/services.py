@@ -243,7 +243,7 @@ class StepPractice:
     step_title: str
     ladder_title: str
     practices: list[Any]
-    chart: charts.Chart
+    chart: charts.Chart | None
     summary: str
 
 
@@ -255,11 +255,12 @@ def practices(vault: Vault) -> list[Any]:
 
 
 def practice_trends(vault: Vault, facts: list[Any] | None = None,
-                    steps: int = 6) -> list[StepPractice]:
-    """The `steps` most recently practised steps, each with its chart.
+                    steps: int = 6, drawn: bool = True) -> list[StepPractice]:
+    """The `steps` most recently practised steps, each with its chart (unless not `drawn`).
 
     Without `facts`, only those steps' practices are opened; charts are drawn only for the
-    steps shown.
+    steps shown. The progress page and the API leave charts out: a step's chart is on the
+    step's own page.
     """
     if facts is None:
         from cove.ladder.public import recent_practices
@@ -274,12 +275,6 @@ def practice_trends(vault: Vault, facts: list[Any] | None = None,
     for step_facts in newest:
         step_facts.sort(key=lambda f: f.started_at)
         last = step_facts[-1]
-        labels = [_short(f.started_at.date()) for f in step_facts]
-        series = [
-            charts.Series(_("Before"), [_f(f.distress_before) for f in step_facts]),
-            charts.Series(_("Peak"), [_f(f.distress_peak) for f in step_facts]),
-            charts.Series(_("After"), [_f(f.distress_after) for f in step_facts]),
-        ]
         peaks = [f.distress_peak for f in step_facts if f.distress_peak is not None]
         if len(peaks) >= 2:
             summary = ngettext(
@@ -291,13 +286,23 @@ def practice_trends(vault: Vault, facts: list[Any] | None = None,
         else:
             summary = ngettext("%(n)s practice so far.", "%(n)s practices so far.",
                                len(step_facts)) % {"n": len(step_facts)}
-        chart = charts.line_chart(f"step-{len(found)}", str(last.step_title),
-                                  _("Distress from 0 to 100 before, at the peak and after "
-                                    "each practice. ") + summary, labels, series,
-                                  y_max=100, y_step=25)
+        chart = _step_chart(f"step-{len(found)}", step_facts, summary) if drawn else None
         found.append(StepPractice(last.step_id, last.step_title, last.ladder_title,
                                   step_facts, chart, summary))
     return found
+
+
+def _step_chart(key: str, step_facts: list[Any], summary: str) -> charts.Chart:
+    series = [
+        charts.Series(_("Before"), [_f(f.distress_before) for f in step_facts]),
+        charts.Series(_("Peak"), [_f(f.distress_peak) for f in step_facts]),
+        charts.Series(_("After"), [_f(f.distress_after) for f in step_facts]),
+    ]
+    return charts.line_chart(key, str(step_facts[-1].step_title),
+                             _("Distress from 0 to 100 before, at the peak and after each "
+                               "practice. ") + summary,
+                             [_short(f.started_at.date()) for f in step_facts], series,
+                             y_max=100, y_step=25)
 
 
 def _f(value: int | None) -> float | None:

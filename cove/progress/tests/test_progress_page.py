@@ -13,10 +13,12 @@ from cove.progress import services
 
 pytestmark = pytest.mark.django_db
 
+STEP_ID = "6f1c2a4e-8d0b-4c1e-9f5a-3b7d2e1c0a9f"
+
 
 def practice(day: int, before: int, peak: int, after: int, **extra: object) -> PracticeFact:
     values: dict[str, object] = {
-        "step_id": "s1", "step_title": "Holding hands", "ladder_title": "Closeness",
+        "step_id": STEP_ID, "step_title": "Holding hands", "ladder_title": "Closeness",
         "started_at": datetime(2026, 3, day, 18, tzinfo=UTC), "distress_before": before,
         "distress_peak": peak, "distress_after": after, "small_win": False,
         "ended_early": False, "what_helped": ["breathing"],
@@ -78,7 +80,6 @@ def test_practices_measures_and_wins_are_shown_neutrally(survivor, practices_and
     html = survivor.client.get("/progress/").content.decode()
     assert "Holding hands" in html
     assert "Peak distress was 60 the first time and 45 the most recent time." in html
-    assert "paused early, which is always okay" in html
     assert "Said what I wanted" in html
     assert "A practice: Holding hands" in html  # small win from a practice
     assert "PTSD checklist" in html
@@ -87,6 +88,12 @@ def test_practices_measures_and_wins_are_shown_neutrally(survivor, practices_and
     assert "a change of 5 points or more" in html  # 46 -> 38
     assert "\u2212" not in html  # no minus sign: a change is told in words
     assert "failed" not in html.lower()
+
+
+def test_each_practised_step_links_to_its_own_chart(survivor, practices_and_measures):
+    html = survivor.client.get("/progress/").content.decode()
+    assert f'href="/ladder/step/{STEP_ID}/progress/"' in html
+    assert html.count('role="img"') == 1  # the questionnaire's chart; none per step
 
 
 def test_pcl5_change_markers_follow_the_thresholds():
