@@ -117,14 +117,14 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
         slots.append(cursor)
         cursor += timedelta(days=7 if by_week else 1)
     rows = []
-    for slot in slots:
+    labels = [_short(slot) for slot in slots]
+    for slot, short in zip(slots, labels, strict=True):
         values = {name: (round(sum(buckets[slot][name]) / len(buckets[slot][name]), 1)
                          if buckets[slot][name] else None)
                   for name in QUESTIONS}
-        label = (_("Week of %(day)s") % {"day": _short(slot)}) if by_week else _short(slot)
+        label = (_("Week of %(day)s") % {"day": short}) if by_week else short
         rows.append(TrendRow(label, values))
     drawn = []
-    labels = [_short(slot) for slot in slots]
     for name in QUESTIONS:
         series = [row.values[name] for row in rows]
         known = [v for v in series if v is not None]
