@@ -191,11 +191,17 @@ def _change_marker(instrument: str, change: int | None) -> str:
     return ""
 
 
-def measure_trends(vault: Vault) -> list[MeasureTrend]:
+# The progress page charts this many of the newest answers of each questionnaire; every
+# answer stays on the questionnaires' own list of past answers.
+MEASURE_POINTS = 12
+
+
+def measure_trends(vault: Vault, limit: int = MEASURE_POINTS) -> list[MeasureTrend]:
+    """The newest `limit` totals of each questionnaire, oldest first, with a chart each."""
     from cove.measures.public import measure_history
 
     grouped: dict[str, list[Any]] = defaultdict(list)
-    for result in measure_history(vault, limit=200):
+    for result in measure_history(vault, limit=limit):
         grouped[result.instrument].append(result)
     trends = []
     for instrument, results in grouped.items():

@@ -42,6 +42,7 @@ def index(request: CoveRequest) -> HttpResponse:
         "wins": services.small_wins(vault),
         "wins_scan": services.WINS_SCAN,
         "measures": services.measure_trends(vault),
+        "measure_points": services.MEASURE_POINTS,
         "practices": services.practice_trends(vault, drawn=False),
         "today": services.checkin_for(vault, services.today()),
     })

@@ -106,3 +106,16 @@ def test_pcl5_change_markers_follow_the_thresholds():
 
 def test_progress_needs_sign_in(anonymous):
     assert anonymous.get("/progress/").status_code == 302
+
+
+def test_questionnaires_chart_the_newest_answers_and_link_to_all(survivor):
+    from cove.measures import instruments
+    from cove.measures import services as measures
+
+    phq9 = instruments.registry()["phq9"]
+    for _ in range(services.MEASURE_POINTS + 2):
+        measures.record_response(survivor.vault(), phq9, [1] * len(phq9.items))
+    html = survivor.client.get("/progress/").content.decode()
+    assert f"{services.MEASURE_POINTS} answers." in html
+    assert f"{services.MEASURE_POINTS + 2} answers." not in html
+    assert 'href="/questionnaires/answers/"' in html
