@@ -111,8 +111,10 @@ class PracticeWin:
     started_at: datetime
 
 
-def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200) -> list[PracticeWin]:
-    """Practices the person marked as a small win, newest first, among the newest `scan`.
+def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200,
+                         since: datetime | None = None) -> list[PracticeWin]:
+    """Practices the person marked as a small win, newest first, among the newest `scan`
+    (and only those after `since`, when given).
 
     "Small win" is sealed, so the newest practices are opened (that answer only) a batch at
     a time, and the scan stops once `limit` wins are found.
@@ -121,6 +123,8 @@ def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200) -> list
 
     mine = (PracticeSession.objects.owned_by(vault).order_by("-created_at", "-id")
             .only("id", "owner", "created_at", "step", "small_win"))
+    if since is not None:  # a plain column: older practices are not opened at all
+        mine = mine.filter(created_at__gt=since)
     batch = max(limit * 4, 20)
     found: list[Any] = []
     for start in range(0, max(0, min(int(scan), 1000)), batch):

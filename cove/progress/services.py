@@ -334,7 +334,8 @@ class Win:
 def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) -> list[Win]:
     """The newest small wins from the journal and from practices.
 
-    Without `facts`, practices are opened only until `limit` wins are found.
+    Without `facts`, practices are opened only until `limit` wins are found, and only
+    those newer than the oldest of `limit` journal wins (an older one would not be shown).
     """
     from django.urls import reverse
 
@@ -346,8 +347,9 @@ def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) ->
     if facts is None:
         from cove.ladder.public import recent_practice_wins
 
+        since = min(w.when for w in wins) if len(wins) >= limit else None
         wins += [Win(p.started_at, _("A practice: %(step)s") % {"step": p.step_title},
-                     _("Practice")) for p in recent_practice_wins(vault, limit)]
+                     _("Practice")) for p in recent_practice_wins(vault, limit, since=since)]
     else:
         wins += [Win(f.started_at, _("A practice: %(step)s") % {"step": f.step_title},
                      _("Practice")) for f in facts if f.small_win]

@@ -61,7 +61,7 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
     monkeypatch.setattr("cove.ladder.public.recent_practices",
                         lambda vault, limit=200, steps=None: facts)
     monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
-                        lambda vault, limit=12, scan=200: [
+                        lambda vault, limit=12, scan=200, since=None: [
                             PracticeWin(f.step_title, f.started_at) for f in facts
                             if f.small_win])
     monkeypatch.setattr("cove.measures.public.measure_history",

@@ -40,7 +40,7 @@ def practices_and_measures(monkeypatch):
     monkeypatch.setattr("cove.ladder.public.recent_practices",
                         lambda vault, limit=200, steps=None: facts)
     monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
-                        lambda vault, limit=12, scan=200: [
+                        lambda vault, limit=12, scan=200, since=None: [
                             PracticeWin(f.step_title, f.started_at) for f in facts
                             if f.small_win])
     monkeypatch.setattr("cove.measures.public.measure_history", lambda vault, limit=200: results)
@@ -119,3 +119,21 @@ def test_questionnaires_chart_the_newest_answers_and_link_to_all(survivor):
     assert f"{services.MEASURE_POINTS} answers." in html
     assert f"{services.MEASURE_POINTS + 2} answers." not in html
     assert 'href="/questionnaires/answers/"' in html
+
+
+def test_a_practice_win_newer_than_twelve_journal_wins_is_shown(survivor):
+    from django.utils import timezone
+
+    from cove.journal.models import JournalEntry
+    from cove.ladder.bulk import fill_ladder
+
+    vault = survivor.vault()
+    fill_ladder(vault, steps=3, practices=10, days=10)  # small wins 10 and 5 days ago
+    for n in range(12):
+        entry = journal.write_entry(vault, "win", {"what": f"Win number {n}"}, [])
+        JournalEntry.objects.filter(pk=entry.pk).update(
+            created_at=timezone.now() - timedelta(days=2 * n))
+    html = survivor.client.get("/progress/").content.decode()
+    assert "A practice: Step 1: sit close and talk" in html  # 10 days ago
+    assert "Win number 4" in html  # 8 days ago
+    assert "Win number 11" not in html  # 22 days ago: twelve newer wins come first
