@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -281,21 +281,44 @@ def practice_trends(vault: Vault, facts: list[Any] | None = None,
     for step_facts in newest:
         step_facts.sort(key=lambda f: f.started_at)
         last = step_facts[-1]
-        peaks = [f.distress_peak for f in step_facts if f.distress_peak is not None]
-        if len(peaks) >= 2:
-            summary = ngettext(
-                "%(n)s practice. Peak distress was %(first)s the first time and %(last)s "
-                "the most recent time.",
-                "%(n)s practices. Peak distress was %(first)s the first time and %(last)s "
-                "the most recent time.", len(step_facts)) % {
-                "n": len(step_facts), "first": peaks[0], "last": peaks[-1]}
-        else:
-            summary = ngettext("%(n)s practice so far.", "%(n)s practices so far.",
-                               len(step_facts)) % {"n": len(step_facts)}
+        summary = _practice_summary(len(step_facts), [
+            f.distress_peak for f in step_facts if f.distress_peak is not None])
         chart = _step_chart(f"step-{len(found)}", step_facts, summary) if drawn else None
         found.append(StepPractice(last.step_id, last.step_title, last.ladder_title,
                                   step_facts, chart, summary))
     return found
+
+
+def _practice_summary(count: int, peaks: Sequence[int]) -> str:
+    if len(peaks) >= 2:
+        return ngettext(
+            "%(n)s practice. Peak distress was %(first)s the first time and %(last)s "
+            "the most recent time.",
+            "%(n)s practices. Peak distress was %(first)s the first time and %(last)s "
+            "the most recent time.", count) % {
+            "n": count, "first": peaks[0], "last": peaks[-1]}
+    return ngettext("%(n)s practice so far.", "%(n)s practices so far.", count) % {"n": count}
+
+
+@dataclass
+class PractisedStep:
+    step_id: str
+    step_title: str
+    ladder_title: str
+    summary: str
+
+
+def practised_steps(vault: Vault, steps: int = 6) -> list[PractisedStep]:
+    """The `steps` most recently practised steps, newest first, each with its summary.
+
+    For the progress page, which links each step to its own chart: only the practices'
+    peaks and the titles are opened.
+    """
+    from cove.ladder.public import recent_step_peaks
+
+    return [PractisedStep(s.step_id, s.step_title, s.ladder_title,
+                          _practice_summary(s.practices, s.peaks))
+            for s in recent_step_peaks(vault, steps=steps)]
 
 
 def _step_chart(key: str, step_facts: list[Any], summary: str) -> charts.Chart:

@@ -43,7 +43,7 @@ def index(request: CoveRequest) -> HttpResponse:
         "wins_scan": services.WINS_SCAN,
         "measures": services.measure_trends(vault),
         "measure_points": services.MEASURE_POINTS,
-        "practices": services.practice_trends(vault, drawn=False),
+        "practices": services.practised_steps(vault),
         "today": services.checkin_for(vault, services.today()),
     })
 

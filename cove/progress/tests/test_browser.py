@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cove.journal import services as journal
-from cove.ladder.public import PracticeFact, PracticeWin
+from cove.ladder.public import PracticeFact, PracticeWin, StepPeaks
 from cove.measures.public import MeasureResult
 from cove.progress import services
 from cove.testing_browser import axe as run_axe
@@ -60,6 +60,10 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
                              None) for d, t in ((1, 50), (15, 44), (29, 39))]
     monkeypatch.setattr("cove.ladder.public.recent_practices",
                         lambda vault, limit=200, steps=None: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_step_peaks",
+                        lambda vault, steps=6, limit=200: [
+                            StepPeaks(facts[0].step_id, "Holding hands", "Closeness", 4,
+                                      (60, 55, 65, 40))])
     monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
                         lambda vault, limit=12, scan=200, since=None: [
                             PracticeWin(f.step_title, f.started_at) for f in facts

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cove.journal import services as journal
-from cove.ladder.public import PracticeFact, PracticeWin
+from cove.ladder.public import PracticeFact, PracticeWin, StepPeaks
 from cove.measures.public import MeasureResult
 from cove.progress import services
 
@@ -39,6 +39,9 @@ def practices_and_measures(monkeypatch):
     results = [pcl5(1, 52), pcl5(15, 46), pcl5(28, 38)]
     monkeypatch.setattr("cove.ladder.public.recent_practices",
                         lambda vault, limit=200, steps=None: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_step_peaks",
+                        lambda vault, steps=6, limit=200: [
+                            StepPeaks(STEP_ID, "Holding hands", "Closeness", 3, (60, 50, 45))])
     monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
                         lambda vault, limit=12, scan=200, since=None: [
                             PracticeWin(f.step_title, f.started_at) for f in facts
@@ -137,3 +140,25 @@ def test_a_practice_win_newer_than_twelve_journal_wins_is_shown(survivor):
     assert "A practice: Step 1: sit close and talk" in html  # 10 days ago
     assert "Win number 4" in html  # 8 days ago
     assert "Win number 11" not in html  # 22 days ago: twelve newer wins come first
+
+
+def test_a_practised_step_is_summarised_from_its_peaks(survivor):
+    from django.db import transaction
+
+    from cove.ladder import services as ladder
+
+    vault = survivor.vault()
+    steps = ladder.create_ladder(vault, "Closeness")
+    step = ladder.add_step(vault, steps, title="Holding hands", with_whom="partner",
+                           minutes=10, expected_distress=30, notes="")
+    for peak in (60, 50, 45):
+        with transaction.atomic():
+            session = ladder.start_practice(vault, step, ladder.YES)
+            assert session is not None
+            ladder.record_before(session, expected=50, now=30, minutes=10)
+            ladder.finish_during(session)
+            ladder.record_after(session, peak=peak, after=20, aftercare_done=[],
+                                felt_ok="", small_win=False)
+    html = survivor.client.get("/progress/").content.decode()
+    assert f'href="/ladder/step/{step.pk}/progress/"' in html
+    assert "3 practices. Peak distress was 60 the first time and 45 the most recent time." in html
