@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -88,6 +89,7 @@ RANGES = {"month": 30, "quarter": 91, "year": 364}
 class TrendRow:
     label: str
     values: dict[str, float | None]
+    cells: list[str | None]  # the values as the table shows them (None: no answer)
 
 
 @dataclass
@@ -117,13 +119,15 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
         slots.append(cursor)
         cursor += timedelta(days=7 if by_week else 1)
     rows = []
+    point = str(get_format("DECIMAL_SEPARATOR"))  # once, not once a cell in the template
     labels = [_short(slot) for slot in slots]
     for slot, short in zip(slots, labels, strict=True):
         values = {name: (round(sum(buckets[slot][name]) / len(buckets[slot][name]), 1)
                          if buckets[slot][name] else None)
                   for name in QUESTIONS}
         label = (_("Week of %(day)s") % {"day": short}) if by_week else short
-        rows.append(TrendRow(label, values))
+        rows.append(TrendRow(label, values, [None if v is None else str(v).replace(".", point)
+                                             for v in values.values()]))
     drawn = []
     for name in QUESTIONS:
         series = [row.values[name] for row in rows]
@@ -167,6 +171,7 @@ class MeasureRow:
     band: str | None
     change: int | None
     marker: str
+    change_text: str = "\u2013"  # as the table shows it: "+3", "-2", or a dash (first)
 
 
 @dataclass
@@ -178,6 +183,12 @@ class MeasureTrend:
     chart: charts.Chart
     summary: str
     thresholds: bool
+
+
+def _change_text(change: int | None) -> str:
+    if change is None:
+        return "\u2013"  # the en dash the tables show for "nothing to compare"
+    return f"+{change}" if change > 0 else str(change)
 
 
 def _change_marker(instrument: str, change: int | None) -> str:
@@ -211,7 +222,8 @@ def measure_trends(vault: Vault, limit: int = MEASURE_POINTS) -> list[MeasureTre
         for index, result in enumerate(results):
             change = result.total - results[index - 1].total if index else None
             rows.append(MeasureRow(result.authored_at, result.total, result.band, change,
-                                   _change_marker(instrument, change)))
+                                   _change_marker(instrument, change),
+                                   _change_text(change)))
         last = results[-1]
         since_first = last.total - first.total
         if len(results) == 1:
