@@ -74,17 +74,17 @@ def recent_step_peaks(vault: Vault, steps: int = 6, limit: int = 200) -> list[St
 
     limit = max(0, min(int(limit), 1000))
     mine = PracticeSession.objects.owned_by(vault).order_by("-created_at", "-id")
-    heads = list(mine.values_list("id", "step_id")[:limit])
     counts: dict[Any, int] = {}
-    for _pk, step_id in heads:
+    for step_id in mine.values_list("step_id", flat=True)[:limit]:
         if step_id in counts or len(counts) < steps:
             counts[step_id] = counts.get(step_id, 0) + 1
     if not counts:
         return []
-    ids = [pk for pk, step_id in heads if step_id in counts]
+    # Those steps' practices among the newest `limit` are their newest sum(counts).
+    chosen = (mine.filter(step_id__in=list(counts))
+              .only("id", "owner", "created_at", "step", "distress_peak")[:sum(counts.values())])
     peaks: dict[Any, list[int]] = {step_id: [] for step_id in counts}
-    for session in (mine.filter(pk__in=ids).order_by("created_at", "id")
-                    .only("id", "owner", "created_at", "step", "distress_peak")):
+    for session in reversed(list(chosen)):
         if session.distress_peak is not None:
             peaks[session.step_id].append(session.distress_peak)
     found = {step.pk: step for step in ComfortStep.objects.owned_by(vault)
