@@ -19,6 +19,11 @@ pytestmark = pytest.mark.django_db
 # were opened. It must not grow with the history.
 MAX_OPENED = 160
 
+# Measured at 13 with the same history: the session and the person, one query for the
+# month of check-ins, two each for the journal's and the practices' small wins, one for
+# the questionnaires, four for the listed steps and one for today's check-in.
+MAX_QUERIES = 13
+
 
 @pytest.fixture
 def opened(monkeypatch):
@@ -43,3 +48,14 @@ def test_progress_page_opens_only_what_it_draws_with_two_years(survivor, opened)
     assert response.status_code == 200
     assert response.content.decode().count('role="img"') == 5  # check-ins; steps link out
     assert opened["n"] <= MAX_OPENED
+
+
+def test_progress_page_queries_do_not_grow_with_two_years(survivor,
+                                                          django_assert_max_num_queries):
+    vault = survivor.vault()
+    fill_checkins(vault, 730)
+    fill_journal(vault, 730)
+    fill_ladder(vault, steps=100, practices=200)
+    survivor.client.get("/progress/")
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert survivor.client.get("/progress/").status_code == 200
