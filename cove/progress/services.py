@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.dates import MONTHS_3
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -142,8 +142,12 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
 
 
 def _short(day: date) -> str:
-    """A short date such as "3 Nov", with the month's name in the active language."""
-    return date_format(day, "j M")
+    """A short date such as "3 Nov", with the month's name in the active language.
+
+    The same as `date_format(day, "j M")` at a fraction of its cost (it is called once for
+    every point of every chart).
+    """
+    return f"{day.day} {str(MONTHS_3[day.month]).title()}"
 
 
 def _describe_series(label: str, known: list[float], by_week: bool) -> str:

@@ -162,3 +162,11 @@ def test_a_practised_step_is_summarised_from_its_peaks(survivor):
     html = survivor.client.get("/progress/").content.decode()
     assert f'href="/ladder/step/{step.pk}/progress/"' in html
     assert "3 practices. Peak distress was 60 the first time and 45 the most recent time." in html
+
+
+def test_check_in_chart_labels_days_with_the_month_in_words(survivor):
+    from django.utils.dateformat import format as date_format
+
+    services.save_checkin(survivor.vault(), services.today(), {"mood": 4}, "")
+    html = survivor.client.get("/progress/").content.decode()
+    assert f'text-anchor="end">{date_format(services.today(), "j M")}</text>' in html
