@@ -41,6 +41,11 @@ def checkin_for(vault: Vault, day: date) -> CheckIn | None:
     return CheckIn.objects.owned_by(vault).filter(day=day).first()
 
 
+def checked_in(vault: Vault, day: date) -> bool:
+    """Whether there is a check-in that day; `day` is plain, so nothing is opened."""
+    return CheckIn.objects.owned_by(vault).filter(day=day).exists()
+
+
 def save_checkin(vault: Vault, day: date, ratings: dict[str, int], note: str, *,
                  version: int | None = None) -> CheckIn:
     """Keep one check-in a day: a second one that day replaces the first one's answers.

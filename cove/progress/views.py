@@ -44,7 +44,7 @@ def index(request: CoveRequest) -> HttpResponse:
         "measures": services.measure_trends(vault),
         "measure_points": services.MEASURE_POINTS,
         "practices": services.practised_steps(vault),
-        "today": services.checkin_for(vault, services.today()),
+        "checked_in": services.checked_in(vault, services.today()),
     })
 
 

@@ -170,3 +170,9 @@ def test_check_in_chart_labels_days_with_the_month_in_words(survivor):
     services.save_checkin(survivor.vault(), services.today(), {"mood": 4}, "")
     html = survivor.client.get("/progress/").content.decode()
     assert f'text-anchor="end">{date_format(services.today(), "j M")}</text>' in html
+
+
+def test_the_check_in_link_goes_once_today_is_saved(survivor):
+    assert "Check in today, if you like" in survivor.client.get("/progress/").content.decode()
+    services.save_checkin(survivor.vault(), services.today(), {"mood": 6}, "")
+    assert "Check in today" not in survivor.client.get("/progress/").content.decode()
