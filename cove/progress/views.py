@@ -45,6 +45,9 @@ def index(request: CoveRequest) -> HttpResponse:
         "measure_points": services.MEASURE_POINTS,
         "practices": services.practised_steps(vault),
         "checked_in": services.checked_in(vault, services.today()),
+        # One table at a time, on request ("checkins" or a questionnaire's id): the charts'
+        # numbers are drawn only for the one the person asked to see.
+        "numbers": request.GET.get("numbers", ""),
     })
 
 

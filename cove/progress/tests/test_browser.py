@@ -88,13 +88,17 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
     mood_card = phone_page.locator(".chart-grid .card").first
     mood_card.screenshot(path=folder / "progress-chart-mood-360.png")
     assert phone_page.get_by_role("link", name="Holding hands").is_visible()
-    phone_page.get_by_text("The numbers as a table").first.click()
-    assert phone_page.locator("table").first.is_visible()
+    phone_page.get_by_role("link", name="The numbers as a table").first.click()
+    phone_page.wait_for_url("**numbers=checkins*")
+    assert phone_page.locator("#numbers-checkins table").is_visible()
+    axe(phone_page)
+    shot(phone_page, "progress-numbers-360")
     phone_page.locator("label.pill", has_text="1 year").click()
     phone_page.get_by_role("button", name="Show", exact=True).click()
     phone_page.wait_for_url("**range=year*")
-    phone_page.get_by_text("The numbers as a table").first.wait_for()
-    assert "Week of" in phone_page.content()
+    phone_page.get_by_role("link", name="The numbers as a table").first.click()
+    phone_page.wait_for_url("**range=year&numbers=checkins*")
+    assert "Week of" in phone_page.locator("#numbers-checkins table").inner_text()
     axe(phone_page)
 
 

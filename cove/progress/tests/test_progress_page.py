@@ -65,8 +65,15 @@ def test_check_in_trends_are_charts_with_titles_and_a_table(survivor):
     assert html.count('role="img"') == 5
     assert '<title id="trend-mood-title">Mood</title>' in html
     assert "most recent 0" in html  # the desc reads the data out
-    assert "The numbers as a table" in html
-    assert "<table>" in html
+    assert 'href="?range=month&amp;numbers=checkins#numbers-checkins"' in html
+    assert "<table>" not in html  # drawn only when asked for
+
+
+def test_check_in_numbers_are_a_table_when_asked_for(survivor):
+    services.save_checkin(survivor.vault(), services.today(), {"mood": 7}, "")
+    html = survivor.client.get("/progress/", {"numbers": "checkins"}).content.decode()
+    assert html.count("<table>") == 1
+    assert '<td class="num">7.0</td>' in html
 
 
 @pytest.mark.parametrize("range_key", ["month", "quarter", "year", "nonsense"])
@@ -75,7 +82,7 @@ def test_each_range_works(survivor, range_key):
     response = survivor.client.get("/progress/", {"range": range_key})
     assert response.status_code == 200
     if range_key in ("quarter", "year"):
-        assert "Week of" in response.content.decode()
+        assert "the average of a week" in response.content.decode()
 
 
 def test_practices_measures_and_wins_are_shown_neutrally(survivor, practices_and_measures):
@@ -176,3 +183,17 @@ def test_the_check_in_link_goes_once_today_is_saved(survivor):
     assert "Check in today, if you like" in survivor.client.get("/progress/").content.decode()
     services.save_checkin(survivor.vault(), services.today(), {"mood": 6}, "")
     assert "Check in today" not in survivor.client.get("/progress/").content.decode()
+
+
+def test_a_questionnaires_numbers_show_the_size_of_each_change_when_asked_for(
+        survivor, practices_and_measures):
+    html = survivor.client.get("/progress/", {"numbers": "pcl5"}).content.decode()
+    assert html.count("<table>") == 1
+    assert "<td>a change of 5 points or more</td>" in html  # 46 -> 38
+    assert '<td class="num">-8</td>' in html
+
+
+def test_an_unknown_table_shows_none(survivor, practices_and_measures):
+    response = survivor.client.get("/progress/", {"numbers": "<nothing>"})
+    assert response.status_code == 200
+    assert "<table>" not in response.content.decode()
