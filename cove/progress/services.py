@@ -286,8 +286,8 @@ def practice_trends(vault: Vault, facts: list[Any] | None = None,
     """The `steps` most recently practised steps, each with its chart (unless not `drawn`).
 
     Without `facts`, only those steps' practices are opened; charts are drawn only for the
-    steps shown. The progress page and the API leave charts out: a step's chart is on the
-    step's own page.
+    steps shown. The API leaves charts out; the progress page lists steps with
+    `practised_steps` and links each to its own chart.
     """
     if facts is None:
         from cove.ladder.public import recent_practices
