@@ -54,6 +54,49 @@ def recent_practices(vault: Vault, limit: int = 200,
     return _facts(vault, list(mine.filter(pk__in=ids)) if ids else [])
 
 
+@dataclass(frozen=True)
+class StepPeaks:
+    step_id: str
+    step_title: str
+    ladder_title: str
+    practices: int  # among the newest `limit` practices
+    peaks: tuple[int, ...]  # peak distress of those practices where rated, oldest first
+
+
+def recent_step_peaks(vault: Vault, steps: int = 6, limit: int = 200) -> list[StepPeaks]:
+    """The `steps` most recently practised steps among the newest `limit` practices, newest
+    first, each with its number of practices and their peak distress.
+
+    Which steps they are is read from plain columns; only the peaks and the titles are
+    opened (`recent_practices` opens every answer of every practice).
+    """
+    from cove.ladder.models import ComfortStep, Ladder, PracticeSession
+
+    limit = max(0, min(int(limit), 1000))
+    mine = PracticeSession.objects.owned_by(vault).order_by("-created_at", "-id")
+    counts: dict[Any, int] = {}
+    for step_id in mine.values_list("step_id", flat=True)[:limit]:
+        if step_id in counts or len(counts) < steps:
+            counts[step_id] = counts.get(step_id, 0) + 1
+    if not counts:
+        return []
+    # Those steps' practices among the newest `limit` are their newest sum(counts).
+    chosen = (mine.filter(step_id__in=list(counts))
+              .only("id", "owner", "created_at", "step", "distress_peak")[:sum(counts.values())])
+    peaks: dict[Any, list[int]] = {step_id: [] for step_id in counts}
+    for session in reversed(list(chosen)):
+        if session.distress_peak is not None:
+            peaks[session.step_id].append(session.distress_peak)
+    found = {step.pk: step for step in ComfortStep.objects.owned_by(vault)
+             .filter(pk__in=list(counts)).only("id", "owner", "created_at", "ladder", "title")}
+    ladders = {lad.pk: lad.title for lad in Ladder.objects.owned_by(vault)
+               .filter(pk__in={step.ladder_id for step in found.values()})
+               .only("id", "owner", "created_at", "title")}
+    return [StepPeaks(str(step_id), found[step_id].title,
+                      ladders.get(found[step_id].ladder_id, ""), count, tuple(peaks[step_id]))
+            for step_id, count in counts.items() if step_id in found]
+
+
 def _facts(vault: Vault, sessions: list[Any]) -> list[PracticeFact]:
     from cove.ladder import models as m
     from cove.ladder.models import ComfortStep, Ladder
@@ -111,8 +154,10 @@ class PracticeWin:
     started_at: datetime
 
 
-def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200) -> list[PracticeWin]:
-    """Practices the person marked as a small win, newest first, among the newest `scan`.
+def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200,
+                         since: datetime | None = None) -> list[PracticeWin]:
+    """Practices the person marked as a small win, newest first, among the newest `scan`
+    (and only those after `since`, when given).
 
     "Small win" is sealed, so the newest practices are opened (that answer only) a batch at
     a time, and the scan stops once `limit` wins are found.
@@ -121,6 +166,8 @@ def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200) -> list
 
     mine = (PracticeSession.objects.owned_by(vault).order_by("-created_at", "-id")
             .only("id", "owner", "created_at", "step", "small_win"))
+    if since is not None:  # a plain column: older practices are not opened at all
+        mine = mine.filter(created_at__gt=since)
     batch = max(limit * 4, 20)
     found: list[Any] = []
     for start in range(0, max(0, min(int(scan), 1000)), batch):

@@ -199,7 +199,7 @@ def summary(request: CoveRequest, query: Query[RangeQuery]) -> Any:
         "practices": [{"step_id": s.step_id, "step_title": s.step_title,
                        "ladder_title": s.ladder_title, "summary": s.summary,
                        "practices": [vars(p) for p in s.practices]}
-                      for s in services.practice_trends(vault)],
+                      for s in services.practice_trends(vault, drawn=False)],
         "measures": [{"instrument": m.instrument, "title": m.title, "max_total": m.max_total,
                       "summary": m.summary, "rows": [vars(r) for r in m.rows]}
                      for m in services.measure_trends(vault)],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.dates import MONTHS_3
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -38,6 +39,11 @@ def today() -> date:
 
 def checkin_for(vault: Vault, day: date) -> CheckIn | None:
     return CheckIn.objects.owned_by(vault).filter(day=day).first()
+
+
+def checked_in(vault: Vault, day: date) -> bool:
+    """Whether there is a check-in that day; `day` is plain, so nothing is opened."""
+    return CheckIn.objects.owned_by(vault).filter(day=day).exists()
 
 
 def save_checkin(vault: Vault, day: date, ratings: dict[str, int], note: str, *,
@@ -88,6 +94,7 @@ RANGES = {"month": 30, "quarter": 91, "year": 364}
 class TrendRow:
     label: str
     values: dict[str, float | None]
+    cells: list[str | None]  # the values as the table shows them (None: no answer)
 
 
 @dataclass
@@ -117,14 +124,16 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
         slots.append(cursor)
         cursor += timedelta(days=7 if by_week else 1)
     rows = []
-    for slot in slots:
+    point = str(get_format("DECIMAL_SEPARATOR"))  # once, not once a cell in the template
+    labels = [_short(slot) for slot in slots]
+    for slot, short in zip(slots, labels, strict=True):
         values = {name: (round(sum(buckets[slot][name]) / len(buckets[slot][name]), 1)
                          if buckets[slot][name] else None)
                   for name in QUESTIONS}
-        label = (_("Week of %(day)s") % {"day": _short(slot)}) if by_week else _short(slot)
-        rows.append(TrendRow(label, values))
+        label = (_("Week of %(day)s") % {"day": short}) if by_week else short
+        rows.append(TrendRow(label, values, [None if v is None else str(v).replace(".", point)
+                                             for v in values.values()]))
     drawn = []
-    labels = [_short(slot) for slot in slots]
     for name in QUESTIONS:
         series = [row.values[name] for row in rows]
         known = [v for v in series if v is not None]
@@ -138,8 +147,12 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
 
 
 def _short(day: date) -> str:
-    """A short date such as "3 Nov", with the month's name in the active language."""
-    return date_format(day, "j M")
+    """A short date such as "3 Nov", with the month's name in the active language.
+
+    The same as `date_format(day, "j M")` at a fraction of its cost (it is called once for
+    every point of every chart).
+    """
+    return f"{day.day} {str(MONTHS_3[day.month]).title()}"
 
 
 def _describe_series(label: str, known: list[float], by_week: bool) -> str:
@@ -167,6 +180,7 @@ class MeasureRow:
     band: str | None
     change: int | None
     marker: str
+    change_text: str = "\u2013"  # as the table shows it: "+3", "-2", or a dash (first)
 
 
 @dataclass
@@ -180,6 +194,12 @@ class MeasureTrend:
     thresholds: bool
 
 
+def _change_text(change: int | None) -> str:
+    if change is None:
+        return "\u2013"  # the en dash the tables show for "nothing to compare"
+    return f"+{change}" if change > 0 else str(change)
+
+
 def _change_marker(instrument: str, change: int | None) -> str:
     if change is None or not instrument.startswith("pcl5"):
         return ""
@@ -191,11 +211,17 @@ def _change_marker(instrument: str, change: int | None) -> str:
     return ""
 
 
-def measure_trends(vault: Vault) -> list[MeasureTrend]:
+# The progress page charts this many of the newest answers of each questionnaire; every
+# answer stays on the questionnaires' own list of past answers.
+MEASURE_POINTS = 12
+
+
+def measure_trends(vault: Vault, limit: int = MEASURE_POINTS) -> list[MeasureTrend]:
+    """The newest `limit` totals of each questionnaire, oldest first, with a chart each."""
     from cove.measures.public import measure_history
 
     grouped: dict[str, list[Any]] = defaultdict(list)
-    for result in measure_history(vault, limit=200):
+    for result in measure_history(vault, limit=limit):
         grouped[result.instrument].append(result)
     trends = []
     for instrument, results in grouped.items():
@@ -205,7 +231,8 @@ def measure_trends(vault: Vault) -> list[MeasureTrend]:
         for index, result in enumerate(results):
             change = result.total - results[index - 1].total if index else None
             rows.append(MeasureRow(result.authored_at, result.total, result.band, change,
-                                   _change_marker(instrument, change)))
+                                   _change_marker(instrument, change),
+                                   _change_text(change)))
         last = results[-1]
         since_first = last.total - first.total
         if len(results) == 1:
@@ -243,7 +270,7 @@ class StepPractice:
     step_title: str
     ladder_title: str
     practices: list[Any]
-    chart: charts.Chart
+    chart: charts.Chart | None
     summary: str
 
 
@@ -255,11 +282,12 @@ def practices(vault: Vault) -> list[Any]:
 
 
 def practice_trends(vault: Vault, facts: list[Any] | None = None,
-                    steps: int = 6) -> list[StepPractice]:
-    """The `steps` most recently practised steps, each with its chart.
+                    steps: int = 6, drawn: bool = True) -> list[StepPractice]:
+    """The `steps` most recently practised steps, each with its chart (unless not `drawn`).
 
     Without `facts`, only those steps' practices are opened; charts are drawn only for the
-    steps shown.
+    steps shown. The API leaves charts out; the progress page lists steps with
+    `practised_steps` and links each to its own chart.
     """
     if facts is None:
         from cove.ladder.public import recent_practices
@@ -274,30 +302,57 @@ def practice_trends(vault: Vault, facts: list[Any] | None = None,
     for step_facts in newest:
         step_facts.sort(key=lambda f: f.started_at)
         last = step_facts[-1]
-        labels = [_short(f.started_at.date()) for f in step_facts]
-        series = [
-            charts.Series(_("Before"), [_f(f.distress_before) for f in step_facts]),
-            charts.Series(_("Peak"), [_f(f.distress_peak) for f in step_facts]),
-            charts.Series(_("After"), [_f(f.distress_after) for f in step_facts]),
-        ]
-        peaks = [f.distress_peak for f in step_facts if f.distress_peak is not None]
-        if len(peaks) >= 2:
-            summary = ngettext(
-                "%(n)s practice. Peak distress was %(first)s the first time and %(last)s "
-                "the most recent time.",
-                "%(n)s practices. Peak distress was %(first)s the first time and %(last)s "
-                "the most recent time.", len(step_facts)) % {
-                "n": len(step_facts), "first": peaks[0], "last": peaks[-1]}
-        else:
-            summary = ngettext("%(n)s practice so far.", "%(n)s practices so far.",
-                               len(step_facts)) % {"n": len(step_facts)}
-        chart = charts.line_chart(f"step-{len(found)}", str(last.step_title),
-                                  _("Distress from 0 to 100 before, at the peak and after "
-                                    "each practice. ") + summary, labels, series,
-                                  y_max=100, y_step=25)
+        summary = _practice_summary(len(step_facts), [
+            f.distress_peak for f in step_facts if f.distress_peak is not None])
+        chart = _step_chart(f"step-{len(found)}", step_facts, summary) if drawn else None
         found.append(StepPractice(last.step_id, last.step_title, last.ladder_title,
                                   step_facts, chart, summary))
     return found
+
+
+def _practice_summary(count: int, peaks: Sequence[int]) -> str:
+    if len(peaks) >= 2:
+        return ngettext(
+            "%(n)s practice. Peak distress was %(first)s the first time and %(last)s "
+            "the most recent time.",
+            "%(n)s practices. Peak distress was %(first)s the first time and %(last)s "
+            "the most recent time.", count) % {
+            "n": count, "first": peaks[0], "last": peaks[-1]}
+    return ngettext("%(n)s practice so far.", "%(n)s practices so far.", count) % {"n": count}
+
+
+@dataclass
+class PractisedStep:
+    step_id: str
+    step_title: str
+    ladder_title: str
+    summary: str
+
+
+def practised_steps(vault: Vault, steps: int = 6) -> list[PractisedStep]:
+    """The `steps` most recently practised steps, newest first, each with its summary.
+
+    For the progress page, which links each step to its own chart: only the practices'
+    peaks and the titles are opened.
+    """
+    from cove.ladder.public import recent_step_peaks
+
+    return [PractisedStep(s.step_id, s.step_title, s.ladder_title,
+                          _practice_summary(s.practices, s.peaks))
+            for s in recent_step_peaks(vault, steps=steps)]
+
+
+def _step_chart(key: str, step_facts: list[Any], summary: str) -> charts.Chart:
+    series = [
+        charts.Series(_("Before"), [_f(f.distress_before) for f in step_facts]),
+        charts.Series(_("Peak"), [_f(f.distress_peak) for f in step_facts]),
+        charts.Series(_("After"), [_f(f.distress_after) for f in step_facts]),
+    ]
+    return charts.line_chart(key, str(step_facts[-1].step_title),
+                             _("Distress from 0 to 100 before, at the peak and after each "
+                               "practice. ") + summary,
+                             [_short(f.started_at.date()) for f in step_facts], series,
+                             y_max=100, y_step=25)
 
 
 def _f(value: int | None) -> float | None:
@@ -323,7 +378,8 @@ class Win:
 def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) -> list[Win]:
     """The newest small wins from the journal and from practices.
 
-    Without `facts`, practices are opened only until `limit` wins are found.
+    Without `facts`, practices are opened only until `limit` wins are found, and only
+    those newer than the oldest of `limit` journal wins (an older one would not be shown).
     """
     from django.urls import reverse
 
@@ -335,8 +391,9 @@ def small_wins(vault: Vault, facts: list[Any] | None = None, limit: int = 12) ->
     if facts is None:
         from cove.ladder.public import recent_practice_wins
 
+        since = min(w.when for w in wins) if len(wins) >= limit else None
         wins += [Win(p.started_at, _("A practice: %(step)s") % {"step": p.step_title},
-                     _("Practice")) for p in recent_practice_wins(vault, limit)]
+                     _("Practice")) for p in recent_practice_wins(vault, limit, since=since)]
     else:
         wins += [Win(f.started_at, _("A practice: %(step)s") % {"step": f.step_title},
                      _("Practice")) for f in facts if f.small_win]

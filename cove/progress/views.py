@@ -42,8 +42,12 @@ def index(request: CoveRequest) -> HttpResponse:
         "wins": services.small_wins(vault),
         "wins_scan": services.WINS_SCAN,
         "measures": services.measure_trends(vault),
-        "practices": services.practice_trends(vault),
-        "today": services.checkin_for(vault, services.today()),
+        "measure_points": services.MEASURE_POINTS,
+        "practices": services.practised_steps(vault),
+        "checked_in": services.checked_in(vault, services.today()),
+        # One table at a time, on request ("checkins" or a questionnaire's id): the charts'
+        # numbers are drawn only for the one the person asked to see.
+        "numbers": request.GET.get("numbers", ""),
     })
 
 

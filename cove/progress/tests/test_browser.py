@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cove.journal import services as journal
-from cove.ladder.public import PracticeFact, PracticeWin
+from cove.ladder.public import PracticeFact, PracticeWin, StepPeaks
 from cove.measures.public import MeasureResult
 from cove.progress import services
 from cove.testing_browser import axe as run_axe
@@ -51,7 +51,7 @@ def test_check_in_with_one_tap_per_answer(phone_page, signed_in):
 
 def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch):
     facts = [
-        PracticeFact("s1", "Holding hands", "Closeness",
+        PracticeFact("6f1c2a4e-8d0b-4c1e-9f5a-3b7d2e1c0a9f", "Holding hands", "Closeness",
                      datetime(2026, 10, d, 18, tzinfo=UTC), b, p, a, d == 15, d == 22,
                      ["breathing"])
         for d, b, p, a in ((1, 40, 60, 30), (8, 35, 55, 25), (15, 45, 65, 35), (22, 30, 40, 20))
@@ -60,8 +60,12 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
                              None) for d, t in ((1, 50), (15, 44), (29, 39))]
     monkeypatch.setattr("cove.ladder.public.recent_practices",
                         lambda vault, limit=200, steps=None: facts)
+    monkeypatch.setattr("cove.ladder.public.recent_step_peaks",
+                        lambda vault, steps=6, limit=200: [
+                            StepPeaks(facts[0].step_id, "Holding hands", "Closeness", 4,
+                                      (60, 55, 65, 40))])
     monkeypatch.setattr("cove.ladder.public.recent_practice_wins",
-                        lambda vault, limit=12, scan=200: [
+                        lambda vault, limit=12, scan=200, since=None: [
                             PracticeWin(f.step_title, f.started_at) for f in facts
                             if f.small_win])
     monkeypatch.setattr("cove.measures.public.measure_history",
@@ -77,21 +81,24 @@ def test_progress_page_with_charts_and_tables(phone_page, signed_in, monkeypatch
     journal.write_entry(vault, "win", {"what": "Asked for what I needed"}, [])
     phone_page.goto("/progress/")
     charts = phone_page.locator("svg[role='img']")
-    assert charts.count() == 7  # five check-in charts, one practice step, one questionnaire
+    assert charts.count() == 6  # five check-in charts and one questionnaire
     assert phone_page.locator("svg[role='img'] title").first.text_content() == "Mood"
     axe(phone_page)
     folder = shot(phone_page, "progress-360").parent
     mood_card = phone_page.locator(".chart-grid .card").first
     mood_card.screenshot(path=folder / "progress-chart-mood-360.png")
-    phone_page.locator("#practice-h + p + .card").screenshot(
-        path=folder / "progress-chart-practice-360.png")
-    phone_page.get_by_text("The numbers as a table").first.click()
-    assert phone_page.locator("table").first.is_visible()
+    assert phone_page.get_by_role("link", name="Holding hands").is_visible()
+    phone_page.get_by_role("link", name="The numbers as a table").first.click()
+    phone_page.wait_for_url("**numbers=checkins*")
+    assert phone_page.locator("#numbers-checkins table").is_visible()
+    axe(phone_page)
+    shot(phone_page, "progress-numbers-360")
     phone_page.locator("label.pill", has_text="1 year").click()
     phone_page.get_by_role("button", name="Show", exact=True).click()
     phone_page.wait_for_url("**range=year*")
-    phone_page.get_by_text("The numbers as a table").first.wait_for()
-    assert "Week of" in phone_page.content()
+    phone_page.get_by_role("link", name="The numbers as a table").first.click()
+    phone_page.wait_for_url("**range=year&numbers=checkins*")
+    assert "Week of" in phone_page.locator("#numbers-checkins table").inner_text()
     axe(phone_page)
 
 
