@@ -60,7 +60,8 @@ def take(request: CoveRequest, slot: str) -> HttpResponse:
         if recorded is not None:
             return redirect("measures:result", response_id=recorded.response.pk)
     return render(request, "measures/form.html", {
-        "instrument": instrument, "form": form, "about": explain.about(instrument),
+        "instrument": instrument, "form": form, "questions": form.questions(),
+        "about": explain.about(instrument),
         **_help_context(request),
     })
 

@@ -143,6 +143,24 @@ def test_a_missing_answer_is_asked_for_gently_and_nothing_is_saved(survivor):
     assert not MeasureResponse.objects.filter(owner=survivor.user).exists()
 
 
+def test_a_kept_answer_is_checked_on_its_own_button_only(survivor):
+    html = survivor.post("/questionnaires/1/", form_data([2] + [0] * 7)).content.decode()
+    assert '<input type="radio" name="q1" value="2" id="id_q1_2" required checked>' in html
+    assert '<input type="radio" name="q1" value="1" id="id_q1_1" required>' in html
+
+
+def test_a_question_left_out_points_its_buttons_at_the_message(survivor):
+    html = survivor.post("/questionnaires/1/", form_data([0] * 8)).content.decode()
+    assert ('<input type="radio" name="q9" value="3" aria-invalid="true" '
+            'aria-describedby="id_q9_errors" id="id_q9_3" required>') in html
+    assert '<p class="errorlist" id="id_q9_errors">' in html
+
+
+def test_the_optional_question_is_not_required(survivor):
+    html = survivor.client.get("/questionnaires/1/").content.decode()
+    assert '<input type="radio" name="difficulty" value="0" id="id_difficulty_0">' in html
+
+
 def test_out_of_range_form_values_are_refused(survivor):
     response = survivor.post("/questionnaires/2/", form_data([0, 0, 0, 0, 0, 0, 7]))
     assert response.status_code == 200
