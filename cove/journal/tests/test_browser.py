@@ -92,6 +92,18 @@ def test_journal_list_search_and_patterns(phone_page, signed_in):
     shot(phone_page, "journal-patterns-360")
 
 
+def test_a_tag_on_the_list_finds_its_entries(phone_page, signed_in):
+    vault = signed_in(phone_page).vault()
+    services.write_entry(vault, "free", {"body": "A walk by the sea"}, ["outside"])
+    services.write_entry(vault, "win", {"what": "Tea with a friend"}, ["people"])
+    phone_page.goto("/journal/")
+    phone_page.get_by_role("button", name="people").click()
+    phone_page.get_by_text("Clear the search").wait_for()
+    assert phone_page.url.endswith("/journal/search/")
+    assert "Tea with a friend" in phone_page.content()
+    assert "A walk by the sea" not in phone_page.content()
+
+
 def test_sharing_and_deleting_in_the_browser(page, signed_in):
     person = signed_in(page)
     entry = services.write_entry(person.vault(), "free", {"body": "a note"}, [])

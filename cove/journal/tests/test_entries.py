@@ -199,6 +199,25 @@ def test_tags_find_their_entries_without_an_address_that_names_them(survivor):
     assert "A walk by the sea" in found
 
 
+def test_the_lists_tags_all_send_one_form(survivor):
+    vault = survivor.vault()
+    services.write_entry(vault, "free", {"body": "one"}, ["outside"])
+    forms_with_one_entry = survivor.client.get("/journal/").content.decode().count("<form")
+    for word in ("two", "three", "four"):
+        services.write_entry(vault, "free", {"body": word}, ["outside", "calm"])
+    html = survivor.client.get("/journal/").content.decode()
+    assert html.count("<form") == forms_with_one_entry
+    assert html.count('id="tag-search"') == 1
+    assert html.count('form="tag-search" name="q"') == 7
+
+
+def test_an_entrys_tags_send_the_pages_tag_form(survivor):
+    entry = services.write_entry(survivor.vault(), "free", {"body": "x"}, ["outside"])
+    html = survivor.client.get(f"/journal/{entry.pk}/").content.decode()
+    assert 'id="tag-search" action="/journal/search/"' in html
+    assert 'form="tag-search" name="q" value="outside"' in html
+
+
 def test_an_empty_search_shows_the_list(survivor):
     response = survivor.post("/journal/search/", {"q": "   "})
     assert response.status_code == 302 and response["Location"] == "/journal/"
