@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -138,11 +139,16 @@ def kind_of(entry: JournalEntry) -> kinds.Kind | None:
 
 def readable_answers(entry: JournalEntry) -> list[tuple[str, str]]:
     """(prompt, answer in words) for each answered prompt, in the kind's order."""
+    return [(str(label), text) for label, text in _answers_in_words(entry)]
+
+
+def _answers_in_words(entry: JournalEntry) -> Iterator[tuple[object, str]]:
+    """(prompt label, answer in words), one at a time, so a preview stops at the first."""
     kind = kind_of(entry)
     answers = entry.answer_map
     if kind is None:
-        return [(str(k), str(v)) for k, v in answers.items()]
-    shown = []
+        yield from ((k, str(v)) for k, v in answers.items())
+        return
     for prompt in kind.prompts:
         if prompt.name not in answers:
             continue
@@ -157,12 +163,11 @@ def readable_answers(entry: JournalEntry) -> list[tuple[str, str]]:
             text = _("%(n)s out of 10") % {"n": value}
         else:
             text = str(value)
-        shown.append((str(prompt.label), text))
-    return shown
+        yield prompt.label, text
 
 
 def preview(entry: JournalEntry, length: int = 90) -> str:
-    for _label, text in readable_answers(entry):
+    for _label, text in _answers_in_words(entry):
         if text:
             return text if len(text) <= length else text[: length - 1].rstrip() + "…"
     return ""

@@ -218,6 +218,15 @@ def test_an_entrys_tags_send_the_pages_tag_form(survivor):
     assert 'form="tag-search" name="q" value="outside"' in html
 
 
+def test_the_list_shows_words_and_tags_as_text_never_as_markup(survivor):
+    services.write_entry(survivor.vault(), "free", {"body": 'a <b>"bold"</b> & plain day'},
+                         ['<i>x</i>"'])
+    html = survivor.client.get("/journal/").content.decode()
+    assert "a &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; plain day" in html
+    assert 'value="&lt;i&gt;x&lt;/i&gt;&quot;" class="tag-button">&lt;i&gt;x&lt;/i&gt;&quot;<' in html
+    assert "<b>" not in html and "<i>x" not in html
+
+
 def test_an_empty_search_shows_the_list(survivor):
     response = survivor.post("/journal/search/", {"q": "   "})
     assert response.status_code == 302 and response["Location"] == "/journal/"
