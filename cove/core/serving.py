@@ -1,11 +1,16 @@
 """How many gunicorn workers and threads `cove serve` starts, from the machine it runs on.
 
+Many small processes with two threads each, not a few with many threads: Python runs one
+thread of a process at a time, and with 8 threads per worker on 2 CPUs the signed-in floor
+served fewer requests at 10 connections than at 1 (403 against 547 a second); 6 workers x
+2 threads served 1,027 (docs/performance.md, "Workers and threads").
+
 Each sign-in runs Argon2id, which needs ARGON2_MIB of memory and one CPU for as long as it
 runs. A worker runs at most `argon2_slots()` of them at once (cove.vault.kdf), one per CPU
 the worker may count on and within the memory budget, and lets only a few more sign-ins
-wait for a slot (three quarters of its threads, in all); the rest stay free for pages. Memory is
-budgeted for the slots, not the threads: workers x (BASE_MIB + slots x ARGON2_MIB) must fit
-in half the memory. docs/operations.md ("Sizing") explains how to choose other numbers.
+wait for a slot (three quarters of its threads, in all, at least one); the rest stay free
+for pages. Memory is budgeted for the slots, not the threads: workers x (BASE_MIB + slots x
+ARGON2_MIB) must fit in half the memory. docs/operations.md ("Sizing") explains how to choose other numbers.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 
 BASE_MIB = 150  # one worker after some traffic: 140-176 MiB RSS measured (docs/operations.md)
 ARGON2_MIB = 64  # cove.vault.crypto.STANDARD_KDF memory cost
-THREADS = 8  # sign-ins take at most 6 (cove.vault.kdf); the rest stay free for pages
+THREADS = 2  # one may run a sign-in (cove.vault.kdf); the other stays free for pages
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,10 @@ def argon2_slots(budget_mib: int, workers: int = 1, cpus: int | None = None,
 
 
 def machine_defaults(cpus: int | None = None, mem_mib: int | None = None) -> tuple[int, int]:
-    """(workers, threads): a worker per CPU (at least 2), fewer if memory is short."""
+    """(workers, threads): two workers per CPU and two more, fewer if memory is short."""
     cpus = cpu_count() if cpus is None else cpus
     mem_mib = memory_mib() if mem_mib is None else mem_mib
-    workers = max(2, cpus)
+    workers = 2 * cpus + 2
     per_worker = BASE_MIB + argon2_slots(4 * ARGON2_MIB, workers, cpus) * ARGON2_MIB
     by_memory = (mem_mib // 2) // per_worker
     return max(1, min(workers, by_memory)), THREADS

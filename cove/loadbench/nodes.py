@@ -14,7 +14,8 @@ carries over to another machine, where wall-clock times on a shared one do not.
 Options (environment): COVE_LOAD_SECONDS (default 10), COVE_LOAD_CONNECTIONS (default
 "1,4,16,64"), COVE_LOAD_PEOPLE (default 4), COVE_LOAD_DAYS of history each (default 7;
 730 for two years, slower to write), COVE_LOAD_WORKERS / COVE_LOAD_THREADS per
-node (default 1 worker, `cove serve`'s threads: both nodes share this machine).
+node (default: half of `cove serve`'s workers for this machine each, with its threads:
+both nodes share this machine).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def main() -> int:
         return 1
     from django.db import connection
 
-    from cove.core.serving import THREADS
+    from cove.core.serving import THREADS, machine_defaults
     from cove.loadbench.run import PASSED_ON
     from cove.testing_server import (
         CoveServer,
@@ -76,7 +77,7 @@ def main() -> int:
         print("nginx is missing: scripts/ensure-proxy.sh installs it (make load-nodes runs "
               "it).", file=sys.stderr)
         return 1
-    workers = int(os.environ.get("COVE_LOAD_WORKERS", "1"))
+    workers = int(os.environ.get("COVE_LOAD_WORKERS", max(1, machine_defaults()[0] // 2)))
     threads = int(os.environ.get("COVE_LOAD_THREADS", str(THREADS)))
     database, keys = new_database("load"), new_database("loadkeys")
     shared = {"COVE_SECRET_KEY": secrets.token_urlsafe(64),

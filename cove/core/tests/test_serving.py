@@ -3,12 +3,12 @@
 from cove.core.serving import ARGON2_MIB, BASE_MIB, THREADS, argon2_slots, machine_defaults
 
 
-def test_a_worker_per_cpu_when_memory_allows():
-    assert machine_defaults(cpus=8, mem_mib=64_000) == (8, THREADS)
+def test_two_workers_per_cpu_and_two_more_when_memory_allows():
+    assert machine_defaults(cpus=8, mem_mib=64_000) == (18, THREADS)
 
 
-def test_at_least_two_workers_on_a_small_machine_with_room():
-    assert machine_defaults(cpus=1, mem_mib=8_000) == (2, THREADS)
+def test_four_workers_on_a_one_cpu_machine_with_room():
+    assert machine_defaults(cpus=1, mem_mib=8_000) == (4, THREADS)
 
 
 def test_fewer_workers_when_memory_is_short():
