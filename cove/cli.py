@@ -261,8 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--workers", type=int, default=workers,
                          help=f"worker processes (default from this machine: {workers})")
     p_serve.add_argument("--threads", type=int, default=threads,
-                         help=f"threads per worker (default: {threads}; sign-ins may take three "
-                         "quarters of them, see COVE_SIGNINS_AT_ONCE)")
+                         help=f"threads per worker (default: {threads}; sign-ins may take up to three "
+                         "quarters of them, always leaving one for pages; see "
+                         "COVE_SIGNINS_AT_ONCE)")
     p_serve.set_defaults(func=serve)
     p_demo = sub.add_parser("demo", help="create demo accounts with sample data")
     p_demo.set_defaults(func=demo)
