@@ -1,6 +1,6 @@
 -- A mix of signed-in pages for cove.loadbench.nodes: each request picks a page by weight
 -- and a person (their session cookie), spread evenly. COVE_MIX names a file of lines
--- "weight<TAB>path<TAB>cookie". The report is one JSON line, as report.lua's.
+-- "weight<TAB>path<TAB>cookie"; COVE_REPORT_LUA names report.lua.
 local entries, total, sent = {}, 0, 0
 
 local function load()
@@ -29,12 +29,5 @@ request = function()
   end
 end
 
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-    '{"requests": %d, "duration_us": %d, "errors": %d, "status_errors": %d, '
-      .. '"p50": %d, "p95": %d, "p99": %d, "max": %d}\n',
-    summary.requests, summary.duration, errors, summary.errors.status,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
-end
+-- The report: report.lua's `done`, so both benchmarks print the same JSON line.
+dofile(os.getenv("COVE_REPORT_LUA"))

@@ -106,6 +106,7 @@ def main() -> int:
 
 def _run(nodes: list[Any], proxy: Any) -> int:
     from cove.loadbench.run import (
+        REPORT,
         _check,
         _cookie_header,
         _seed,
@@ -144,6 +145,7 @@ def _run(nodes: list[Any], proxy: Any) -> int:
     with tempfile.NamedTemporaryFile("w", suffix=".mix", delete=False) as mix:
         mix.write("\n".join(lines) + "\n")
     os.environ["COVE_MIX"] = mix.name
+    os.environ["COVE_REPORT_LUA"] = str(REPORT)
     print("Mix: " + ", ".join(f"{page} {weight} %" for weight, page in MIX) + "\n")
     print("| conn | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req node A | node B "
           "| both nodes |")
