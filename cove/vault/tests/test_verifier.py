@@ -133,3 +133,18 @@ def test_argon2_runs_at_a_lower_cpu_priority_than_the_request(monkeypatch):
     monkeypatch.setattr(crypto, "derive_passphrase_key", note_priority)
     kdf.derive("p", b"s" * 16, crypto.TEST_KDF)
     assert seen[0] > os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def test_a_two_thread_worker_takes_one_sign_in_and_keeps_a_thread_for_pages(settings,
+                                                                            monkeypatch):
+    settings.COVE_SIGNINS_AT_ONCE = 0
+    workers, threads = serving.machine_defaults(cpus=2, mem_mib=24_000)
+    assert (workers, threads) == (6, 2)  # cove serve's default on the development machine
+    monkeypatch.setattr(serving, "_running", serving.Shape(workers=workers, threads=threads))
+    assert kdf.admitted_at_once() == 1
+
+
+def test_an_eight_thread_worker_takes_six_sign_ins_at_once(settings, monkeypatch, eight_cpus):
+    settings.COVE_SIGNINS_AT_ONCE = 0
+    monkeypatch.setattr(serving, "_running", serving.Shape(workers=2, threads=8))
+    assert kdf.admitted_at_once() == 6
