@@ -146,6 +146,9 @@ def axe(page: Any, context: Any = None) -> None:
     """Fail with axe's own report if the page has any WCAG 2.2 A/AA violation."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # After a click that navigates, the new page may still be arriving: judge it whole, not
+    # half-parsed (a link whose text had not arrived yet once failed here).
+    page.wait_for_load_state("load")
     results = Axe().run(page, context=context, options=AXE_OPTIONS)
     assert results.violations_count == 0, (
         f"axe found problems on {page.url}:\n{results.generate_report()}"
