@@ -31,7 +31,10 @@ def _seed(person):
 def test_changing_one_item_is_instant_and_one_request(page, signed_in):
     signed_in(page)
     page.goto("/boundaries/")
-    page.get_by_role("link", name="Everyday touch").click()
+    # Wait for the section to load whole: htmx (deferred) must be ready before the change, or
+    # a busy machine lets the radio change with nothing there to send it.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Everyday touch").click()
     page.evaluate("window.__stayed = true")
     posts = []
     page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
