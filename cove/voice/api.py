@@ -119,25 +119,31 @@ def read_note(request: CoveRequest, note_id: str) -> Any:
     return _out(services.get_note(request.vault, note_id))
 
 
+_SOUND = {media.OUTPUT_TYPE: {"schema": {"type": "string", "format": "binary"}}}
+# A player may ask for one range of bytes with a Range header (to seek).
+SOUND_RESPONSES = {"responses": {
+    "200": {"description": "The sound", "content": _SOUND},
+    "206": {"description": "The range of the sound asked for (Content-Range says which)",
+            "content": _SOUND},
+    "416": {"description": "The range asked for starts past the end of the sound"},
+}}
+
+
 @router.get("/notes/{note_id}/audio", response={200: None, 404: Message}, auth=django_auth,
             summary="The recording itself (Opus in WebM), never cached",
-            openapi_extra={"responses": {"200": {"description": "The sound",
-                                                 "content": {media.OUTPUT_TYPE: {"schema": {
-                                                     "type": "string", "format": "binary"}}}}}})
+            openapi_extra=SOUND_RESPONSES)
 @policy.signed_in
 def download(request: CoveRequest, note_id: str) -> Any:
-    return responses.audio(services.get_note(request.vault, note_id), download=True)
+    return responses.audio(request, services.get_note(request.vault, note_id), download=True)
 
 
 @router.get("/shared/{username}/{area}/{note_id}/audio", response={200: None, 404: Message},
             auth=django_auth, summary="A recording someone shares with you (logged for them)",
-            openapi_extra={"responses": {"200": {"description": "The sound",
-                                                 "content": {media.OUTPUT_TYPE: {"schema": {
-                                                     "type": "string", "format": "binary"}}}}}})
+            openapi_extra=SOUND_RESPONSES)
 @policy.grantee("any")
 def shared_audio(request: CoveRequest, username: str, area: str, note_id: str) -> Any:
-    return responses.audio(services.shared_note(request.vault, username, area, note_id),
-                           download=True)
+    note = services.shared_note(request.vault, username, area, note_id)
+    return responses.audio(request, note, download=True)
 
 
 @router.patch("/notes/{note_id}", response={200: NoteOut, 404: Message, 409: dict,

@@ -54,21 +54,32 @@ def seal_chunks(key: bytes, note_id: uuid.UUID, owner_id: int,
         current, index = following, index + 1
 
 
+def open_chunk(key: bytes, note_id: uuid.UUID, owner_id: int, count: int, index: int,
+               blob: bytes) -> bytes:
+    """Open chunk `index` of a recording of `count` chunks; return its sound."""
+    if index >= count:
+        raise DamagedRecording(f"chunk {index} is past the end")
+    try:
+        plain = crypto.open_sealed(key, blob, _aad(note_id, owner_id, index, index == count - 1))
+    except crypto.VaultError as exc:
+        raise DamagedRecording(f"chunk {index} does not open") from exc
+    length = int.from_bytes(plain[:_LENGTH_BYTES], "big")
+    if length > PAYLOAD_BYTES:
+        raise DamagedRecording(f"chunk {index} is malformed")
+    return plain[_LENGTH_BYTES:_LENGTH_BYTES + length]
+
+
 def open_chunks(key: bytes, note_id: uuid.UUID, owner_id: int, count: int,
-                sealed: Iterable[tuple[int, bytes]]) -> Iterator[bytes]:
-    """Open `count` sealed chunks given as (index, ciphertext) in order; yield the sound."""
-    expected = 0
+                sealed: Iterable[tuple[int, bytes]], first: int = 0,
+                last: int | None = None) -> Iterator[bytes]:
+    """Open chunks `first`..`last` (default: all `count`) given as (index, ciphertext) in
+    order; yield the sound."""
+    last = count - 1 if last is None else last
+    expected = first
     for index, blob in sealed:
-        if index != expected or index >= count:
+        if index != expected or index > last:
             raise DamagedRecording(f"chunk {expected} is missing")
-        try:
-            plain = crypto.open_sealed(key, blob, _aad(note_id, owner_id, index, index == count - 1))
-        except crypto.VaultError as exc:
-            raise DamagedRecording(f"chunk {index} does not open") from exc
-        length = int.from_bytes(plain[:_LENGTH_BYTES], "big")
-        if length > PAYLOAD_BYTES:
-            raise DamagedRecording(f"chunk {index} is malformed")
-        yield plain[_LENGTH_BYTES:_LENGTH_BYTES + length]
+        yield open_chunk(key, note_id, owner_id, count, index, blob)
         expected += 1
-    if expected != count:
+    if expected != last + 1:
         raise DamagedRecording("the recording is cut short")

@@ -163,14 +163,51 @@ def shared_note(vault: Vault, owner_name: str, area: str, note_id: Any) -> Voice
     return note.bind(vault)
 
 
-def audio_of(note: VoiceNote) -> Iterator[bytes]:
-    """The cleaned recording, opened chunk by chunk (never held whole in memory)."""
+def audio_size(note: VoiceNote) -> int:
+    """How many bytes of sound a note holds: its full chunks and what the last one holds
+    (opening the last chunk is the only way to know, as every chunk is padded)."""
+    count = int(note.chunks or 0)
+    if count == 0:
+        return 0
+    blob = (VoiceChunk.objects.filter(note_id=note.pk, index=count - 1)
+            .values_list("data", flat=True).first())
+    if blob is None:
+        raise sealing.DamagedRecording("the recording is cut short")
+    last = sealing.open_chunk(crypto.unb64(note.file_key), note.pk, note.owner_id, count,
+                              count - 1, bytes(blob))
+    return (count - 1) * sealing.PAYLOAD_BYTES + len(last)
+
+
+def audio_of(note: VoiceNote, start: int = 0, end: int | None = None) -> Iterator[bytes]:
+    """The cleaned recording, or its bytes `start`..`end` (inclusive), opened chunk by chunk
+    (never held whole in memory; only the chunks the range touches are read)."""
     key = crypto.unb64(note.file_key)
     count = int(note.chunks or 0)
-    rows = (VoiceChunk.objects.filter(note_id=note.pk).order_by("index")
-            .values_list("index", "data").iterator(chunk_size=4))
+    first = start // sealing.PAYLOAD_BYTES
+    last = count - 1 if end is None else min(end // sealing.PAYLOAD_BYTES, count - 1)
+    rows = (VoiceChunk.objects.filter(note_id=note.pk, index__gte=first, index__lte=last)
+            .order_by("index").values_list("index", "data").iterator(chunk_size=4))
     sealed = ((index, bytes(data)) for index, data in rows)
-    return sealing.open_chunks(key, note.pk, note.owner_id, count, sealed)
+    sound = sealing.open_chunks(key, note.pk, note.owner_id, count, sealed, first, last)
+    if start == 0 and end is None:
+        return sound
+    return _between(sound, start - first * sealing.PAYLOAD_BYTES,
+                    None if end is None else end - start + 1)
+
+
+def _between(pieces: Iterator[bytes], skip: int, length: int | None) -> Iterator[bytes]:
+    """`length` bytes of a stream of pieces after the first `skip` (None: to the end)."""
+    for piece in pieces:
+        if skip >= len(piece):
+            skip -= len(piece)
+            continue
+        piece, skip = piece[skip:], 0
+        if length is not None:
+            piece, length = piece[:length], length - min(length, len(piece))
+        if piece:
+            yield piece
+        if length == 0:
+            return
 
 
 def describe(vault: Vault, note_id: Any, *, title: str | None, transcript: str | None,

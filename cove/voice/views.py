@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -90,18 +90,19 @@ def note(request: CoveRequest, note_id: str) -> HttpResponse:
 
 @policy.signed_in
 @require_http_methods(["GET"])
-def audio(request: CoveRequest, note_id: str) -> StreamingHttpResponse:
+def audio(request: CoveRequest, note_id: str) -> HttpResponseBase:
     """The sound, opened chunk by chunk as it is sent; never cached anywhere."""
-    return responses.audio(services.get_note(request.vault, note_id))
+    return responses.audio(request, services.get_note(request.vault, note_id))
 
 
 @policy.grantee("any")
 @require_http_methods(["GET"])
 def shared_audio(request: CoveRequest, username: str, area: str,
-                 note_id: str) -> StreamingHttpResponse:
+                 note_id: str) -> HttpResponseBase:
     """A note someone shares with you (through the area it belongs to); the read is logged
     for them."""
-    return responses.audio(services.shared_note(request.vault, username, area, note_id))
+    return responses.audio(request,
+                           services.shared_note(request.vault, username, area, note_id))
 
 
 @policy.signed_in
