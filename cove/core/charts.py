@@ -1,7 +1,9 @@
 """Server-rendered SVG line charts, one module for every chart in Cove (progress, ladder).
 
 Render with `{% include "cove/includes/chart.html" with chart=chart %}` and load
-`cove/chart.css`; show the same numbers in a table beside it.
+`cove/chart.css`; show the same numbers in a table beside it. The include shows
+`Chart.figure`, drawn here with one format_html call (every value escaped): a
+page of nine charts cost more in template loops than everything else on it.
 
 Written here because the charts are small and must meet rules a library would fight:
 no script, no inline style (strict CSP), role="img" with a title and description, and
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 # Sized for a phone: at 360 px the drawing is shown near 1:1, so its text stays readable.
@@ -23,6 +25,12 @@ RIGHT = 14
 TOP = 12
 BOTTOM = 30
 MARKERS = ("circle", "square", "diamond")
+# Each marker's shape in the legend's key, where it is drawn a little larger.
+KEYS = {
+    "circle": format_html('<circle cx="{}" cy="{}" r="{}"/>', 14, 6, 4),
+    "square": format_html('<rect x="{}" y="{}" width="{}" height="{}"/>', 10, 2, 8, 8),
+    "diamond": format_html('<polygon points="{}"/>', "14,1 19,6 14,11 9,6"),
+}
 
 
 @dataclass
@@ -31,28 +39,14 @@ class Series:
     values: list[float | None]
 
 
-@dataclass
-class Dot:
-    x: float
-    y: float
-    marker: str
-
-    @property
-    def corner(self) -> tuple[float, float]:
-        return round(self.x - 3, 1), round(self.y - 3, 1)
-
-    @property
-    def diamond(self) -> str:
-        x, y = self.x, self.y
-        return f"{x},{y - 4:.1f} {x + 4:.1f},{y} {x},{y + 4:.1f} {x - 4:.1f},{y}"
-
-    @property
-    def svg(self) -> SafeString:
-        if self.marker == "circle":
-            return format_html('<circle cx="{}" cy="{}" r="3"/>', self.x, self.y)
-        if self.marker == "square":
-            return format_html('<rect x="{}" y="{}" width="6" height="6"/>', *self.corner)
-        return format_html('<polygon points="{}"/>', self.diamond)
+# Each marker's shape at a dot, and the numbers it takes from the dot's centre (x, y).
+_MARKS = {
+    "circle": ('<circle cx="{}" cy="{}" r="3"/>', lambda x, y: (x, y)),
+    "square": ('<rect x="{}" y="{}" width="6" height="6"/>',
+               lambda x, y: (round(x - 3, 1), round(y - 3, 1))),
+    "diamond": ('<polygon points="{}"/>', lambda x, y: (
+        f"{x},{y - 4:.1f} {x + 4:.1f},{y} {x},{y + 4:.1f} {x - 4:.1f},{y}",)),
+}
 
 
 @dataclass
@@ -61,13 +55,7 @@ class DrawnSeries:
     css: str
     marker: str
     segments: list[str]
-    dots: list[Dot]
-
-    @property
-    def marks(self) -> SafeString:
-        """Every dot's shape, drawn here in one pass: a two-year chart has hundreds, and a
-        template tag per dot cost more than the rest of the chart (numbers only, escaped)."""
-        return format_html_join("", "{}", ((dot.svg,) for dot in self.dots))
+    dots: list[tuple[float, float]]  # each dot's centre
 
 
 @dataclass
@@ -92,6 +80,57 @@ class Chart:
     @property
     def has_data(self) -> bool:
         return any(s.dots for s in self.series)
+
+    @property
+    def figure(self) -> SafeString:
+        """The whole <figure>: the SVG with its title and description, and a legend when
+        there is more than one series.
+
+        One format_html call for the whole chart (every value still escaped): a two-year
+        page has hundreds of dots, and a call or a template tag per dot cost more than
+        everything else on the chart.
+        """
+        parts = ['<figure class="chart">\n  <svg class="chart__svg" viewBox="0 0 {} {}" '
+                 'role="img" aria-labelledby="{}-title {}-desc" focusable="false">\n'
+                 '    <title id="{}-title">{}</title>\n    <desc id="{}-desc">{}</desc>\n'
+                 '    <g class="chart__grid">\n      ']
+        args: list[object] = [self.width, self.height, self.key, self.key, self.key,
+                              self.title, self.key, self.desc]
+        for y, label in self.y_ticks:
+            parts.append('<line x1="{}" x2="{}" y1="{}" y2="{}"/><text class="chart__ylabel" '
+                         'x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>')
+            args += (self.plot_left, self.plot_right, y, y, self.ylabel_x, y, label)
+        parts.append("\n      ")
+        for x, label, anchor in self.x_ticks:
+            parts.append('<text class="chart__xlabel" x="{}" y="{}" text-anchor="{}">{}</text>')
+            args += (x, self.xlabel_y, anchor, label)
+        parts.append("\n    </g>\n    ")
+        for line in self.lines:
+            parts.append('<line class="chart__reference" x1="{}" x2="{}" y1="{}" y2="{}"/>')
+            args += (self.plot_left, self.plot_right, line["y"], line["y"])
+        parts.append("\n    ")
+        for s in self.series:
+            parts.append('<g class="chart__series {}">\n      ')
+            args.append(s.css)
+            parts.append('<polyline fill="none" points="{}"/>' * len(s.segments))
+            args += s.segments
+            parts.append("\n      ")
+            shape, numbers = _MARKS[s.marker]
+            parts.append(shape * len(s.dots))
+            for x, y in s.dots:
+                args += numbers(x, y)
+            parts.append("\n    </g>")
+        parts.append("\n  </svg>\n  ")
+        if len(self.series) > 1:
+            parts.append('<figcaption><ul class="chart__legend">')
+            for s in self.series:
+                parts.append('<li class="{}"><svg class="chart__key" viewBox="0 0 28 12" '
+                             'aria-hidden="true" focusable="false">'
+                             '<line x1="0" x2="28" y1="6" y2="6"/>{}</svg>{}</li>')
+                args += (s.css, KEYS[s.marker], s.label)
+            parts.append("</ul></figcaption>")
+        parts.append("\n</figure>\n")
+        return format_html("".join(parts), *args)
 
 
 def _x(index: int, count: int) -> float:
@@ -153,7 +192,7 @@ def line_chart(key: str, title: str, desc: str, x_labels: list[str], series: lis
         marker = MARKERS[number % len(MARKERS)]
         segments: list[str] = []
         current: list[str] = []
-        dots: list[Dot] = []
+        dots: list[tuple[float, float]] = []
         for index, maybe in enumerate(item.values):
             if maybe is None:
                 if current:
@@ -162,7 +201,7 @@ def line_chart(key: str, title: str, desc: str, x_labels: list[str], series: lis
                 continue
             x, y = _x(index, count), _y(maybe, y_max)
             current.append(f"{x},{y}")
-            dots.append(Dot(x, y, marker))
+            dots.append((x, y))
         if current:
             segments.append(" ".join(current))
         chart.series.append(DrawnSeries(item.label, f"series-{number + 1}", marker, segments,
