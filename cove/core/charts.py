@@ -13,6 +13,7 @@ shapes and dash patterns as well as colour, so colour is never the only signal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -67,15 +68,16 @@ class Chart:
     series: list[DrawnSeries] = field(default_factory=list)
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
     x_ticks: list[tuple[float, str, str]] = field(default_factory=list)  # x, label, anchor
-    width: int = WIDTH
-    height: int = HEIGHT
-    plot_left: int = LEFT
-    plot_right: int = WIDTH - RIGHT
-    plot_top: int = TOP
-    plot_bottom: int = HEIGHT - BOTTOM
     lines: list[dict[str, float]] = field(default_factory=list)
-    ylabel_x: int = LEFT - 5
-    xlabel_y: int = HEIGHT - 9
+    # Every chart has the same size, so these are part of the markup, not values in it.
+    width: ClassVar[int] = WIDTH
+    height: ClassVar[int] = HEIGHT
+    plot_left: ClassVar[int] = LEFT
+    plot_right: ClassVar[int] = WIDTH - RIGHT
+    plot_top: ClassVar[int] = TOP
+    plot_bottom: ClassVar[int] = HEIGHT - BOTTOM
+    ylabel_x: ClassVar[int] = LEFT - 5
+    xlabel_y: ClassVar[int] = HEIGHT - 9
 
     @property
     def has_data(self) -> bool:
@@ -90,24 +92,19 @@ class Chart:
         page has hundreds of dots, and a call or a template tag per dot cost more than
         everything else on the chart.
         """
-        parts = ['<figure class="chart">\n  <svg class="chart__svg" viewBox="0 0 {} {}" '
-                 'role="img" aria-labelledby="{}-title {}-desc" focusable="false">\n'
-                 '    <title id="{}-title">{}</title>\n    <desc id="{}-desc">{}</desc>\n'
-                 '    <g class="chart__grid">\n      ']
-        args: list[object] = [self.width, self.height, self.key, self.key, self.key,
-                              self.title, self.key, self.desc]
+        parts = [_HEAD]
+        args: list[object] = [self.key, self.key, self.key, self.title, self.key, self.desc]
         for y, label in self.y_ticks:
-            parts.append('<line x1="{}" x2="{}" y1="{}" y2="{}"/><text class="chart__ylabel" '
-                         'x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>')
-            args += (self.plot_left, self.plot_right, y, y, self.ylabel_x, y, label)
+            parts.append(_Y_TICK)
+            args += (y, y, y, label)
         parts.append("\n      ")
         for x, label, anchor in self.x_ticks:
-            parts.append('<text class="chart__xlabel" x="{}" y="{}" text-anchor="{}">{}</text>')
-            args += (x, self.xlabel_y, anchor, label)
+            parts.append(_X_TICK)
+            args += (x, anchor, label)
         parts.append("\n    </g>\n    ")
         for line in self.lines:
-            parts.append('<line class="chart__reference" x1="{}" x2="{}" y1="{}" y2="{}"/>')
-            args += (self.plot_left, self.plot_right, line["y"], line["y"])
+            parts.append(_REFERENCE)
+            args += (line["y"], line["y"])
         parts.append("\n    ")
         for s in self.series:
             parts.append('<g class="chart__series {}">\n      ')
@@ -131,6 +128,20 @@ class Chart:
             parts.append("</ul></figcaption>")
         parts.append("\n</figure>\n")
         return format_html("".join(parts), *args)
+
+
+# The parts of a chart's markup that are the same for every chart (its size is fixed).
+# (f-strings: the size goes in now, and each {{}} stays a {} for format_html).
+_HEAD = (f'<figure class="chart">\n  <svg class="chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+         'role="img" aria-labelledby="{}-title {}-desc" focusable="false">\n'
+         '    <title id="{}-title">{}</title>\n    <desc id="{}-desc">{}</desc>\n'
+         '    <g class="chart__grid">\n      ')
+_Y_TICK = (f'<line x1="{Chart.plot_left}" x2="{Chart.plot_right}" y1="{{}}" y2="{{}}"/>'
+           f'<text class="chart__ylabel" x="{Chart.ylabel_x}" y="{{}}" text-anchor="end" '
+           'dominant-baseline="middle">{}</text>')
+_X_TICK = f'<text class="chart__xlabel" x="{{}}" y="{Chart.xlabel_y}" text-anchor="{{}}">{{}}</text>'
+_REFERENCE = (f'<line class="chart__reference" x1="{Chart.plot_left}" x2="{Chart.plot_right}" '
+              'y1="{}" y2="{}"/>')
 
 
 def _x(index: int, count: int) -> float:
