@@ -24,23 +24,21 @@ def recent_wins(vault: Vault, limit: int = 12, scan: int = SCAN_LIMIT) -> list[W
     """Small wins among the newest `scan` entries, newest first, at most `limit`.
 
     The kind is sealed, so the newest rows are opened (kind only) a batch at a time until
-    `limit` wins are found; then only the wins' answers are fetched. At most a handful of
-    queries, whatever the journal's size.
+    `limit` wins are found. Each row comes with its answers, still sealed: only the wins'
+    answers are opened, and fetching them again by id would cost a query that SQLite
+    answers by walking every entry the person has. At most a handful of queries, whatever
+    the journal's size.
     """
     mine = JournalEntry.objects.owned_by(vault).order_by("-created_at", "-id")
-    heads = mine.only("id", "owner", "created_at", "shareable", "kind")
+    heads = mine.only("id", "owner", "created_at", "shareable", "kind", "answers")
     batch = max(limit * 4, 20)
-    ids: list[Any] = []
+    wins: list[Any] = []
     for start in range(0, max(0, scan), batch):
         rows = list(heads[start:min(start + batch, scan)])
-        ids += [entry.pk for entry in rows if entry.kind == "win"]
-        if len(ids) >= limit or len(rows) < batch:
+        wins += [entry for entry in rows if entry.kind == "win"]
+        if len(wins) >= limit or len(rows) < batch:
             break
-    ids = ids[:limit]
-    if not ids:
-        return []
-    wins = mine.filter(pk__in=ids)
     return [
         WinFact(str(w.pk), w.created_at, str(w.answer_map.get("what") or ""))
-        for w in wins
+        for w in wins[:limit]
     ]
