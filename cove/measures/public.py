@@ -33,7 +33,8 @@ def measure_history(vault: Vault, limit: int = 200) -> list[MeasureResult]:
     from cove.measures.models import MeasureResponse
 
     known = instruments.registry()
-    rows = MeasureResponse.objects.owned_by(vault).order_by("-created_at", "-id")
+    rows = (MeasureResponse.objects.owned_by(vault).order_by("-created_at", "-id")
+            .only("id", "owner", "created_at", "instrument", "result"))
     kept: dict[str, list[MeasureResult]] = {}
     for row in rows[: max(limit, 0) * len(known)]:
         instrument = known.get(row.instrument_id)
