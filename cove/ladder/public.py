@@ -60,15 +60,18 @@ class StepPeaks:
     step_title: str
     ladder_title: str
     practices: int  # among the newest `limit` practices
-    peaks: tuple[int, ...]  # peak distress of those practices where rated, oldest first
+    # Peak distress of the first and of the most recent of those practices that rated it
+    # (one value when only one did, none when none did): the summary shows no other.
+    peaks: tuple[int, ...]
 
 
 def recent_step_peaks(vault: Vault, steps: int = 6, limit: int = 200) -> list[StepPeaks]:
     """The `steps` most recently practised steps among the newest `limit` practices, newest
     first, each with its number of practices and their peak distress.
 
-    Which steps they are is read from plain columns; only the peaks and the titles are
-    opened (`recent_practices` opens every answer of every practice).
+    Which steps they are is read from plain columns; only the titles and the first and
+    last peaks of each step are opened (`recent_practices` opens every answer of every
+    practice).
     """
     from cove.ladder.models import ComfortStep, Ladder, PracticeSession
 
@@ -83,18 +86,33 @@ def recent_step_peaks(vault: Vault, steps: int = 6, limit: int = 200) -> list[St
     # Those steps' practices among the newest `limit` are their newest sum(counts).
     chosen = (mine.filter(step_id__in=list(counts))
               .only("id", "owner", "created_at", "step", "distress_peak")[:sum(counts.values())])
-    peaks: dict[Any, list[int]] = {step_id: [] for step_id in counts}
+    sessions: dict[Any, list[Any]] = {step_id: [] for step_id in counts}
     for session in reversed(list(chosen)):
-        if session.distress_peak is not None:
-            peaks[session.step_id].append(session.distress_peak)
+        sessions[session.step_id].append(session)
+    # By primary key, unordered: ordered, SQLite would walk the index of every step.
     found = {step.pk: step for step in ComfortStep.objects.owned_by(vault)
-             .filter(pk__in=list(counts)).only("id", "owner", "created_at", "ladder", "title")}
+             .filter(pk__in=list(counts)).order_by()
+             .only("id", "owner", "created_at", "ladder", "title")}
     ladders = {lad.pk: lad.title for lad in Ladder.objects.owned_by(vault)
-               .filter(pk__in={step.ladder_id for step in found.values()})
+               .filter(pk__in={step.ladder_id for step in found.values()}).order_by()
                .only("id", "owner", "created_at", "title")}
     return [StepPeaks(str(step_id), found[step_id].title,
-                      ladders.get(found[step_id].ladder_id, ""), count, tuple(peaks[step_id]))
+                      ladders.get(found[step_id].ladder_id, ""), count,
+                      _end_peaks(sessions[step_id]))
             for step_id, count in counts.items() if step_id in found]
+
+
+def _end_peaks(sessions: list[Any]) -> tuple[int, ...]:
+    """The peak distress of the first and of the most recent of these practices (oldest
+    first) that rated it, opening only from each end until one is found."""
+    rated = (i for i, session in enumerate(sessions) if session.distress_peak is not None)
+    first = next(rated, None)
+    if first is None:
+        return ()
+    for last in range(len(sessions) - 1, first, -1):
+        if sessions[last].distress_peak is not None:
+            return (sessions[first].distress_peak, sessions[last].distress_peak)
+    return (sessions[first].distress_peak,)
 
 
 def _facts(vault: Vault, sessions: list[Any]) -> list[PracticeFact]:
@@ -179,6 +197,6 @@ def recent_practice_wins(vault: Vault, limit: int = 12, scan: int = 200,
     if not found:
         return []
     titles = {step.pk: step.title for step in ComfortStep.objects.owned_by(vault)
-              .filter(pk__in={row.step_id for row in found}).only("id", "owner", "created_at",
-                                                                   "title")}
+              .filter(pk__in={row.step_id for row in found}).order_by()
+              .only("id", "owner", "created_at", "title")}
     return [PracticeWin(titles[row.step_id], row.created_at) for row in found]
