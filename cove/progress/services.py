@@ -41,11 +41,6 @@ def checkin_for(vault: Vault, day: date) -> CheckIn | None:
     return CheckIn.objects.owned_by(vault).filter(day=day).first()
 
 
-def checked_in(vault: Vault, day: date) -> bool:
-    """Whether there is a check-in that day; `day` is plain, so nothing is opened."""
-    return CheckIn.objects.owned_by(vault).filter(day=day).exists()
-
-
 def save_checkin(vault: Vault, day: date, ratings: dict[str, int], note: str, *,
                  version: int | None = None) -> CheckIn:
     """Keep one check-in a day: a second one that day replaces the first one's answers.
@@ -104,6 +99,7 @@ class Trends:
     rows: list[TrendRow]
     charts: list[charts.Chart]
     count: int
+    checked_in_today: bool  # a check-in today, even one with no answers (the range ends today)
 
 
 def checkin_trends(vault: Vault, range_key: str) -> Trends:
@@ -143,7 +139,7 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
             [charts.Series(str(SHORT_LABELS[name]), series)], y_max=10, y_step=5))
     return Trends(range_key if range_key in RANGES else "month", by_week,
                   [r for r in rows if any(v is not None for v in r.values.values())],
-                  drawn, len(found))
+                  drawn, len(found), any(checkin.day == last for checkin in found))
 
 
 def _short(day: date) -> str:

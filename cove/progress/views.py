@@ -44,7 +44,7 @@ def index(request: CoveRequest) -> HttpResponse:
         "measures": services.measure_trends(vault),
         "measure_points": services.MEASURE_POINTS,
         "practices": services.practised_steps(vault),
-        "checked_in": services.checked_in(vault, services.today()),
+        "checked_in": trends.checked_in_today,
         # One table at a time, on request ("checkins" or a questionnaire's id): the charts'
         # numbers are drawn only for the one the person asked to see.
         "numbers": request.GET.get("numbers", ""),

@@ -185,6 +185,11 @@ def test_the_check_in_link_goes_once_today_is_saved(survivor):
     assert "Check in today" not in survivor.client.get("/progress/").content.decode()
 
 
+def test_the_check_in_link_goes_when_today_has_only_a_note(survivor):
+    services.save_checkin(survivor.vault(), services.today(), {}, "Tired, but here.")
+    assert "Check in today" not in survivor.client.get("/progress/").content.decode()
+
+
 def test_a_questionnaires_numbers_show_the_size_of_each_change_when_asked_for(
         survivor, practices_and_measures):
     html = survivor.client.get("/progress/", {"numbers": "pcl5"}).content.decode()
