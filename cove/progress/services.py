@@ -127,8 +127,10 @@ def checkin_trends(vault: Vault, range_key: str) -> Trends:
                          if buckets[slot][name] else None)
                   for name in QUESTIONS}
         label = (_("Week of %(day)s") % {"day": short}) if by_week else short
-        rows.append(TrendRow(label, values, [None if v is None else str(v).replace(".", point)
-                                             for v in values.values()]))
+        # A day's answer is a whole number ("7"); a week's is an average to a tenth ("6.5").
+        rows.append(TrendRow(label, values, [
+            None if v is None else str(v).replace(".", point) if by_week else str(round(v))
+            for v in values.values()]))
     drawn = []
     for name in QUESTIONS:
         series = [row.values[name] for row in rows]

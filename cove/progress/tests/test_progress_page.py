@@ -73,7 +73,17 @@ def test_check_in_numbers_are_a_table_when_asked_for(survivor):
     services.save_checkin(survivor.vault(), services.today(), {"mood": 7}, "")
     html = survivor.client.get("/progress/", {"numbers": "checkins"}).content.decode()
     assert html.count("<table>") == 1
-    assert '<td class="num">7.0</td>' in html
+    assert '<td class="num">7</td>' in html  # a day's answer, not "7.0"
+
+
+def test_a_weeks_numbers_are_averages_to_a_tenth(survivor):
+    vault = survivor.vault()
+    today = services.today()
+    monday = today - timedelta(days=today.weekday() + 7)  # last week's, so both days have been
+    for day, mood in ((monday, 6), (monday + timedelta(days=1), 7)):
+        services.save_checkin(vault, day, {"mood": mood}, "")
+    html = survivor.client.get("/progress/", {"range": "quarter", "numbers": "checkins"})
+    assert '<td class="num">6.5</td>' in html.content.decode()
 
 
 @pytest.mark.parametrize("range_key", ["month", "quarter", "year", "nonsense"])
