@@ -14,7 +14,7 @@ from pydantic import Field
 from cove.core import policy
 from cove.core.http import CoveRequest
 from cove.core.schemas import VERSION_HELP, Conflicted, Invalid, Message
-from cove.progress import services
+from cove.progress import reminders, services
 from cove.progress.choices import ProgressRange, ReminderWhat, Weekday
 from cove.progress.forms import MAX_NOTE
 from cove.progress.models import CheckIn, Reminder
@@ -210,14 +210,14 @@ def summary(request: CoveRequest, query: Query[RangeQuery]) -> Any:
             summary="Your reminders")
 @policy.signed_in
 def list_reminders(request: CoveRequest) -> Any:
-    return [_reminder_out(r) for r in services.reminders_of(request.vault)]
+    return [_reminder_out(r) for r in reminders.reminders_of(request.vault)]
 
 
 @router.post("/reminders", response={201: ReminderOut, 422: Invalid}, auth=django_auth,
              tags=PROGRESS, summary="Add a reminder (what, when, which weekdays; Monday is 0)")
 @policy.signed_in
 def add_reminder(request: CoveRequest, payload: ReminderIn) -> Any:
-    reminder = services.add_reminder(request.vault, payload.what, payload.time_of_day,
+    reminder = reminders.add_reminder(request.vault, payload.what, payload.time_of_day,
                                      payload.weekdays, payload.by_email, payload.timezone)
     return Status(201, _reminder_out(reminder))
 
@@ -227,7 +227,7 @@ def add_reminder(request: CoveRequest, payload: ReminderIn) -> Any:
              auth=django_auth, tags=PROGRESS, summary="Pause a reminder or turn it back on")
 @policy.signed_in
 def pause_reminder(request: CoveRequest, reminder_id: str, payload: PauseIn) -> Any:
-    return _reminder_out(services.set_paused(request.vault, reminder_id, payload.paused,
+    return _reminder_out(reminders.set_paused(request.vault, reminder_id, payload.paused,
                                              version=payload.version))
 
 
@@ -235,7 +235,7 @@ def pause_reminder(request: CoveRequest, reminder_id: str, payload: PauseIn) -> 
                auth=django_auth, tags=PROGRESS, summary="Remove a reminder")
 @policy.signed_in
 def delete_reminder(request: CoveRequest, reminder_id: str) -> Any:
-    services.remove_reminder(get_owned_or_404(Reminder, request.vault, reminder_id))
+    reminders.remove_reminder(get_owned_or_404(Reminder, request.vault, reminder_id))
     return Status(204, None)
 
 
@@ -243,7 +243,7 @@ def delete_reminder(request: CoveRequest, reminder_id: str) -> Any:
              summary="Make a new private calendar address (the old one stops working)")
 @policy.signed_in
 def new_calendar(request: CoveRequest) -> Any:
-    token = services.new_feed_token(request.person)
+    token = reminders.new_feed_token(request.person)
     return Status(201, {"url": request.build_absolute_uri(reverse("progress:feed",
                                                                   args=[token]))})
 
@@ -252,5 +252,5 @@ def new_calendar(request: CoveRequest) -> Any:
                summary="Turn the calendar address off")
 @policy.signed_in
 def revoke_calendar(request: CoveRequest) -> Any:
-    services.revoke_feed(request.person)
+    reminders.revoke_feed(request.person)
     return Status(204, None)

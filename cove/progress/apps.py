@@ -18,7 +18,7 @@ class ProgressConfig(AppConfig):
     def ready(self) -> None:
         from cove.accounts.signals import credentials_replaced
         from cove.progress import choices  # noqa: F401 - registers the progress choices
-        from cove.progress.services import replace_feed_token
+        from cove.progress.reminders import replace_feed_token
 
         # A changed passphrase or an emergency reset also replaces the calendar address.
         credentials_replaced.connect(replace_feed_token, dispatch_uid="progress.feed")

@@ -6,7 +6,7 @@ import random
 from datetime import time, timedelta
 from typing import TYPE_CHECKING
 
-from cove.progress import services
+from cove.progress import reminders, services
 from cove.progress.models import QUESTIONS
 
 if TYPE_CHECKING:
@@ -31,4 +31,4 @@ def populate(vault: Vault, role: str) -> None:
         }
         clean = {k: max(0, min(10, v)) for k, v in ratings.items() if k in QUESTIONS}
         services.save_checkin(vault, today - timedelta(days=back), clean, "")
-    services.add_reminder(vault, "checkin", time(19, 30), "0123456")
+    reminders.add_reminder(vault, "checkin", time(19, 30), "0123456")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cove.core import policy
 from cove.core.forms import submit
 from cove.core.http import CoveRequest
-from cove.progress import emails, services
+from cove.progress import emails, reminders, services
 from cove.progress.choices import ProgressRange
 from cove.progress.forms import (
     SHORT_LABELS,
@@ -77,7 +77,7 @@ def checkin(request: CoveRequest) -> HttpResponse:
 
 def _reminder_rows(vault: Vault) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for reminder in services.reminders_of(vault):
+    for reminder in reminders.reminders_of(vault):
         days = reminder.weekdays
         if days == "0123456":
             when = _("every day")
@@ -90,26 +90,26 @@ def _reminder_rows(vault: Vault) -> list[dict[str, object]]:
 
 @policy.signed_in
 @require_http_methods(["GET", "POST"])
-def reminders(request: CoveRequest) -> HttpResponse:
+def reminders_page(request: CoveRequest) -> HttpResponse:
     vault = request.vault
     email_possible = emails.email_possible()
     data = request.POST if request.method == "POST" else None
     form = ReminderForm(data, email_possible=email_possible,
                         initial={"weekdays": list("0123456"), "what": "something"})
-    if request.method == "POST" and submit(form, lambda data: services.add_reminder(
+    if request.method == "POST" and submit(form, lambda data: reminders.add_reminder(
             vault, data["what"], data["time_of_day"], data["weekdays"],
             bool(data.get("by_email")), data.get("timezone"))) is not None:
         messages.success(request, _("Reminder added."))
         return redirect("progress:reminders")
-    return _reminders_page(request, form)
+    return _show_reminders(request, form)
 
 
-def _reminders_page(request: CoveRequest, form: ReminderForm,
+def _show_reminders(request: CoveRequest, form: ReminderForm,
                     feed_url: str | None = None) -> HttpResponse:
     return render(request, "progress/reminders.html", {
         "form": form, "rows": _reminder_rows(request.vault),
         "email_possible": emails.email_possible(), "has_email": bool(request.person.email),
-        "has_feed": services.has_feed(request.person),
+        "has_feed": reminders.has_feed(request.person),
         "feed_url": feed_url,
     })
 
@@ -117,7 +117,7 @@ def _reminders_page(request: CoveRequest, form: ReminderForm,
 @policy.signed_in
 @require_POST
 def reminder_pause(request: CoveRequest, reminder_id: str) -> HttpResponse:
-    reminder = services.set_paused(request.vault, reminder_id, request.POST.get("paused") == "1")
+    reminder = reminders.set_paused(request.vault, reminder_id, request.POST.get("paused") == "1")
     messages.success(request, _("Paused.") if reminder.paused else _("Back on."))
     return redirect("progress:reminders")
 
@@ -126,7 +126,7 @@ def reminder_pause(request: CoveRequest, reminder_id: str) -> HttpResponse:
 @require_POST
 def reminder_delete(request: CoveRequest, reminder_id: str) -> HttpResponse:
     reminder = get_owned_or_404(Reminder, request.vault, reminder_id)
-    services.remove_reminder(reminder)
+    reminders.remove_reminder(reminder)
     messages.success(request, _("Reminder removed."))
     return redirect("progress:reminders")
 
@@ -134,18 +134,18 @@ def reminder_delete(request: CoveRequest, reminder_id: str) -> HttpResponse:
 @policy.signed_in
 @require_POST
 def feed_new(request: CoveRequest) -> HttpResponse:
-    token = services.new_feed_token(request.person)
+    token = reminders.new_feed_token(request.person)
     # Shown once, in this response only: the token is stored nowhere, only its hash.
     feed_url = request.build_absolute_uri(reverse("progress:feed", args=[token]))
     form = ReminderForm(email_possible=emails.email_possible(),
                         initial={"weekdays": list("0123456"), "what": "something"})
-    return _reminders_page(request, form, feed_url)
+    return _show_reminders(request, form, feed_url)
 
 
 @policy.signed_in
 @require_POST
 def feed_revoke(request: CoveRequest) -> HttpResponse:
-    services.revoke_feed(request.person)
+    reminders.revoke_feed(request.person)
     messages.success(request, _("The calendar address is turned off. It no longer works."))
     return redirect("progress:reminders")
 
@@ -154,10 +154,10 @@ def feed_revoke(request: CoveRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The calendar feed: authenticated by its secret token alone, never by a session."""
-    owner_id = services.feed_owner(token)
+    owner_id = reminders.feed_owner(token)
     if owner_id is None:
         raise Http404
-    response = HttpResponse(services.calendar_text(owner_id, request.get_host().split(":")[0]),
+    response = HttpResponse(reminders.calendar_text(owner_id, request.get_host().split(":")[0]),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="moments.ics"'
     response["Cache-Control"] = "no-store"

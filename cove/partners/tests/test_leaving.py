@@ -10,7 +10,7 @@ from django.test import Client
 from cove.audit.models import AuditEvent
 from cove.partners.models import Link, RotationDue
 from cove.partners.tests.helpers import link, share, write_plan
-from cove.progress.services import new_feed_token
+from cove.progress.reminders import new_feed_token
 from cove.vault import areas
 from cove.vault.models import AreaKey, Grant
 from cove.vault.services import grant_area
