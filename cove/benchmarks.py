@@ -7,6 +7,9 @@ Nothing here runs in the test suite: targets are measured, never asserted in uni
 - Privacy cost: the ladder page with 100 steps (600 sealed values), rendered with real
   AES-256-GCM, then again with the vault's seal/open replaced by a pass-through in this
   process only. Target: decryption adds at most 20 % to that page's server time.
+- Values opened per ms: the same 600 sealed values read again and again through their
+  records (model field, vault, AES-256-GCM, JSON), without the page around them.
+  `python -m cove.benchmarks values` measures only this.
 - Sign-in: POST /account/login/ with the standard KDF (64 MiB, t=3) plus the verifier.
   Target: between 0.2 and 1 s.
 - Ordinary pages: p95 server time. Target: at most 50 ms.
@@ -85,6 +88,31 @@ def _ladder_with_steps(username: str, passphrase: str, steps: int) -> str:
     return str(ladder.pk)
 
 
+def _values_per_ms(username: str, passphrase: str, ladder_id: str, rounds: int) -> float:
+    """Sealed values opened per ms (median of `rounds`), each read as a page reads it."""
+    from cove.accounts.models import User
+    from cove.ladder.models import ComfortStep
+    from cove.vault.keyring import Vault
+    from cove.vault.services import unlock_with_passphrase
+
+    user = User.objects.get(username=username)
+    unlocked = unlock_with_passphrase(user, passphrase)
+    assert unlocked is not None
+    assert unlocked.data_key is not None
+    vault = Vault(user, unlocked.data_key)
+    steps = list(ComfortStep.objects.owned_by(vault).filter(ladder_id=ladder_id))
+    fields = ComfortStep.sealed_fields()
+    count = len(steps) * len(fields)
+
+    def open_all() -> None:
+        for step in steps:
+            for field in fields:
+                step.__dict__.pop(field.plain_key, None)
+                getattr(step, field.name)
+
+    return count / statistics.median(_timed(open_all, rounds))
+
+
 class _PassThrough:
     """Stand-in for AES-GCM in this process only: same framing, no cipher."""
 
@@ -107,7 +135,7 @@ class _PassThrough:
          self.crypto.open_value) = self.real
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     _setup()
     from django.test import Client
 
@@ -116,6 +144,12 @@ def main() -> int:
 
     sealed_client = _person("bench-sealed", passphrase)
     sealed_ladder = _ladder_with_steps("bench-sealed", passphrase, 100)
+    opened = _values_per_ms("bench-sealed", passphrase, sealed_ladder, ROUNDS)
+    rows.append(("sealed values opened per ms (600 values, median)", f"{opened:.0f}"))
+    if argv[:1] == ["values"]:
+        print(f"Cove benchmarks ({ROUNDS} rounds, SQLite, {sys.platform})")
+        print(f"  {rows[0][0]}  {rows[0][1]}")
+        return 0
     sealed = _timed(lambda: sealed_client.get(f"/ladder/{sealed_ladder}/"), ROUNDS)
 
     with _PassThrough():
@@ -154,4 +188,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
