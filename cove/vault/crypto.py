@@ -35,6 +35,9 @@ CURRENT_SUITE = SUITE_AES256GCM
 SUITE_PADDED_VERSIONED = 2
 _VERSION_BYTES = 4
 VALUE_HEADER_BYTES = 1 + _VERSION_BYTES
+_SUITE_2 = bytes([SUITE_PADDED_VERSIONED])
+_SUITE_2_BODY = VALUE_HEADER_BYTES + NONCE_BYTES  # where the ciphertext starts
+_SUITE_2_SHORTEST = _SUITE_2_BODY + 16
 # Every padded value is at least this long, then grows in power-of-two steps up to
 # PAD_POWER_OF_TWO_UP_TO, then by Padmé (at most ~12 % overhead). Closed choices, scores
 # and short texts all land in the same bucket; see docs/security.md, "Lengths".
@@ -44,6 +47,16 @@ PAD_POWER_OF_TWO_UP_TO = 4096
 
 class VaultError(Exception):
     """A ciphertext could not be opened: wrong key, wrong place, or tampered with."""
+
+
+# One key made ready for AES-256-GCM. Making it costs about as much as opening a value,
+# so a vault opening many values with one key makes it once (Vault.cipher_of_version) and
+# holds it exactly as long as the key itself; nothing else keeps one.
+Cipher = AESGCM
+
+
+def cipher(key: bytes) -> Cipher:
+    return AESGCM(key)
 
 
 def new_key() -> bytes:
@@ -57,14 +70,15 @@ def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
     return header + nonce + AESGCM(key).encrypt(nonce, plaintext, header + aad)
 
 
-def open_sealed(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
+def open_sealed(key: bytes | Cipher, blob: bytes | memoryview, aad: bytes) -> bytes:
     """Decrypt a sealed blob; raise VaultError unless key, aad and bytes all match."""
     blob = bytes(blob)
     if len(blob) < 1 + NONCE_BYTES + 16 or blob[0] != SUITE_AES256GCM:
         raise VaultError("unknown or truncated ciphertext")
     header, nonce, body = blob[:1], blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
+    aead = key if isinstance(key, AESGCM) else AESGCM(key)
     try:
-        return AESGCM(key).decrypt(nonce, body, header + aad)
+        return aead.decrypt(nonce, body, header + aad)
     except InvalidTag as exc:
         raise VaultError("ciphertext does not open with this key and context") from exc
 
@@ -123,18 +137,19 @@ def value_is_current(blob: bytes | memoryview, key_version: int) -> bool:
         return False
 
 
-def open_value(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
-    """Open a record's value sealed by `seal_value` (suite 2) or by `seal` (suite 1)."""
+def open_value(key: bytes | Cipher, blob: bytes | memoryview, aad: bytes) -> bytes:
+    """Open a record's value sealed by `seal_value` (suite 2) or by `seal` (suite 1).
+
+    `key` is the key, or a `cipher` made from it (cheaper when many values share a key)."""
     blob = bytes(blob)
-    if blob[:1] != bytes([SUITE_PADDED_VERSIONED]):
+    if blob[:1] != _SUITE_2:
         return open_sealed(key, blob, aad)
-    if len(blob) < VALUE_HEADER_BYTES + NONCE_BYTES + 16:
+    if len(blob) < _SUITE_2_SHORTEST:
         raise VaultError("unknown or truncated ciphertext")
-    header = blob[:VALUE_HEADER_BYTES]
-    nonce = blob[VALUE_HEADER_BYTES : VALUE_HEADER_BYTES + NONCE_BYTES]
-    body = blob[VALUE_HEADER_BYTES + NONCE_BYTES :]
+    aead = key if isinstance(key, AESGCM) else AESGCM(key)
     try:
-        return unpad(AESGCM(key).decrypt(nonce, body, header + aad))
+        return unpad(aead.decrypt(blob[VALUE_HEADER_BYTES:_SUITE_2_BODY], blob[_SUITE_2_BODY:],
+                                  blob[:VALUE_HEADER_BYTES] + aad))
     except InvalidTag as exc:
         raise VaultError("ciphertext does not open with this key and context") from exc
 

@@ -16,6 +16,7 @@ from django.db import models
 from cove.vault import crypto
 
 _UNSET = object()
+_json_decode = json.JSONDecoder().decode
 T = TypeVar("T")
 
 
@@ -66,6 +67,7 @@ class SealedField(models.BinaryField, Generic[T]):
     def __init__(self, *args: Any, plain_default: Any = None,
                  pad_minimum: int = crypto.PAD_MINIMUM, **kwargs: Any) -> None:
         self.plain_default = plain_default
+        self._aad_prefix: str | None = None
         # Values shorter than this all seal to one length. Raise it for a structured value
         # whose size depends on a choice (a questionnaire's result); not part of the
         # schema, so changing it needs no migration and applies from the next save.
@@ -92,9 +94,10 @@ class SealedField(models.BinaryField, Generic[T]):
         super().contribute_to_class(cls, name, private_only=private_only)
         setattr(cls, name, SealedDescriptor(self))
 
-    @property
-    def plain_key(self) -> str:
-        return f"_plain_{self.name}"
+    def set_attributes_from_name(self, name: str) -> None:
+        super().set_attributes_from_name(name)
+        # Where the opened value is kept on the record (read once per value opened).
+        self.plain_key = f"_plain_{self.name}"
 
     def coerce(self, value: Any) -> Any:
         if value is None:
@@ -107,17 +110,21 @@ class SealedField(models.BinaryField, Generic[T]):
         return value
 
     def aad(self, instance: Any) -> bytes:
-        if instance.pk is None or instance.owner_id is None:
+        pk, owner_id = instance.pk, instance.owner_id
+        if pk is None or owner_id is None:
             raise VaultLocked("a sealed record needs its id and owner before sealing")
-        return (
-            f"cove/v1|{self.model._meta.label_lower}|{self.name}|{instance.pk}|{instance.owner_id}"
-        ).encode()
+        prefix = self._aad_prefix
+        if prefix is None:  # the model's label is known only once the class is made
+            prefix = self._aad_prefix = f"cove/v1|{self.model._meta.label_lower}|{self.name}|"
+        return f"{prefix}{pk}|{owner_id}".encode()
 
     def decrypt_from(self, instance: Any) -> Any:
         blob = getattr(instance, self.attname)
         if not blob:
             return self.plain_default
-        return json.loads(instance.open_value(bytes(blob), self.aad(instance)))
+        # Sealed values are always UTF-8 JSON (encrypt_for): decoding it directly skips
+        # json.loads' guessing of the encoding.
+        return _json_decode(instance.open_value(bytes(blob), self.aad(instance)).decode())
 
     def encrypt_for(self, instance: Any, version: int, key: bytes) -> bytes:
         value = instance.__dict__.get(self.plain_key, self.plain_default)

@@ -47,6 +47,9 @@ class Vault:
         self._area_keys: dict[tuple[int, str], tuple[int, bytes]] = {}
         # (owner, area, version) -> key, every version opened so far.
         self._versions: dict[tuple[int, str, int], bytes] = {}
+        # key -> that key made ready to open values (crypto.cipher), made once per key
+        # and dropped with the vault, like the keys themselves.
+        self._ciphers: dict[bytes, crypto.Cipher] = {}
         self._private_key: bytes | None = None
 
     @property
@@ -122,6 +125,14 @@ class Vault:
         )
         self._versions[(owner_id, area, version)] = key
         return key
+
+    def cipher_of_version(self, owner_id: int, area: str, version: int) -> crypto.Cipher:
+        """`key_of_version`, made ready to open many values (one per key and vault)."""
+        key = self.key_of_version(owner_id, area, version)
+        found = self._ciphers.get(key)
+        if found is None:
+            found = self._ciphers[key] = crypto.cipher(key)
+        return found
 
     def older_keys(self, owner_id: int, area: str) -> list[bytes]:
         """Every retired key of one's own area, newest first (for values that name none)."""

@@ -291,7 +291,7 @@ class SealedRecord(models.Model):
         try:
             version = crypto.value_key_version(blob)
             if version is not None:
-                return crypto.open_value(vault.key_of_version(self.owner_id, area, version),
+                return crypto.open_value(vault.cipher_of_version(self.owner_id, area, version),
                                          blob, aad)
             try:
                 return crypto.open_value(vault.key_for(self.owner_id, area), blob, aad)

@@ -57,3 +57,30 @@ def test_a_write_after_a_rotation_seals_with_the_new_key(survivor):
     ladder = survivor.api("get", f"/ladder/steps/{step}").json()["ladder_id"]
     added = survivor.api("post", f"/ladder/ladders/{ladder}/steps", {"title": "Kiss"}).json()["id"]
     assert crypto.value_key_version(ciphertext_of(ComfortStep.objects.get(pk=added), "title")) == 2
+
+
+def test_a_page_of_records_makes_its_key_ready_once(survivor, monkeypatch):
+    ladder = survivor.api("post", "/ladder/ladders", {"title": "Closer"}).json()["id"]
+    for title in ("Hold hands", "Sit close", "Talk a while"):
+        survivor.api("post", f"/ladder/ladders/{ladder}/steps", {"title": title})
+    made = []
+    real = crypto.cipher
+
+    def counted(key):
+        made.append(key)
+        return real(key)
+
+    monkeypatch.setattr(crypto, "cipher", counted)
+    answer = survivor.api("get", f"/ladder/ladders/{ladder}")
+    assert answer.status_code == 200
+    assert len(made) == 1
+
+
+def test_a_ready_key_opens_only_what_the_key_itself_opens():
+    key, other = crypto.new_key(), crypto.new_key()
+    blob = crypto.seal_value(key, 1, b'"Hold hands"', b"cove/v1|here")
+    assert crypto.open_value(crypto.cipher(key), blob, b"cove/v1|here") == b'"Hold hands"'
+    with pytest.raises(crypto.VaultError):
+        crypto.open_value(crypto.cipher(other), blob, b"cove/v1|here")
+    with pytest.raises(crypto.VaultError):
+        crypto.open_value(crypto.cipher(key), blob, b"cove/v1|elsewhere")
