@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,13 +24,23 @@ from cove.vault.records import get_owned_or_404
 
 # One entry of the list, drawn here rather than in the template: a page has 20 (a search up
 # to 100), and the template's lookups for each were most of what a row cost. format_html
-# escapes every value; the tags are buttons (_tag_buttons).
-_ENTRY = ('<li class="card"><a href="{}">{}</a> <span class="muted"> · '
-          '<time datetime="{}">{}</time>{}</span>{}{}</li>')
+# escapes every value; the tags are buttons (_tag_buttons). One format_html per entry: the
+# parts an entry may lack (the "might share" note, the first words, the tags) are left out
+# of its pattern rather than filled with empty strings (_entry_pattern).
+_ENTRY_HEAD = '<li class="card"><a href="{}">{}</a> <span class="muted"> · <time datetime="{}">{}</time>'
 _PREVIEW = '<p class="entry-list__preview">{}</p>'
 _TAGS = '<ul class="tags" aria-label="{}">{}</ul>'
 _TAG = ('<li><button type="submit" form="tag-search" name="q" value="{0}" '
         'class="tag-button">{0}</button></li>')
+
+
+def _entry_pattern(shared: bool, preview: bool, tags: bool) -> str:
+    return (_ENTRY_HEAD + ("{}" if shared else "") + "</span>"
+            + (_PREVIEW if preview else "") + (_TAGS if tags else "") + "</li>")
+
+
+_ENTRY = {(shared, preview, tags): _entry_pattern(shared, preview, tags)
+          for shared in (False, True) for preview in (False, True) for tags in (False, True)}
 
 # Every entry's address differs from this one only in its id: one reverse() for the list.
 _ANY_ENTRY = "00000000-0000-0000-0000-000000000000"
@@ -42,21 +54,30 @@ def _entry_items(entries: list[JournalEntry]) -> SafeString:
     shared = format_html(" · {}", _("might share"))
     tags_label = format_html("{}", _("Tags"))
     labels: dict[str, SafeString] = {}  # each kind's name, translated and escaped once
+    dates: dict[date, SafeString] = {}  # each day formatted once (often several entries a day)
 
-    def item(e: JournalEntry) -> tuple[object, ...]:
+    def html(e: JournalEntry) -> SafeString:
         key = str(e.kind)
         if key not in labels:
             kind = kinds.get_kind(key)
             labels[key] = format_html("{}", kind.label if kind else _("Entry"))
         when = e.created_at.astimezone(here)
+        day = when.date()
+        if day not in dates:
+            dates[day] = format_html("{}", dateformat.format(day, date_format))
         preview = services.preview(e)
         tags = e.tag_list
-        return (address.replace(_ANY_ENTRY, str(e.pk)), labels[key], when.isoformat(),
-                dateformat.format(when, date_format), shared if e.shareable else "",
-                format_html(_PREVIEW, preview) if preview else "",
-                format_html(_TAGS, tags_label, _tag_buttons(tags)) if tags else "")
+        values: list[object] = [address.replace(_ANY_ENTRY, str(e.pk)), labels[key],
+                                when.isoformat(), dates[day]]
+        if e.shareable:
+            values.append(shared)
+        if preview:
+            values.append(preview)
+        if tags:
+            values += (tags_label, _tag_buttons(tags))
+        return format_html(_ENTRY[e.shareable, bool(preview), bool(tags)], *values)
 
-    return format_html_join("", _ENTRY, (item(e) for e in entries))
+    return format_html_join("", "{}", ((html(e),) for e in entries))
 
 
 def _tag_buttons(tags: list[str]) -> SafeString:
