@@ -43,6 +43,7 @@ def seed(username: str, days: int, passphrase: str = PASSPHRASE) -> dict[str, An
     from cove.boundaries.models import BoundaryChange
     from cove.boundaries.testing import seed_many
     from cove.journal.bulk import fill_journal
+    from cove.journal.models import JournalEntry
     from cove.ladder import services as ladder
     from cove.ladder.models import PracticeSession
     from cove.measures import instruments
@@ -62,6 +63,8 @@ def seed(username: str, days: int, passphrase: str = PASSPHRASE) -> dict[str, An
 
     fill_checkins(vault, days)
     fill_journal(vault, days, days=days)
+    with transaction.atomic():  # one entry a day, each at its own time, as a person writes
+        _spread(JournalEntry, user, days, rng)
 
     with transaction.atomic():
         steps_ladder = ladder.create_ladder(vault, "Closeness, one small step at a time")
