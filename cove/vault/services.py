@@ -174,7 +174,10 @@ def unlock_with_passphrase(user: User, passphrase: str) -> Unlocked | None:
     Accounts from before the shared verifier, or with a cost below today's, are moved to the
     current verifier and cost here (one more Argon2id run, only on that first success).
     """
-    bundle = KeyBundle.objects.filter(user_id=user.pk).first()
+    # The verifier is read with the bundle, in one statement: read apart, a reset committing
+    # between the two reads would pair the old verifier with the new salt and refuse the
+    # right passphrase.
+    bundle = KeyBundle.objects.filter(user_id=user.pk).select_related("user").first()
     if bundle is None:
         pretend_to_unlock(passphrase)
         return None
@@ -184,7 +187,7 @@ def unlock_with_passphrase(user: User, passphrase: str) -> Unlocked | None:
     except keystore.ShredKeyMissing:
         return None
     verifier = _verifier(material)
-    current = user.password or ""
+    current = bundle.user.password or ""
     if current.startswith(VERIFIER_PREFIX) and not crypto.constant_time_equal(
         current.encode(), verifier.encode()
     ):
@@ -217,7 +220,8 @@ def _upgrade(user: User, data_key: bytes, passphrase: str, stamp: bytes,
 
 
 def unlock_with_recovery_code(user: User, code: str) -> Unlocked | None:
-    bundle = KeyBundle.objects.filter(user_id=user.pk).first()
+    # The verifier for the stamp comes with the bundle, as in unlock_with_passphrase.
+    bundle = KeyBundle.objects.filter(user_id=user.pk).select_related("user").first()
     if bundle is None:
         return None
     try:
@@ -225,7 +229,7 @@ def unlock_with_recovery_code(user: User, code: str) -> Unlocked | None:
         data_key = crypto.open_sealed(key, bundle.data_key_by_recovery, _recovery_aad(user.pk))
     except (crypto.VaultError, keystore.ShredKeyMissing):
         return None
-    return Unlocked(data_key=data_key, stamp=_stamp(bundle, user.password or ""))
+    return Unlocked(data_key=data_key, stamp=_stamp(bundle, bundle.user.password or ""))
 
 
 def rewrap_passphrase(user: User, unlocked: Unlocked, new: Stretched) -> Unlocked:

@@ -148,3 +148,13 @@ def test_an_eight_thread_worker_takes_six_sign_ins_at_once(settings, monkeypatch
     settings.COVE_SIGNINS_AT_ONCE = 0
     monkeypatch.setattr(serving, "_running", serving.Shape(workers=2, threads=8))
     assert kdf.admitted_at_once() == 6
+
+
+def test_a_sign_in_that_read_the_person_just_before_an_emergency_reset_still_opens(survivor):
+    """A reset keeps the passphrase under a new salt: a sign-in that read the person before
+    the reset committed and the key bundle after it must not pair the old verifier with the
+    new salt and refuse the right passphrase."""
+    read_before = User.objects.get(pk=survivor.user.pk)
+    reset = survivor.api("post", "/account/emergency-reset", {"passphrase": survivor.passphrase})
+    assert reset.status_code == 200, reset.content
+    assert unlock_with_passphrase(read_before, survivor.passphrase) is not None
