@@ -20,20 +20,23 @@ RESET_EVERY = 3
 WRITES_PER_ROUND = 3  # acknowledged steps between two rotations, at least
 
 
-def _write_steps(server, owner, ladder_id, stop, acked, refused):
-    writer = server.another_session(owner)
-    n = 0
-    while not stop.is_set():
-        n += 1
-        title = f"step {n} by the writer"
-        answer = writer.api("POST", f"/ladder/ladders/{ladder_id}/steps", {"title": title})
-        if answer.status_code == 201:
-            acked.append((answer.json()["id"], title))
-        elif answer.status_code == 401:  # an emergency reset ended this session
-            writer = server.another_session(owner)
-        else:
-            refused.append((answer.status_code, answer.text[:200]))
-    writer.close()
+def _write_steps(server, owner, ladder_id, stop, acked, refused, stopped):
+    try:
+        writer = server.another_session(owner)
+        n = 0
+        while not stop.is_set():
+            n += 1
+            title = f"step {n} by the writer"
+            answer = writer.api("POST", f"/ladder/ladders/{ladder_id}/steps", {"title": title})
+            if answer.status_code == 201:
+                acked.append((answer.json()["id"], title))
+            elif answer.status_code == 401:  # an emergency reset ended this session
+                writer = server.another_session(owner)  # the same passphrase opens again
+            else:
+                refused.append((answer.status_code, answer.text[:200]))
+        writer.close()
+    except Exception as exc:  # a writer that stops early must fail the test, not vanish
+        stopped.append(repr(exc))
 
 
 def _wait_for_writes(acked, at_least, seconds=60.0):
@@ -64,8 +67,10 @@ def test_every_acknowledged_step_opens_after_rotations_and_resets_during_writes(
     stop = threading.Event()
     acked: list[tuple[str, str]] = []
     refused: list[tuple[int, str]] = []
+    stopped: list[str] = []
     writers = [threading.Thread(target=_write_steps,
-                                args=(cove_server, owner, ladder_id, stop, acked, refused))
+                                args=(cove_server, owner, ladder_id, stop, acked, refused,
+                                      stopped))
                for _ in range(2)]
     for thread in writers:
         thread.start()
@@ -81,6 +86,7 @@ def test_every_acknowledged_step_opens_after_rotations_and_resets_during_writes(
     assert [a.status_code for a in answers if a.status_code >= 300] == [], [
         (a.status_code, a.text[:200]) for a in answers if a.status_code >= 300]
     assert [code for code, _ in refused if code >= 500] == [], refused
+    assert stopped == []  # e.g. signing in again right after a reset was refused
     assert len(acked) > 20, "the writers must have written during the rotations"
     reader = cove_server.another_session(owner)
     readable = 0
