@@ -35,7 +35,10 @@ def test_an_example_tapped_twice_is_added_once(page, signed_in):
 def test_ask_me_first_stays_ticked_after_typing_only_if(page, signed_in):
     signed_in(page)
     page.goto("/boundaries/")
-    page.get_by_role("link", name="Everyday touch").click()
+    # htmx is deferred: wait for the section to load whole, or a busy machine lets the box
+    # be ticked with nothing there yet to send it.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Everyday touch").click()
     group = page.get_by_role("group", name="Hugs from behind")
     group.get_by_text("“Only if…” and “ask me first”").click()
     group.get_by_label("Only if…").fill("after a hello")
