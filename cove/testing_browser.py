@@ -172,13 +172,36 @@ def sign_in(page: Any, username: str, passphrase: str) -> None:
     page.wait_for_url(lambda url: "/account/login/" not in url)
 
 
+def sign_in_through_the_api(page: Any, origin: str, username: str, passphrase: str) -> None:
+    """Sign in with the API's own sign-in and give the page its cookies, then open home.
+
+    The same service as the form (cove.accounts), without loading the sign-in page and
+    sending the form in the browser: about 0.3 s less for each of ~100 browser tests. The
+    form itself is tested by the tests that use `sign_in`.
+    """
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get("/api/v1/auth/csrf")
+    response = client.post("/api/v1/auth/login", {"username": username, "passphrase": passphrase},
+                           content_type="application/json",
+                           HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+    assert response.status_code == 200, response.content
+    page.context.add_cookies([
+        {"name": name, "value": morsel.value, "url": origin,
+         "httpOnly": bool(morsel["httponly"]), "sameSite": morsel["samesite"] or "Lax"}
+        for name, morsel in client.cookies.items()])
+    page.goto("/")
+
+
 @pytest.fixture
-def signed_in(make_person: Callable[..., Any]) -> Callable[..., Any]:
-    """`signed_in(page)` makes a new person, signs them in on `page`, returns the Person."""
+def signed_in(make_person: Callable[..., Any], live_server: Any) -> Callable[..., Any]:
+    """`signed_in(page)` makes a new person, signs them in on `page` and leaves it on home;
+    returns the Person."""
 
     def _sign_in(page: Any, username: str | None = None) -> Any:
         person = make_person(username)
-        sign_in(page, person.username, person.passphrase)
+        sign_in_through_the_api(page, live_server.url, person.username, person.passphrase)
         return person
 
     return _sign_in
