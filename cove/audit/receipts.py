@@ -2,9 +2,9 @@
 
 Built from the `shared.read` events written by `cove.audit.services.record_read`: one row
 per look, naming every area read (detail keys `areas` {area: items}, `items`, `reader`;
-older rows and single reads carry only `area`). A reader is named by the name they chose
-to show (a clinician's profile name, from any app whose AppConfig offers
-`display_names(ids)`), else by their username.
+older rows and single reads carry only `area`; a voice note played says `what`). A
+reader is named by the name they chose to show (a clinician's profile name, from any app
+whose AppConfig offers `display_names(ids)`), else by their username.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class Receipt:
     reader: str
     areas: tuple[str, ...]
     items: int
+    what: str = ""
 
     @property
     def area(self) -> str:
@@ -65,6 +66,9 @@ class Receipt:
     @property
     def sentence(self) -> str:
         local = timezone.localtime(self.when)
+        if self.what == "voice_note":
+            return _("%(reader)s played one of your voice notes, %(when)s") % {
+                "reader": self.reader, "when": formats.date_format(local, "D H:i")}
         return _("%(reader)s looked at your %(what)s, %(when)s") % {
             "reader": self.reader, "what": in_words([area_words(a) for a in self.areas]),
             "when": formats.date_format(local, "D H:i")}
@@ -101,7 +105,8 @@ def as_receipts(events: list[AuditEvent]) -> list[Receipt]:
     names = display_names({e.actor_id for e in events if e.actor_id is not None})
     return [Receipt(when=e.created_at, reader_id=e.actor_id,
                     reader=names.get(e.actor_id or 0) or str(e.detail.get("reader", "")) or _("Someone"),
-                    areas=areas_of(e.detail), items=int(e.detail.get("items", 0)))
+                    areas=areas_of(e.detail), items=int(e.detail.get("items", 0)),
+                    what=str(e.detail.get("what", "")))
             for e in events]
 
 

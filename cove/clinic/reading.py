@@ -22,9 +22,9 @@ from cove.clinic.choices import Flag
 from cove.clinic.models import ClinicLink
 from cove.clinic.services import live_areas
 from cove.vault import areas
-from cove.vault.fields import SealedField
 from cove.vault.models import Grant
-from cove.vault.records import SealedRecord, sealed_models
+from cove.vault.readable import Entry, record_entry
+from cove.vault.records import SealedRecord, Sound, sealed_models
 from cove.vault.sharing import shared_areas
 
 if TYPE_CHECKING:
@@ -59,10 +59,19 @@ class MeasureView:
 
 
 @dataclass
+class SharedItem:
+    """One shared record in words (as the readable export shows it), and its sound, if any."""
+
+    kind: str
+    entry: Entry
+    sound: Sound | None = None
+
+
+@dataclass
 class AreaItems:
     area: str
     label: str
-    items: list[list[tuple[str, Any]]] = field(default_factory=list)
+    items: list[SharedItem] = field(default_factory=list)
 
 
 class ClientView:
@@ -168,8 +177,13 @@ class ClientView:
             if area in {areas.MEASURES, areas.LADDER}:
                 continue
             block = AreaItems(area=area, label=str(areas.LABELS[area]))
+            # The client previewing plays their own copy; the clinician plays it through the
+            # share, so each play is in the client's access receipts.
+            shared_by = None if self.preview else self.link.owner.username
             for record in self.records(area)[:50]:
-                block.items.append(readable(record))
+                block.items.append(SharedItem(
+                    str(type(record)._meta.verbose_name).capitalize(), record_entry(record),
+                    record.sound(shared_by)))
             shown.append(block)
         return shown
 
@@ -208,18 +222,6 @@ def _own_records(vault: Vault, area: str, limit: int = 200) -> list[SealedRecord
             if record.get_sharing_area() == area:
                 found.append(record)
     return found[:limit]
-
-
-def readable(record: SealedRecord) -> list[tuple[str, Any]]:
-    """A record's sealed values with their labels, as both sides see them."""
-    rows: list[tuple[str, Any]] = [(_("Kind"), str(type(record)._meta.verbose_name).capitalize())]
-    for f in type(record)._meta.concrete_fields:
-        # Keys (a voice note's file key) and raw bytes are machinery, not what was written.
-        if isinstance(f, SealedField) and "key" not in f.name:
-            value = getattr(record, f.name)
-            if value not in (None, "", [], {}) and not isinstance(value, bytes | memoryview):
-                rows.append((str(f.verbose_name).capitalize(), value))
-    return rows
 
 
 def last_changed(owner_id: int, clinician_id: int) -> datetime | None:

@@ -86,6 +86,16 @@ def record_as_dict(record: SealedRecord) -> dict[str, Any]:
     }
 
 
+def labelled_fields(record: SealedRecord) -> list[dict[str, Any]]:
+    """One record's values with their labels, raw: the presentation layer
+    (cove/vault/readable.py) turns stored keys into words and dates into the person's
+    format. No id, owner or machinery (`SealedRecord.machinery_fields`)."""
+    return [{"label": str(field.verbose_name).capitalize(), "value": _field_value(record, field)}
+            for field in type(record)._meta.concrete_fields
+            if field.name not in _SKIP and field.name != "id"
+            and field.name not in record.machinery_fields]
+
+
 def readable_value(value: Any) -> str:
     """A field's value as words for the printable page."""
     value = json_value(value)
@@ -161,17 +171,7 @@ def readable_sections(vault: Vault) -> list[dict[str, Any]]:
     """The same records as titled sections of label/value pairs, for the printable page."""
     sections = []
     for model in sorted(sealed_models(), key=lambda m: str(m._meta.verbose_name_plural)):
-        items = []
-        for record in _readable(model, vault, []):
-            fields = []
-            for field in model._meta.concrete_fields:
-                if field.name in _SKIP or field.name == "id":
-                    continue
-                # Raw values: the page's presentation layer (cove/vault/readable.py) turns
-                # stored keys into words and dates into the person's format.
-                fields.append({"label": str(field.verbose_name).capitalize(),
-                               "value": _field_value(record, field)})
-            items.append(fields)
+        items = [labelled_fields(record) for record in _readable(model, vault, [])]
         if items:
             sections.append({"title": str(model._meta.verbose_name_plural).capitalize(),
                              "items": items})

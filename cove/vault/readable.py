@@ -23,7 +23,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from cove.core import choices
-from cove.vault.records import sealed_models
+from cove.vault.export import labelled_fields
+from cove.vault.records import SealedRecord, sealed_models
 
 # Labels (lower case, spaces) that are machinery, never something a person wrote.
 _HIDDEN_WORDS = {"id", "ids", "key", "keys", "version", "nonce", "digest", "position",
@@ -186,6 +187,12 @@ def _entry(rows: list[Row]) -> Entry:
     kept = [row for row in rows
             if row.label != "Added" and not (row.label == "Last changed" and row.text == added)]
     return Entry(kept, when=added)
+
+
+def record_entry(record: SealedRecord) -> Entry:
+    """One record in words, as the readable export shows it (a clinician's page shows each
+    shared record this way, so both sides read the same)."""
+    return _entry(_rows(labelled_fields(record)))
 
 
 def _area_of(title: str) -> tuple[str, str]:

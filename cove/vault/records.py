@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.apps import apps
@@ -160,6 +161,14 @@ class SealedQuerySet(models.QuerySet):
 SealedManager = models.Manager.from_queryset(SealedQuerySet)
 
 
+@dataclass(frozen=True)
+class Sound:
+    """Where a record's recording plays, and how long it is ("1:05")."""
+
+    url: str
+    length: str
+
+
 class SealedRecord(models.Model):
     """Abstract base: a UUID id known before saving, an owner, timestamps, sealed fields."""
 
@@ -177,6 +186,10 @@ class SealedRecord(models.Model):
     # Plain (unencrypted) fields beyond id/owner/timestamps/relations, each with a reason.
     # The vault test fails on any other plain field: see cove.vault.testing.
     plain_fields: ClassVar[dict[str, str]] = {}
+    # Values that are machinery, not what the person wrote (a file's key, how many chunks
+    # it fills): left out where a record is shown in words (cove.vault.readable: the
+    # readable export, a clinician's page). The JSON export keeps every value.
+    machinery_fields: ClassVar[frozenset[str]] = frozenset()
 
     objects = SealedManager()
 
@@ -252,6 +265,11 @@ class SealedRecord(models.Model):
 
     def get_sharing_area(self) -> str:
         return self.sharing_area
+
+    def sound(self, shared_by: str | None = None) -> Sound | None:
+        """This record's sound, played by its owner (`shared_by` None) or by someone the
+        owner `shared_by` shares it with. None for a record without sound."""
+        return None
 
     def sealing_key(self) -> bytes:
         """The current key of this record's area (sealing goes through `sealing_now`).

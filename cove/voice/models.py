@@ -12,19 +12,21 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from cove.journal.models import JournalEntry
 from cove.ladder.models import PracticeSession
 from cove.vault import areas
 from cove.vault.fields import SealedIntegerField, SealedTextField
-from cove.vault.records import SealedRecord
+from cove.vault.records import SealedRecord, Sound
 
 
 class VoiceNote(SealedRecord):
     """One recording, with the person's own title and optional typed transcript."""
 
-    title: str = SealedTextField()  # type: ignore[assignment]
-    transcript: str = SealedTextField()  # type: ignore[assignment]
+    title: str = SealedTextField(verbose_name=_("name"))  # type: ignore[assignment]
+    transcript: str = SealedTextField(verbose_name=_("typed words"))  # type: ignore[assignment]
     # Whole seconds of sound, after cleaning.
     seconds: int | None = SealedIntegerField()  # type: ignore[assignment]
     # The note's own key for its chunks (base64), and how many chunks it has.
@@ -39,6 +41,11 @@ class VoiceNote(SealedRecord):
     )
     area = models.CharField(max_length=32, default=areas.JOURNAL)
 
+    # Its length is shown beside the player, as minutes and seconds; its area is where it
+    # is kept, not something said.
+    machinery_fields: ClassVar[frozenset[str]] = frozenset(
+        {"file_key", "chunks", "seconds", "area"})
+
     plain_fields: ClassVar[dict[str, str]] = {
         "area": "Chooses which area key seals the row (the journal's, or the area of the "
         "entry it belongs to), so it must be readable before anything can be opened. It "
@@ -51,6 +58,12 @@ class VoiceNote(SealedRecord):
 
     def get_sharing_area(self) -> str:
         return self.area
+
+    def sound(self, shared_by: str | None = None) -> Sound:
+        if shared_by is None:
+            return Sound(reverse("voice:audio", args=[self.pk]), self.length)
+        return Sound(reverse("voice:shared_audio", args=[shared_by, self.area, self.pk]),
+                     self.length)
 
     @property
     def length(self) -> str:

@@ -159,7 +159,8 @@ def shared_note(vault: Vault, owner_name: str, area: str, note_id: Any) -> Voice
         audit.record_denied_access(vault.user, "voice.shared")
         raise Http404
     audit.record("shared.read", subject=owner, actor=vault.user,
-                 detail={"area": note.area, "items": 1, "reader": vault.user.username})
+                 detail={"area": note.area, "items": 1, "reader": vault.user.username,
+                         "what": "voice_note"})
     return note.bind(vault)
 
 

@@ -81,3 +81,34 @@ def test_pause_and_go_on_keep_one_recording(phone, make_person):
     phone.get_by_role("button", name="Stop").click()
     phone.get_by_role("heading", name="Listen back").wait_for()
     assert phone.evaluate("() => document.querySelector('input[type=file]').files.length") == 1
+
+
+def test_a_clinician_plays_a_shared_note_and_the_client_reads_that_they_did(
+        page, phone_page, signed_in, make_sound):
+    from cove.clinic import services as clinic
+    from cove.voice.tests.test_clinician_listens import shared_note
+
+    clinician = signed_in(page, "ash")
+    clinic.save_profile(clinician.user, "Dr Ash", "Riverside Counselling", "")
+    clinic.approve("ash")
+    client = signed_in(phone_page, "river")
+    _note, link_id = shared_note(client, clinician, make_sound)
+    page.goto(f"/clinic/clients/{link_id}/")
+    answers: list[int] = []
+    page.on("response", lambda r: answers.append(r.status) if "/audio/" in r.url else None)
+    assert page.get_by_text("before our session").is_visible()
+    duration = page.evaluate("""() => new Promise((done) => {
+        const audio = document.querySelector("audio");
+        audio.addEventListener("loadedmetadata", () => done(audio.duration));
+        audio.addEventListener("error", () => done(-1));
+        audio.preload = "metadata"; audio.load();
+    })""")
+    assert duration > 0.5
+    assert answers and set(answers) <= {200, 206}
+    axe(page)
+    shot(page, "clinic-client-voice-note-desktop")
+    phone_page.goto("/vault/access/")
+    assert phone_page.get_by_text("Dr Ash played one of your voice notes").first.is_visible()
+    phone_page.goto(f"/clinic/sharing/{link_id}/preview/")
+    axe(phone_page)
+    shot(phone_page, "clinic-preview-voice-note-360")

@@ -1,0 +1,80 @@
+"""A voice note on a shareable journal entry, on the page of the clinician it is shared with."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cove.audit.models import AuditEvent
+from cove.clinic.tests.conftest import link_with, make_clinician
+from cove.vault import areas
+from cove.voice.models import VoiceNote
+from cove.voice.tests.test_keeping import an_entry, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def shared_note(client, clinician, make_sound):
+    """A one-second note kept with an entry marked shareable, that area shared with the
+    clinician; returns the note and the link's id."""
+    entry = an_entry(client)
+    upload(client, make_sound(1), title="before our session", journal_entry=str(entry.pk))
+    assert client.post(f"/journal/{entry.pk}/share/", {"shareable": "1"}).status_code == 302
+    link_id = link_with(clinician, client, [areas.JOURNAL_SHARED])
+    return VoiceNote.objects.owned_by(client.vault()).get(), link_id
+
+
+def players(page: str) -> list[str]:
+    return re.findall(r'<audio controls preload="none" src="([^"]+)"', page)
+
+
+def test_the_clinician_can_play_it_through_the_share(survivor, make_sound):
+    clinician = make_clinician()
+    note, link_id = shared_note(survivor, clinician, make_sound)
+    page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
+    url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
+    assert players(page) == [url]
+    assert "before our session" in page and "Listen (0:01 long)" in page
+    assert clinician.client.get(url).status_code == 200
+
+
+def test_its_key_and_size_are_not_shown_as_words(survivor, make_sound):
+    clinician = make_clinician()
+    _note, link_id = shared_note(survivor, clinician, make_sound)
+    page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
+    assert "<dt>Name</dt><dd>before our session</dd>" in page
+    for machinery in ("File key", "Chunks", "Seconds", "Area"):
+        assert f"<dt>{machinery}</dt>" not in page
+
+
+def test_each_play_is_a_read_in_the_clients_receipts(survivor, make_sound):
+    clinician = make_clinician()
+    _note, link_id = shared_note(survivor, clinician, make_sound)
+    page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
+    before = AuditEvent.objects.filter(kind="shared.read").count()
+    clinician.client.get(players(page)[0])
+    assert AuditEvent.objects.filter(kind="shared.read").count() == before + 1
+
+
+def test_the_clients_preview_plays_their_own_copy(survivor, make_sound):
+    clinician = make_clinician()
+    note, link_id = shared_note(survivor, clinician, make_sound)
+    page = survivor.client.get(f"/clinic/sharing/{link_id}/preview/").content.decode()
+    assert players(page) == [f"/voice/{note.pk}/audio/"]
+
+
+def test_an_ended_share_leaves_nothing_to_play(survivor, make_sound):
+    clinician = make_clinician()
+    note, link_id = shared_note(survivor, clinician, make_sound)
+    assert survivor.post(f"/clinic/sharing/{link_id}/stop/").status_code == 302
+    url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
+    assert clinician.client.get(url).status_code == 404
+
+
+def test_the_client_reads_that_it_was_played(survivor, make_sound):
+    clinician = make_clinician()
+    note, _link_id = shared_note(survivor, clinician, make_sound)
+    clinician.client.get(f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/")
+    page = survivor.client.get("/vault/access/").content.decode()
+    assert "Dr Ash played one of your voice notes" in page
