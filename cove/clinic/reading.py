@@ -181,9 +181,11 @@ class ClientView:
             # share, so each play is in the client's access receipts.
             shared_by = None if self.preview else self.link.owner.username
             for record in self.records(area)[:50]:
-                block.items.append(SharedItem(
-                    str(type(record)._meta.verbose_name).capitalize(), record_entry(record),
-                    record.sound(shared_by)))
+                entry = record_entry(record)
+                if entry.rows:  # not a record that is all machinery (an index)
+                    block.items.append(SharedItem(
+                        str(type(record)._meta.verbose_name).capitalize(), entry,
+                        record.sound(shared_by)))
             shown.append(block)
         return shown
 

@@ -18,3 +18,15 @@ def test_a_shared_journal_entry_reads_as_words_not_stored_data(survivor):
     assert "I slept better" in shown and "sleep" in shown
     assert "{" not in shown and "&#x27;body&#x27;" not in shown
     assert "<dd>free</dd>" not in shown
+
+
+def test_a_shared_boundary_is_named_and_its_index_is_left_out(survivor):
+    from cove.boundaries import services as boundaries
+
+    boundaries.answer_item(survivor.vault(), "touch.hug_behind", "maybe", "I can see you first")
+    link_id = link_with(make_clinician(), survivor, [areas.BOUNDARIES])
+    page = survivor.client.get(f"/clinic/sharing/{link_id}/preview/").content.decode()
+    shown = page.split('<h2 id="area-boundaries">')[1].split("</section>")[0]
+    assert "<dt>About</dt><dd>Hugs from behind</dd>" in shown
+    assert "I can see you first" in shown
+    assert "Boundary index" not in shown
