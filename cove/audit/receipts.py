@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from cove.accounts.models import User
 
 KIND = "shared.read"
+# A receipt's `what` when the read was one voice note played (cove.voice.services).
+PLAYED_VOICE_NOTE = "voice_note"
 
 def area_words(area: str) -> str:
     words = {
@@ -66,7 +68,7 @@ class Receipt:
     @property
     def sentence(self) -> str:
         local = timezone.localtime(self.when)
-        if self.what == "voice_note":
+        if self.what == PLAYED_VOICE_NOTE:
             return _("%(reader)s played one of your voice notes, %(when)s") % {
                 "reader": self.reader, "when": formats.date_format(local, "D H:i")}
         return _("%(reader)s looked at your %(what)s, %(when)s") % {
@@ -128,9 +130,11 @@ def readers_of(user: User, limit: int = 50) -> list[tuple[int, str]]:
 
 
 def export_rows(user: User) -> list[dict[str, Any]]:
-    """The receipts for the person's export: when, who, which areas, how many items."""
+    """The receipts for the person's export: when, who, which areas, how many items, and
+    what, when one thing was read (a voice note played)."""
     rows = []
     for receipt in as_receipts(list(reads_of(user)[:10_000])):
         rows.append({"when": receipt.when.isoformat(), "reader": receipt.reader,
-                     "areas": list(receipt.areas), "items": receipt.items})
+                     "areas": list(receipt.areas), "items": receipt.items,
+                     "what": receipt.what})
     return rows

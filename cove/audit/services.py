@@ -107,15 +107,20 @@ def record(
     return event
 
 
-def record_read(owner_id: int, reader: User, counts: dict[str, int]) -> AuditEvent | None:
+def record_read(owner_id: int, reader: User, counts: dict[str, int],
+                what: str = "") -> AuditEvent | None:
     """The one receipt for one look at someone's shared parts (`shared.read`): every area
     read, with how many items each. Reading requests write at most one row, so a page that
-    opens several areas calls this once. `area` keeps the first area for older readers."""
+    opens several areas calls this once. `area` keeps the first area for older readers;
+    `what` names a single thing read when the receipt says so (receipts.PLAYED_VOICE_NOTE)."""
     if not counts:
         return None
-    return record("shared.read", subject_id=owner_id, actor=reader, detail={
+    detail: dict[str, object] = {
         "area": next(iter(counts)), "areas": dict(counts), "items": sum(counts.values()),
-        "reader": reader.username})
+        "reader": reader.username}
+    if what:
+        detail["what"] = what
+    return record("shared.read", subject_id=owner_id, actor=reader, detail=detail)
 
 
 def _lock_chain() -> None:

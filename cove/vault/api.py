@@ -21,7 +21,7 @@ from cove.core import policy
 from cove.core.http import CoveRequest, LockedRequest
 from cove.core.paging import Paging
 from cove.vault import areas, repair, services
-from cove.vault.export import record_as_dict
+from cove.vault.export import shared_as_dict
 from cove.vault.sessions_reauth import recently_reauthenticated
 from cove.vault.sharing import grants_given, grants_received, shared_records
 
@@ -104,7 +104,7 @@ def read_shared(request: CoveRequest, username: str, area: str) -> Any:
     if owner is None:
         return Status(404, {"detail": "Not found."})
     records = shared_records(request.vault, owner, area)
-    return [{"kind": r._meta.label_lower, **record_as_dict(r)} for r in records]
+    return [{"kind": r._meta.label_lower, **shared_as_dict(r)} for r in records]
 
 
 @router.get("/sharing/access-log", response=list[dict], auth=django_auth,
@@ -115,7 +115,8 @@ def access_log(request: LockedRequest, paging: Query[Paging]) -> Any:
     # One row per look: `areas` names every area read (`area` is the first, for older clients).
     return [{"when": e.created_at.isoformat(), "who": e.detail.get("reader", ""),
              "area": e.detail.get("area", ""), "areas": list(receipts.areas_of(e.detail)),
-             "items": e.detail.get("items", 0)} for e in events]
+             "items": e.detail.get("items", 0), "what": e.detail.get("what", "")}
+            for e in events]
 
 
 

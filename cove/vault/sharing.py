@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.apps import apps
 from django.http import Http404
@@ -16,6 +16,8 @@ from cove.vault.repair import opens
 if TYPE_CHECKING:
     from cove.accounts.models import User
     from cove.vault.keyring import Vault
+
+R = TypeVar("R", bound=SealedRecord)
 
 
 def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> list[SealedRecord]:
@@ -49,6 +51,27 @@ def shared_areas(vault: Vault, owner: User, wanted: list[str], limit: int = 200
                 break
     audit.record_read(owner.pk, vault.user, {area: len(rows) for area, rows in found.items()})
     return found
+
+
+def shared_record(vault: Vault, owner: User | None, area: str, model: type[R],
+                  record_id: object, what: str = "") -> R:
+    """One record of `owner`'s that the vault's person may read through `area`, checked as
+    `shared_areas` checks (paused reader, live grant, shareable area) and logged as one
+    read (`what` names it in the receipt). The same 404 for every refusal, and for a record
+    that is missing or belongs to another area."""
+    if owner is None or owner.pk == vault.user.pk:
+        raise Http404
+    if _paused(owner, vault.user):
+        audit.record_denied_access(vault.user, "shared:paused")
+        raise Http404
+    record = model.objects.filter(owner=owner, pk=record_id).first()
+    if (record is None or area not in areas.SHAREABLE or record.get_sharing_area() != area
+            or not Grant.objects.live().filter(owner=owner, grantee_id=vault.user.pk,
+                                               area=area).exists()):
+        audit.record_denied_access(vault.user, f"shared:{area}")
+        raise Http404
+    audit.record_read(owner.pk, vault.user, {area: 1}, what=what)
+    return record.bind(vault)
 
 
 def _paused(owner: User, reader: User) -> bool:

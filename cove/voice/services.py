@@ -19,14 +19,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cove.audit import services as audit
+from cove.audit.receipts import PLAYED_VOICE_NOTE
 from cove.core.errors import InputError
 from cove.journal.models import JournalEntry
 from cove.ladder.models import PracticeSession
 from cove.vault import areas, crypto
 from cove.vault.keyring import Vault
-from cove.vault.models import Grant
 from cove.vault.records import get_owned_for_update, get_owned_or_404
+from cove.vault.sharing import shared_record
 from cove.voice import media, sealing
 from cove.voice.models import VoiceChunk, VoiceNote
 
@@ -140,28 +140,15 @@ def get_note(vault: Vault, note_id: Any) -> VoiceNote:
 
 
 def shared_note(vault: Vault, owner_name: str, area: str, note_id: Any) -> VoiceNote:
-    """Someone else's note that they share with the vault's person through its area.
-
-    The same 404 for a missing note, a missing person and a note whose area is not shared
-    (or no longer: the grant is checked on every request). Each read is written to the
-    owner's access receipts, as every shared read is.
-    """
-    owner = get_user_model().objects.find(owner_name)
+    """Someone else's note that they share with the vault's person through its area,
+    checked and logged by the sharing layer like every shared read (a paused reader, an
+    ended grant, a missing note: the same 404). Each play is in the owner's receipts."""
     try:
         record_id = uuid.UUID(str(note_id))
     except ValueError:
         raise Http404 from None
-    note = (VoiceNote.objects.filter(owner=owner, pk=record_id).first()
-            if owner is not None and owner.pk != vault.user.pk else None)
-    if note is None or note.area != area or area not in areas.SHAREABLE or not Grant.objects.live().filter(
-        owner=owner, grantee_id=vault.user.pk, area=note.area
-    ).exists():
-        audit.record_denied_access(vault.user, "voice.shared")
-        raise Http404
-    audit.record("shared.read", subject=owner, actor=vault.user,
-                 detail={"area": note.area, "items": 1, "reader": vault.user.username,
-                         "what": "voice_note"})
-    return note.bind(vault)
+    return shared_record(vault, get_user_model().objects.find(owner_name), area, VoiceNote,
+                         record_id, what=PLAYED_VOICE_NOTE)
 
 
 def audio_size(note: VoiceNote) -> int:

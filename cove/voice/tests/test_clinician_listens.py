@@ -29,23 +29,38 @@ def players(page: str) -> list[str]:
     return re.findall(r'<audio controls preload="none" src="([^"]+)"', page)
 
 
-def test_the_clinician_can_play_it_through_the_share(survivor, make_sound):
+def test_the_clinicians_page_has_a_player_through_the_share(survivor, make_sound):
     clinician = make_clinician()
     note, link_id = shared_note(survivor, clinician, make_sound)
     page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
+    assert players(page) == [f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"]
+
+
+def test_the_clinician_can_play_it(survivor, make_sound):
+    clinician = make_clinician()
+    note, _link_id = shared_note(survivor, clinician, make_sound)
     url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
-    assert players(page) == [url]
-    assert "before our session" in page and "Listen (0:01 long)" in page
     assert clinician.client.get(url).status_code == 200
 
 
-def test_its_key_and_size_are_not_shown_as_words(survivor, make_sound):
+def test_it_is_shown_with_its_name_and_length_not_its_machinery(survivor, make_sound):
     clinician = make_clinician()
     _note, link_id = shared_note(survivor, clinician, make_sound)
     page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
     assert "<dt>Name</dt><dd>before our session</dd>" in page
-    for machinery in ("File key", "Chunks", "Seconds", "Area"):
+    assert "<dt>Length in seconds</dt><dd>1</dd>" in page
+    for machinery in ("Chunks", "Area"):
         assert f"<dt>{machinery}</dt>" not in page
+
+
+def test_a_note_with_no_name_or_words_is_still_there_to_play(survivor, make_sound):
+    clinician = make_clinician()
+    entry = an_entry(survivor)
+    upload(survivor, make_sound(1), journal_entry=str(entry.pk))
+    survivor.post(f"/journal/{entry.pk}/share/", {"shareable": "1"})
+    link_id = link_with(clinician, survivor, [areas.JOURNAL_SHARED])
+    page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
+    assert len(players(page)) == 1
 
 
 def test_each_play_is_a_read_in_the_clients_receipts(survivor, make_sound):
@@ -64,10 +79,18 @@ def test_the_clients_preview_plays_their_own_copy(survivor, make_sound):
     assert players(page) == [f"/voice/{note.pk}/audio/"]
 
 
-def test_an_ended_share_leaves_nothing_to_play(survivor, make_sound):
+def test_after_sharing_stops_it_no_longer_plays(survivor, make_sound):
     clinician = make_clinician()
     note, link_id = shared_note(survivor, clinician, make_sound)
     assert survivor.post(f"/clinic/sharing/{link_id}/stop/").status_code == 302
+    url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
+    assert clinician.client.get(url).status_code == 404
+
+
+def test_a_clinician_waiting_for_a_new_check_cannot_play_it(survivor, make_sound):
+    clinician = make_clinician()
+    note, _link_id = shared_note(survivor, clinician, make_sound)
+    clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
     url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
     assert clinician.client.get(url).status_code == 404
 
