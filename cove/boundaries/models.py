@@ -12,7 +12,7 @@ consent phrases are personal tools and stay private too.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -108,6 +108,8 @@ class BoundaryIndex(SealedRecord):
 
     sharing_area = areas.BOUNDARIES
     entries: Any = SealedJSONField(plain_default={})  # {item id: [category, key]}
+    # Bookkeeping for the pages, not something the person wrote.
+    machinery_fields: ClassVar[frozenset[str]] = frozenset({"entries"})
 
 
 class ReviewSettings(SealedRecord):

@@ -24,7 +24,7 @@ from cove.clinic.services import live_areas
 from cove.vault import areas
 from cove.vault.models import Grant
 from cove.vault.readable import Entry, record_entry
-from cove.vault.records import SealedRecord, Sound, sealed_models
+from cove.vault.records import SealedRecord, sealed_models
 from cove.vault.sharing import shared_areas
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class SharedItem:
 
     kind: str
     entry: Entry
-    sound: Sound | None = None
+    sound_url: str | None = None
 
 
 @dataclass
@@ -180,12 +180,12 @@ class ClientView:
             # The client previewing plays their own copy; the clinician plays it through the
             # share, so each play is in the client's access receipts.
             shared_by = None if self.preview else self.link.owner.username
-            for record in self.records(area)[:50]:
-                entry = record_entry(record)
-                if entry.rows:  # not a record that is all machinery (an index)
+            newest = sorted(self.records(area), key=lambda r: r.created_at, reverse=True)
+            for record in newest[:50]:
+                entry, sound_url = record_entry(record), record.sound_url(shared_by)
+                if entry.rows or sound_url:  # a record of machinery alone has nothing to show
                     block.items.append(SharedItem(
-                        str(type(record)._meta.verbose_name).capitalize(), entry,
-                        record.sound(shared_by)))
+                        str(type(record)._meta.verbose_name).capitalize(), entry, sound_url))
             shown.append(block)
         return shown
 

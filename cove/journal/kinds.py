@@ -6,9 +6,12 @@ words that say nothing about what is written ("moment", not the clinical name).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 TEXT = "text"  # one line
@@ -197,3 +200,26 @@ BY_KEY = {kind.key: kind for kind in KINDS}
 
 def get_kind(key: str) -> Kind | None:
     return BY_KEY.get(key)
+
+
+def answers_in_words(kind: Kind | None, answers: dict[str, Any]) -> Iterator[tuple[object, str]]:
+    """(prompt label, answer in words) in the kind's order, one at a time (a preview stops
+    at the first). Answers of a kind no longer known are given as stored."""
+    if kind is None:
+        yield from ((k, str(v)) for k, v in answers.items())
+        return
+    for prompt in kind.prompts:
+        if prompt.name not in answers:
+            continue
+        value = answers[prompt.name]
+        if prompt.style == BODY:
+            text = ", ".join(str(BODY_AREAS.get(v, v)) for v in value)
+        elif prompt.style in (PICKS, CHOICE):
+            labels = dict(prompt.choices)
+            values = value if isinstance(value, list) else [value]
+            text = ", ".join(str(labels.get(v, v)) for v in values)
+        elif prompt.style == SCALE:
+            text = gettext("%(n)s out of 10") % {"n": value}
+        else:
+            text = str(value)
+        yield prompt.label, text

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
+from django.utils.translation import gettext as _
 
+from cove.journal import kinds
 from cove.vault import areas
 from cove.vault.fields import SealedJSONField, SealedTextField
 from cove.vault.records import SealedRecord
@@ -31,6 +33,14 @@ class JournalEntry(SealedRecord):
 
     def get_sharing_area(self) -> str:
         return areas.JOURNAL_SHARED if self.shareable else areas.JOURNAL
+
+    def in_words(self) -> list[tuple[str, Any]]:
+        """Its kind, each answer under its question and its tags, in words."""
+        kind = kinds.get_kind(str(self.kind))
+        answers = kinds.answers_in_words(kind, self.answer_map)
+        return [(_("Kind of entry"), kind.label if kind else self.kind),
+                *((str(label), text) for label, text in answers),
+                (_("Tags"), self.tags)]
 
     @property
     def answer_map(self) -> dict[str, Any]:

@@ -144,26 +144,7 @@ def readable_answers(entry: JournalEntry) -> list[tuple[str, str]]:
 
 def _answers_in_words(entry: JournalEntry) -> Iterator[tuple[object, str]]:
     """(prompt label, answer in words), one at a time, so a preview stops at the first."""
-    kind = kind_of(entry)
-    answers = entry.answer_map
-    if kind is None:
-        yield from ((k, str(v)) for k, v in answers.items())
-        return
-    for prompt in kind.prompts:
-        if prompt.name not in answers:
-            continue
-        value = answers[prompt.name]
-        if prompt.style == kinds.BODY:
-            text = ", ".join(str(kinds.BODY_AREAS.get(v, v)) for v in value)
-        elif prompt.style in (kinds.PICKS, kinds.CHOICE):
-            labels = dict(prompt.choices)
-            values = value if isinstance(value, list) else [value]
-            text = ", ".join(str(labels.get(v, v)) for v in values)
-        elif prompt.style == kinds.SCALE:
-            text = _("%(n)s out of 10") % {"n": value}
-        else:
-            text = str(value)
-        yield prompt.label, text
+    return kinds.answers_in_words(kind_of(entry), entry.answer_map)
 
 
 def preview(entry: JournalEntry, length: int = 90) -> str:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 SCHEMA = "cove-export"
 VERSION = 1
 _SKIP = {"owner"}
+_DATES = {"created_at", "updated_at"}
 
 
 def json_value(value: Any) -> Any:
@@ -86,14 +87,27 @@ def record_as_dict(record: SealedRecord) -> dict[str, Any]:
     }
 
 
+def shared_as_dict(record: SealedRecord) -> dict[str, Any]:
+    """One record as someone it is shared with reads it through the API: every value but
+    its machinery (a voice note's file key, chunk count and area). The owner's own export
+    keeps every value (`record_as_dict`)."""
+    return {name: value for name, value in record_as_dict(record).items()
+            if name not in record.machinery_fields}
+
+
 def labelled_fields(record: SealedRecord) -> list[dict[str, Any]]:
     """One record's values with their labels, raw: the presentation layer
     (cove/vault/readable.py) turns stored keys into words and dates into the person's
-    format. No id, owner or machinery (`SealedRecord.machinery_fields`)."""
-    return [{"label": str(field.verbose_name).capitalize(), "value": _field_value(record, field)}
-            for field in type(record)._meta.concrete_fields
-            if field.name not in _SKIP and field.name != "id"
-            and field.name not in record.machinery_fields]
+    format. No id, owner or machinery (`SealedRecord.machinery_fields`); a record that says
+    itself in words (`SealedRecord.in_words`) gives those, with its dates."""
+    worded = record.in_words()
+    fields = [field for field in type(record)._meta.concrete_fields
+              if field.name not in _SKIP and field.name != "id"
+              and field.name not in record.machinery_fields
+              and (worded is None or field.name in _DATES)]
+    return ([{"label": str(field.verbose_name).capitalize(), "value": _field_value(record, field)}
+             for field in fields]
+            + [{"label": label, "value": value} for label, value in worded or ()])
 
 
 def readable_value(value: Any) -> str:

@@ -192,7 +192,8 @@ def _entry(rows: list[Row]) -> Entry:
 def record_entry(record: SealedRecord) -> Entry:
     """One record in words, as the readable export shows it (a clinician's page shows each
     shared record this way, so both sides read the same)."""
-    return _entry(_rows(labelled_fields(record)))
+    rows = _rows(labelled_fields(record))
+    return _entry(rows) if rows else Entry([], when=show_date(record.created_at))
 
 
 def _area_of(title: str) -> tuple[str, str]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.apps import apps
@@ -161,14 +160,6 @@ class SealedQuerySet(models.QuerySet):
 SealedManager = models.Manager.from_queryset(SealedQuerySet)
 
 
-@dataclass(frozen=True)
-class Sound:
-    """Where a record's recording plays, and how long it is ("1:05")."""
-
-    url: str
-    length: str
-
-
 class SealedRecord(models.Model):
     """Abstract base: a UUID id known before saving, an owner, timestamps, sealed fields."""
 
@@ -266,9 +257,15 @@ class SealedRecord(models.Model):
     def get_sharing_area(self) -> str:
         return self.sharing_area
 
-    def sound(self, shared_by: str | None = None) -> Sound | None:
-        """This record's sound, played by its owner (`shared_by` None) or by someone the
-        owner `shared_by` shares it with. None for a record without sound."""
+    def in_words(self) -> list[tuple[str, Any]] | None:
+        """Its values as (label, value) for reading (the readable export, a clinician's
+        page), when its stored fields would not read well one by one (answers keyed by
+        question); None reads each field. Only its dates are added from the fields."""
+        return None
+
+    def sound_url(self, shared_by: str | None = None) -> str | None:
+        """Where this record's sound plays: for its owner (`shared_by` None) or for someone
+        the owner `shared_by` shares it with. None for a record without sound."""
         return None
 
     def sealing_key(self) -> bytes:

@@ -19,7 +19,7 @@ from cove.journal.models import JournalEntry
 from cove.ladder.models import PracticeSession
 from cove.vault import areas
 from cove.vault.fields import SealedIntegerField, SealedTextField
-from cove.vault.records import SealedRecord, Sound
+from cove.vault.records import SealedRecord
 
 
 class VoiceNote(SealedRecord):
@@ -28,7 +28,7 @@ class VoiceNote(SealedRecord):
     title: str = SealedTextField(verbose_name=_("name"))  # type: ignore[assignment]
     transcript: str = SealedTextField(verbose_name=_("typed words"))  # type: ignore[assignment]
     # Whole seconds of sound, after cleaning.
-    seconds: int | None = SealedIntegerField()  # type: ignore[assignment]
+    seconds: int | None = SealedIntegerField(verbose_name=_("length in seconds"))  # type: ignore[assignment]
     # The note's own key for its chunks (base64), and how many chunks it has.
     file_key: str = SealedTextField()  # type: ignore[assignment]
     chunks: int | None = SealedIntegerField()  # type: ignore[assignment]
@@ -41,10 +41,8 @@ class VoiceNote(SealedRecord):
     )
     area = models.CharField(max_length=32, default=areas.JOURNAL)
 
-    # Its length is shown beside the player, as minutes and seconds; its area is where it
-    # is kept, not something said.
-    machinery_fields: ClassVar[frozenset[str]] = frozenset(
-        {"file_key", "chunks", "seconds", "area"})
+    # Its area says where it is kept, not anything said.
+    machinery_fields: ClassVar[frozenset[str]] = frozenset({"file_key", "chunks", "area"})
 
     plain_fields: ClassVar[dict[str, str]] = {
         "area": "Chooses which area key seals the row (the journal's, or the area of the "
@@ -59,11 +57,10 @@ class VoiceNote(SealedRecord):
     def get_sharing_area(self) -> str:
         return self.area
 
-    def sound(self, shared_by: str | None = None) -> Sound:
+    def sound_url(self, shared_by: str | None = None) -> str:
         if shared_by is None:
-            return Sound(reverse("voice:audio", args=[self.pk]), self.length)
-        return Sound(reverse("voice:shared_audio", args=[shared_by, self.area, self.pk]),
-                     self.length)
+            return reverse("voice:audio", args=[self.pk])
+        return reverse("voice:shared_audio", args=[shared_by, self.area, self.pk])
 
     @property
     def length(self) -> str:

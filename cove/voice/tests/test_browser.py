@@ -93,10 +93,12 @@ def test_a_clinician_plays_a_shared_note_and_the_client_reads_that_they_did(
     clinic.approve("ash")
     client = signed_in(phone_page, "river")
     _note, link_id = shared_note(client, clinician, make_sound)
-    page.goto(f"/clinic/clients/{link_id}/")
     answers: list[int] = []
     page.on("response", lambda r: answers.append(r.status) if "/audio/" in r.url else None)
+    page.goto(f"/clinic/clients/{link_id}/")
+    page.wait_for_load_state("load")
     assert page.get_by_text("before our session").is_visible()
+    assert answers == []  # showing the note is not a play
     duration = page.evaluate("""() => new Promise((done) => {
         const audio = document.querySelector("audio");
         audio.addEventListener("loadedmetadata", () => done(audio.duration));
