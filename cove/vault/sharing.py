@@ -30,15 +30,7 @@ def shared_areas(vault: Vault, owner: User, wanted: list[str], limit: int = 200
     """Records of each of `owner`'s `wanted` areas readable by the vault's person, with one
     access receipt naming every area read (a reading request writes at most one row);
     404 if any of them has no live grant."""
-    if _paused(owner, vault.user):
-        audit.record_denied_access(vault.user, "shared:paused")
-        raise Http404
-    live = set(Grant.objects.live().filter(owner=owner, grantee_id=vault.user.pk,
-                                           area__in=wanted).values_list("area", flat=True))
-    for area in wanted:
-        if area not in areas.SHAREABLE or area not in live:
-            audit.record_denied_access(vault.user, f"shared:{area}")
-            raise Http404
+    _require_readable(vault, owner, wanted)
     found: dict[str, list[SealedRecord]] = {area: [] for area in wanted}
     for model in sealed_models():
         if model.sharing_area not in found and not _decides_area_per_row(model):
@@ -61,17 +53,27 @@ def shared_record(vault: Vault, owner: User | None, area: str, model: type[R],
     that is missing or belongs to another area."""
     if owner is None or owner.pk == vault.user.pk:
         raise Http404
-    if _paused(owner, vault.user):
-        audit.record_denied_access(vault.user, "shared:paused")
-        raise Http404
+    _require_readable(vault, owner, [area])
     record = model.objects.filter(owner=owner, pk=record_id).first()
-    if (record is None or area not in areas.SHAREABLE or record.get_sharing_area() != area
-            or not Grant.objects.live().filter(owner=owner, grantee_id=vault.user.pk,
-                                               area=area).exists()):
+    if record is None or record.get_sharing_area() != area:
         audit.record_denied_access(vault.user, f"shared:{area}")
         raise Http404
     audit.record_read(owner.pk, vault.user, {area: 1}, what=what)
     return record.bind(vault)
+
+
+def _require_readable(vault: Vault, owner: User, wanted: list[str]) -> None:
+    """404 (and a refused-access entry) unless the vault's person may read every one of
+    `owner`'s `wanted` areas now: not paused, each area shareable and under a live grant."""
+    if _paused(owner, vault.user):
+        audit.record_denied_access(vault.user, "shared:paused")
+        raise Http404
+    live = set(Grant.objects.live().filter(owner=owner, grantee_id=vault.user.pk,
+                                           area__in=wanted).values_list("area", flat=True))
+    for area in wanted:
+        if area not in areas.SHAREABLE or area not in live:
+            audit.record_denied_access(vault.user, f"shared:{area}")
+            raise Http404
 
 
 def _paused(owner: User, reader: User) -> bool:
