@@ -32,6 +32,17 @@ def record_seconds(page: Any, seconds: float) -> None:
     page.get_by_role("heading", name="Listen back").wait_for()
 
 
+def loaded_duration(page: Any) -> float:
+    """Ask the page's player to load the recording's length, as pressing play starts to;
+    -1 if it cannot."""
+    return page.evaluate("""() => new Promise((done) => {
+        const audio = document.querySelector("audio");
+        audio.addEventListener("loadedmetadata", () => done(audio.duration));
+        audio.addEventListener("error", () => done(-1));
+        audio.preload = "metadata"; audio.load();
+    })""")
+
+
 def test_a_note_recorded_in_the_browser_is_kept_and_plays_back(phone, make_person):
     person = make_person()
     sign_in(phone, person.username, person.passphrase)
@@ -45,12 +56,7 @@ def test_a_note_recorded_in_the_browser_is_kept_and_plays_back(phone, make_perso
     assert phone.get_by_role("heading", name="Said out loud").is_visible()
     answers: list[int] = []
     phone.on("response", lambda r: answers.append(r.status) if "/audio/" in r.url else None)
-    duration = phone.evaluate("""() => new Promise((done) => {
-        const audio = document.querySelector("audio");
-        audio.addEventListener("loadedmetadata", () => done(audio.duration));
-        audio.addEventListener("error", () => done(-1));
-        audio.preload = "metadata"; audio.load();
-    })""")
+    duration = loaded_duration(phone)
     axe(phone)
     shot(phone, "voice-note-360")
     assert duration > 1
@@ -99,12 +105,7 @@ def test_a_clinician_plays_a_shared_note_and_the_client_reads_that_they_did(
     page.wait_for_load_state("load")
     assert page.get_by_text("before our session").is_visible()
     assert answers == []  # showing the note is not a play
-    duration = page.evaluate("""() => new Promise((done) => {
-        const audio = document.querySelector("audio");
-        audio.addEventListener("loadedmetadata", () => done(audio.duration));
-        audio.addEventListener("error", () => done(-1));
-        audio.preload = "metadata"; audio.load();
-    })""")
+    duration = loaded_duration(page)
     assert duration > 0.5
     assert answers and set(answers) <= {200, 206}
     axe(page)

@@ -25,6 +25,11 @@ def shared_note(client, clinician, make_sound):
     return VoiceNote.objects.owned_by(client.vault()).get(), link_id
 
 
+def shared_url(owner, note) -> str:
+    """Where someone the note is shared with plays it."""
+    return f"/voice/shared/{owner.username}/journal_shared/{note.pk}/audio/"
+
+
 def players(page: str) -> list[str]:
     return re.findall(r'<audio controls preload="none" src="([^"]+)"', page)
 
@@ -33,13 +38,13 @@ def test_the_clinicians_page_has_a_player_through_the_share(survivor, make_sound
     clinician = make_clinician()
     note, link_id = shared_note(survivor, clinician, make_sound)
     page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
-    assert players(page) == [f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"]
+    assert players(page) == [shared_url(survivor, note)]
 
 
 def test_the_clinician_can_play_it(survivor, make_sound):
     clinician = make_clinician()
     note, _link_id = shared_note(survivor, clinician, make_sound)
-    url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
+    url = shared_url(survivor, note)
     assert clinician.client.get(url).status_code == 200
 
 
@@ -83,7 +88,7 @@ def test_after_sharing_stops_it_no_longer_plays(survivor, make_sound):
     clinician = make_clinician()
     note, link_id = shared_note(survivor, clinician, make_sound)
     assert survivor.post(f"/clinic/sharing/{link_id}/stop/").status_code == 302
-    url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
+    url = shared_url(survivor, note)
     assert clinician.client.get(url).status_code == 404
 
 
@@ -91,13 +96,13 @@ def test_a_clinician_waiting_for_a_new_check_cannot_play_it(survivor, make_sound
     clinician = make_clinician()
     note, _link_id = shared_note(survivor, clinician, make_sound)
     clinician.post("/clinic/profile/", {"name": "Dr Ashley", "practice": "Riverside"})
-    url = f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/"
+    url = shared_url(survivor, note)
     assert clinician.client.get(url).status_code == 404
 
 
 def test_the_client_reads_that_it_was_played(survivor, make_sound):
     clinician = make_clinician()
     note, _link_id = shared_note(survivor, clinician, make_sound)
-    clinician.client.get(f"/voice/shared/{survivor.username}/journal_shared/{note.pk}/audio/")
+    clinician.client.get(shared_url(survivor, note))
     page = survivor.client.get("/vault/access/").content.decode()
     assert "Dr Ash played one of your voice notes" in page
