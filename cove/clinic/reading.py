@@ -25,7 +25,7 @@ from cove.vault import areas
 from cove.vault.models import Grant
 from cove.vault.readable import Entry, record_entry
 from cove.vault.records import SealedRecord, sealed_models
-from cove.vault.sharing import shared_areas
+from cove.vault.sharing import newest_records, shared_areas
 
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
@@ -94,12 +94,10 @@ class ClientView:
         """Open these areas now, all at once: one access receipt for all of them."""
         missing = [a for a in dict.fromkeys(wanted) if a not in self._cache]
         shared = [a for a in missing if a in self.areas]
-        for area in missing:
-            if area not in shared:
-                self._cache[area] = []
-            elif self.preview:
-                self._cache[area] = _own_records(self.vault, area)
-        if shared and not self.preview:
+        self._cache.update((area, []) for area in missing if area not in shared)
+        if shared and self.preview:
+            self._cache.update(newest_records(self.vault, self.vault.user.pk, shared))
+        elif shared:
             self._cache.update(shared_areas(self.vault, self.link.owner, shared))
 
     def read_all(self) -> None:
@@ -215,15 +213,6 @@ class ClientView:
                         raised.append(_("A reliable rise on the last %(title)s") % {
                             "title": rows[-1].result.title})
         return raised
-
-
-def _own_records(vault: Vault, area: str, limit: int = 200) -> list[SealedRecord]:
-    found: list[SealedRecord] = []
-    for model in sealed_models():
-        for record in model.objects.owned_by(vault).order_by("created_at")[:limit]:
-            if record.get_sharing_area() == area:
-                found.append(record)
-    return found[:limit]
 
 
 def last_changed(owner_id: int, clinician_id: int) -> datetime | None:

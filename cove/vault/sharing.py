@@ -19,29 +19,49 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=SealedRecord)
 
+# How many records of one kind a reader gets from one area: the newest ones.
+READ_LIMIT = 200
 
-def shared_records(vault: Vault, owner: User, area: str, limit: int = 200) -> list[SealedRecord]:
+
+def shared_records(vault: Vault, owner: User, area: str) -> list[SealedRecord]:
     """Records of `owner`'s `area` readable by the vault's person; 404 without a live grant."""
-    return shared_areas(vault, owner, [area], limit)[area]
+    return shared_areas(vault, owner, [area])[area]
 
 
-def shared_areas(vault: Vault, owner: User, wanted: list[str], limit: int = 200
-                 ) -> dict[str, list[SealedRecord]]:
-    """Records of each of `owner`'s `wanted` areas readable by the vault's person, with one
-    access receipt naming every area read (a reading request writes at most one row);
-    404 if any of them has no live grant."""
+def shared_areas(vault: Vault, owner: User, wanted: list[str]) -> dict[str, list[SealedRecord]]:
+    """Records of each of `owner`'s `wanted` areas readable by the vault's person (see
+    `newest_records`), with one access receipt naming every area read (a reading request
+    writes at most one row); 404 if any of them has no live grant."""
     _require_readable(vault, owner, wanted)
+    found = newest_records(vault, owner.pk, wanted)
+    audit.record_read(owner.pk, vault.user, {area: len(rows) for area, rows in found.items()})
+    return found
+
+
+def newest_records(vault: Vault, owner_id: int, wanted: list[str]
+                   ) -> dict[str, list[SealedRecord]]:
+    """The newest READ_LIMIT records of each kind in each of `wanted` areas that open with
+    the vault's keys, each area in time order, oldest first. Each kind has its own limit,
+    so a long run of one kind (practice sessions) never crowds out another (the steps
+    they belong to). No checks and no receipt: the caller did those, or owns the rows."""
+    limit = READ_LIMIT
     found: dict[str, list[SealedRecord]] = {area: [] for area in wanted}
     for model in sealed_models():
-        if model.sharing_area not in found and not _decides_area_per_row(model):
+        per_row = _decides_area_per_row(model)
+        if model.sharing_area not in found and not per_row:
             continue
-        for record in model.objects.filter(owner=owner).unlocked(vault).order_by("created_at"):
+        room = dict.fromkeys(wanted if per_row else [model.sharing_area], limit)
+        rows = (model.objects.filter(owner_id=owner_id).unlocked(vault)
+                .order_by("-created_at", "-pk").iterator(chunk_size=limit))
+        for record in rows:
             area = record.get_sharing_area()
-            if area in found and len(found[area]) < limit and opens(record):
+            if room.get(area, 0) > 0 and opens(record):
                 found[area].append(record)
-            if all(len(rows) >= limit for rows in found.values()):
+                room[area] -= 1
+            if not any(room.values()):
                 break
-    audit.record_read(owner.pk, vault.user, {area: len(rows) for area, rows in found.items()})
+    for records in found.values():
+        records.sort(key=lambda r: r.created_at)
     return found
 
 
