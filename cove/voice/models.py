@@ -62,6 +62,11 @@ class VoiceNote(SealedRecord):
             return reverse("voice:audio", args=[self.pk])
         return reverse("voice:shared_audio", args=[shared_by, self.area, self.pk])
 
+    def in_words(self) -> list[tuple[str, Any]]:
+        """Its name, typed words and length as the player shows it ("1:05")."""
+        return [(str(_("Name")), self.title), (str(_("Typed words")), self.transcript),
+                (str(_("Length")), self.length if self.seconds is not None else "")]
+
     @property
     def length(self) -> str:
         """How long it plays, as minutes:seconds ("1:05")."""

@@ -53,7 +53,7 @@ def test_it_is_shown_with_its_name_and_length_not_its_machinery(survivor, make_s
     _note, link_id = shared_note(survivor, clinician, make_sound)
     page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
     assert "<dt>Name</dt><dd>before our session</dd>" in page
-    assert "<dt>Length in seconds</dt><dd>1</dd>" in page
+    assert "<dt>Length</dt><dd>0:01</dd>" in page
     for machinery in ("Chunks", "Area"):
         assert f"<dt>{machinery}</dt>" not in page
 
