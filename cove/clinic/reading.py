@@ -170,22 +170,34 @@ class ClientView:
     # -- everything else, shown as it is stored -------------------------------------------
 
     def other_areas(self) -> list[AreaItems]:
+        """Each shared area but the questionnaires, newest first. The ladder's own records
+        are drawn as practice curves; what is kept with a practice (a voice note) is shown
+        here, under its own heading, when there is any."""
         shown = []
         for area in self.areas:
-            if area in {areas.MEASURES, areas.LADDER}:
+            if area == areas.MEASURES:
                 continue
-            block = AreaItems(area=area, label=str(areas.LABELS[area]))
-            # The client previewing plays their own copy; the clinician plays it through the
-            # share, so each play is in the client's access receipts.
-            shared_by = None if self.preview else self.link.owner.username
-            newest = sorted(self.records(area), key=lambda r: r.created_at, reverse=True)
-            for record in newest[:50]:
-                entry, sound_url = record_entry(record), record.sound_url(shared_by)
-                if entry.rows or sound_url:  # a record of machinery alone has nothing to show
-                    block.items.append(SharedItem(
-                        str(type(record)._meta.verbose_name).capitalize(), entry, sound_url))
-            shown.append(block)
+            records = self.records(area)
+            label = str(areas.LABELS[area])
+            if area == areas.LADDER:
+                records = [r for r in records if r._meta.app_label != "ladder"]
+                if not records:
+                    continue
+                label = _("Notes kept with a practice")
+            shown.append(AreaItems(area=area, label=label, items=self._items(records)))
         return shown
+
+    def _items(self, records: list[SealedRecord]) -> list[SharedItem]:
+        # The client previewing plays their own copy; the clinician plays it through the
+        # share, so each play is in the client's access receipts.
+        shared_by = None if self.preview else self.link.owner.username
+        items = []
+        for record in sorted(records, key=lambda r: r.created_at, reverse=True)[:50]:
+            entry, sound_url = record_entry(record), record.sound_url(shared_by)
+            if entry.rows or sound_url:  # a record of machinery alone has nothing to show
+                items.append(SharedItem(str(type(record)._meta.verbose_name).capitalize(),
+                                        entry, sound_url))
+        return items
 
     # -- flags the client allowed ---------------------------------------------------------
 

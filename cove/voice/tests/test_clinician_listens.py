@@ -1,4 +1,5 @@
-"""A voice note on a shareable journal entry, on the page of the clinician it is shared with."""
+"""A voice note kept with a shareable journal entry or a practice, on the page of the
+clinician it is shared with."""
 
 from __future__ import annotations
 
@@ -106,3 +107,28 @@ def test_the_client_reads_that_it_was_played(survivor, make_sound):
     clinician.client.get(shared_url(survivor, note))
     page = survivor.client.get("/vault/access/").content.decode()
     assert "Dr Ash played one of your voice notes" in page
+
+
+def test_a_note_kept_with_a_practice_plays_on_the_clinicians_page(survivor, make_sound):
+    from cove.voice.tests.test_keeping import a_practice
+
+    clinician = make_clinician()
+    session = a_practice(survivor)
+    upload(survivor, make_sound(1), title="how it went", practice=str(session.pk))
+    link_id = link_with(clinician, survivor, [areas.LADDER])
+    note = VoiceNote.objects.owned_by(survivor.vault()).get()
+    page = clinician.client.get(f"/clinic/clients/{link_id}/").content.decode()
+    shown = page.split('<h2 id="area-ladder">')[1].split("</section>")[0]
+    assert shown.startswith("Notes kept with a practice</h2>")
+    assert "<dt>Name</dt><dd>how it went</dd>" in shown
+    assert players(shown) == [f"/voice/shared/{survivor.username}/ladder/{note.pk}/audio/"]
+    assert clinician.client.get(players(shown)[0]).status_code == 200
+
+
+def test_a_ladder_shared_without_notes_is_shown_only_as_practice(survivor):
+    from cove.voice.tests.test_keeping import a_practice
+
+    a_practice(survivor)
+    link_id = link_with(make_clinician(), survivor, [areas.LADDER])
+    page = survivor.client.get(f"/clinic/sharing/{link_id}/preview/").content.decode()
+    assert 'id="area-ladder"' not in page and "Nothing here yet." not in page
