@@ -172,9 +172,9 @@ class ClientView:
     def other_areas(self) -> list[AreaItems]:
         """Each shared area but the questionnaires, newest first. The ladder's own records
         are drawn as practice curves; what is kept with a practice (a voice note) is shown
-        here, under its own heading, when there is any."""
+        here, first (right after the curves), under its own heading, when there is any."""
         shown = []
-        for area in self.areas:
+        for area in sorted(self.areas, key=lambda a: a != areas.LADDER):
             if area == areas.MEASURES:
                 continue
             records = self.records(area)
