@@ -34,6 +34,12 @@ class JournalEntry(SealedRecord):
     def get_sharing_area(self) -> str:
         return areas.JOURNAL_SHARED if self.shareable else areas.JOURNAL
 
+    @classmethod
+    def rows_in_area(cls, area: str) -> models.Q | None:
+        if area not in (areas.JOURNAL, areas.JOURNAL_SHARED):
+            return None
+        return models.Q(shareable=area == areas.JOURNAL_SHARED)
+
     def in_words(self) -> list[tuple[str, Any]]:
         """Its kind, each answer under its question and its tags, in words."""
         kind = kinds.get_kind(str(self.kind))

@@ -186,6 +186,11 @@ class SharedPart(SealedRecord):
     def get_sharing_area(self) -> str:
         return AREA_OF_PART[SharePart(self.part)]
 
+    @classmethod
+    def rows_in_area(cls, area: str) -> models.Q | None:
+        part = PART_OF_AREA.get(area)
+        return None if part is None else models.Q(part=part)
+
 
 class SharingChoices(SealedRecord):
     """The owner's own choices about what each part includes (one row per person).

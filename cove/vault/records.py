@@ -257,6 +257,16 @@ class SealedRecord(models.Model):
     def get_sharing_area(self) -> str:
         return self.sharing_area
 
+    @classmethod
+    def rows_in_area(cls, area: str) -> models.Q | None:
+        """A filter for the rows that may belong to `area` (None: none can), so a reader
+        fetches only those. It only narrows the query: `get_sharing_area()` still decides
+        each row. A model that overrides get_sharing_area overrides this too, by the plain
+        column that decides it; otherwise every row may be in any area."""
+        if cls.get_sharing_area is not SealedRecord.get_sharing_area:
+            return models.Q()
+        return models.Q() if cls.sharing_area == area else None
+
     def in_words(self) -> list[tuple[str, Any]] | None:
         """Its values as (label, value) for reading (the readable export, a clinician's
         page), when its stored fields would not read well one by one (answers keyed by

@@ -399,8 +399,11 @@ def _reseal_area(vault: Vault, area: str) -> int:
     for model in sealed_models():
         if model.seals_with_own_key():  # under a link key, not an area key
             continue
+        narrowed = model.rows_in_area(area)
+        if narrowed is None:
+            continue
         names = [f.name for f in model.sealed_fields()]
-        for record in model.objects.owned_by(vault).order_by("pk"):
+        for record in model.objects.owned_by(vault).filter(narrowed).order_by("pk"):
             if record.get_sharing_area() != area:
                 continue
             if not opens(record):  # left as it is, still under the key version it names

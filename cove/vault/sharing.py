@@ -44,22 +44,21 @@ def newest_records(vault: Vault, owner_id: int, wanted: list[str]
     the vault's keys, each area in time order, oldest first. Each kind has its own limit,
     so a long run of one kind (practice sessions) never crowds out another (the steps
     they belong to). No checks and no receipt: the caller did those, or owns the rows."""
-    limit = READ_LIMIT
     found: dict[str, list[SealedRecord]] = {area: [] for area in wanted}
     for model in sealed_models():
-        per_row = _decides_area_per_row(model)
-        if model.sharing_area not in found and not per_row:
-            continue
-        room = dict.fromkeys(wanted if per_row else [model.sharing_area], limit)
-        rows = (model.objects.filter(owner_id=owner_id).unlocked(vault)
-                .order_by("-created_at", "-pk").iterator(chunk_size=limit))
-        for record in rows:
-            area = record.get_sharing_area()
-            if room.get(area, 0) > 0 and opens(record):
-                found[area].append(record)
-                room[area] -= 1
-            if not any(room.values()):
-                break
+        for area in found:
+            narrowed = model.rows_in_area(area)
+            if narrowed is None:
+                continue
+            rows = (model.objects.filter(narrowed, owner_id=owner_id).unlocked(vault)
+                    .order_by("-created_at", "-pk").iterator(chunk_size=READ_LIMIT))
+            room = READ_LIMIT
+            for record in rows:
+                if record.get_sharing_area() == area and opens(record):
+                    found[area].append(record)
+                    room -= 1
+                    if not room:
+                        break
     for records in found.values():
         records.sort(key=lambda r: r.created_at)
     return found
@@ -104,12 +103,6 @@ def _paused(owner: User, reader: User) -> bool:
         if callable(check) and check(owner.pk, reader.pk):
             return True
     return False
-
-
-def _decides_area_per_row(model: type[SealedRecord]) -> bool:
-    """A model that overrides get_sharing_area (a journal entry marked shareable) may hold
-    rows of any area, whatever its class-level default says."""
-    return model.get_sharing_area is not SealedRecord.get_sharing_area
 
 
 def grants_given(owner: User) -> list[Grant]:

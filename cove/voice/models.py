@@ -57,6 +57,10 @@ class VoiceNote(SealedRecord):
     def get_sharing_area(self) -> str:
         return self.area
 
+    @classmethod
+    def rows_in_area(cls, area: str) -> models.Q | None:
+        return models.Q(area=area)
+
     def sound_url(self, shared_by: str | None = None) -> str:
         if shared_by is None:
             return reverse("voice:audio", args=[self.pk])

@@ -29,6 +29,12 @@ class SampleNote(SealedRecord):
     def get_sharing_area(self) -> str:
         return areas.JOURNAL_SHARED if self.shareable else areas.JOURNAL
 
+    @classmethod
+    def rows_in_area(cls, area: str) -> models.Q | None:
+        if area not in (areas.JOURNAL, areas.JOURNAL_SHARED):
+            return None
+        return models.Q(shareable=area == areas.JOURNAL_SHARED)
+
 
 class SampleStep(SealedRecord):
     sharing_area = areas.LADDER
