@@ -5,16 +5,19 @@
     COVE_PROFILE_DIR=/tmp/cove-prof uv run python -m cove.loadbench profile ladder home
 
 Pages: home, journal, ladder, progress, boundaries, section, questionnaire, floor, or any
-path starting with "/". The history is the load benchmark's (`cove.loadbench.seed`);
-writing two years takes a minute or two, so COVE_PROFILE_DIR keeps the data directory
-(SQLite) between runs and seeds only once. Set DATABASE_URL / COVE_KEYSTORE_URL to profile
-on PostgreSQL (the database must be empty the first time). Production settings, standard
-Argon2id. The numbers are one process with no concurrency: compare before and after in
-the same place, and use `make load` for the numbers the targets are judged on.
+path starting with "/". `rotate:AREA` (rotate:measures) times rotating that area's key
+instead, each rotation rolled back so the next starts from the same history. The history
+is the load benchmark's (`cove.loadbench.seed`); writing two years takes a minute or two,
+so COVE_PROFILE_DIR keeps the data directory (SQLite) between runs and seeds only once.
+Set DATABASE_URL / COVE_KEYSTORE_URL to profile on PostgreSQL (the database must be empty
+the first time). Production settings, standard Argon2id. The numbers are one process with
+no concurrency: compare before and after in the same place, and use `make load` for the
+numbers the targets are judged on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import cProfile
 import json
 import os
@@ -89,6 +92,9 @@ def main(argv: list[str]) -> int:
     data_dir = _setup()
     client, ids = _person(data_dir, args.days)
     for page in args.pages:
+        if page.startswith("rotate:"):
+            _rotations(page.removeprefix("rotate:"), args.days, args.rounds)
+            continue
         path = page if page.startswith("/") else PAGES[page].format(**ids)
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
@@ -109,3 +115,30 @@ def main(argv: list[str]) -> int:
             pstats.Stats(profiler, stream=sys.stdout).sort_stats(args.sort).print_stats(
                 args.top)
     return 0
+
+
+def _rotations(area: str, days: int, rounds: int) -> None:
+    """Wall ms of rotating one area's key (re-sealing its records), rolled back each time."""
+    from django.db import transaction
+
+    from cove.accounts.models import User
+    from cove.loadbench.seed import PASSPHRASE
+    from cove.vault.keyring import Vault
+    from cove.vault.services import rotate_area_key, unlock_with_passphrase
+
+    user = User.objects.get(username=f"profile-{days}")
+    unlocked = unlock_with_passphrase(user, PASSPHRASE)
+    assert unlocked is not None
+    samples = []
+
+    class RolledBack(Exception):
+        pass
+
+    for _ in range(rounds):
+        started = time.perf_counter()
+        with contextlib.suppress(RolledBack), transaction.atomic():
+            rotate_area_key(Vault(user, unlocked.data_key), area)
+            raise RolledBack
+        samples.append((time.perf_counter() - started) * 1000)
+    print(f"\nrotate {area}, {days} days: ms median {statistics.median(samples):.0f}, "
+          f"min {min(samples):.0f}")
