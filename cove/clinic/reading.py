@@ -8,10 +8,11 @@ page calls `read()` once with every area it shows, so one page view is one recei
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, reduce
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Max
@@ -25,7 +26,7 @@ from cove.vault import areas
 from cove.vault.models import Grant
 from cove.vault.readable import Entry, record_entry
 from cove.vault.records import SealedRecord, sealed_models
-from cove.vault.sharing import newest_records, shared_areas
+from cove.vault.sharing import own_newest_records, shared_areas
 
 if TYPE_CHECKING:
     from cove.vault.keyring import Vault
@@ -96,7 +97,7 @@ class ClientView:
         shared = [a for a in missing if a in self.areas]
         self._cache.update((area, []) for area in missing if area not in shared)
         if shared and self.preview:
-            self._cache.update(newest_records(self.vault, self.vault.user.pk, shared))
+            self._cache.update(own_newest_records(self.vault, shared))
         elif shared:
             self._cache.update(shared_areas(self.vault, self.link.owner, shared))
 
@@ -173,6 +174,8 @@ class ClientView:
         """Each shared area but the questionnaires, newest first. The ladder's own records
         are drawn as practice curves; what is kept with a practice (a voice note) is shown
         here, first (right after the curves), under its own heading, when there is any."""
+        from cove.ladder.public import is_ladder_record
+
         shown = []
         for area in sorted(self.areas, key=lambda a: a != areas.LADDER):
             if area == areas.MEASURES:
@@ -180,7 +183,7 @@ class ClientView:
             records = self.records(area)
             label = str(areas.LABELS[area])
             if area == areas.LADDER:
-                records = [r for r in records if r._meta.app_label != "ladder"]
+                records = [r for r in records if not is_ladder_record(r)]
                 if not records:
                     continue
                 label = _("Notes kept with a practice")
@@ -230,13 +233,17 @@ class ClientView:
 def last_changed(owner_id: int, clinician_id: int) -> datetime | None:
     """When the client last changed something they share with this clinician (never when
     they were last seen). Reads plain timestamps only."""
-    shared = set(Grant.objects.live().filter(owner_id=owner_id, grantee_id=clinician_id)
-                 .values_list("area", flat=True))
+    shared = sorted(set(Grant.objects.live().filter(owner_id=owner_id, grantee_id=clinician_id)
+                        .values_list("area", flat=True)))
     newest: datetime | None = None
     for model in sealed_models():
-        if model.sharing_area not in shared:
+        filters = [q for q in (model.rows_in_area(area) for area in shared) if q is not None]
+        if not filters:
             continue
-        value = model.objects.filter(owner_id=owner_id).aggregate(m=Max("updated_at"))["m"]
+        rows = model.objects.filter(owner_id=owner_id)
+        if all(filters):  # an empty Q() means every row may be shared
+            rows = rows.filter(reduce(operator.or_, filters))
+        value = rows.aggregate(m=Max("updated_at"))["m"]
         if value is not None and (newest is None or value > newest):
             newest = value
     return newest

@@ -143,6 +143,14 @@ def _facts(vault: Vault, sessions: list[Any]) -> list[PracticeFact]:
     return facts
 
 
+def is_ladder_record(record: object) -> bool:
+    """True for the ladder's own records (ladders, steps, distress words, practices), which a
+    clinician sees as practice curves; False for what is kept with a practice (a voice note)."""
+    from cove.ladder import models as m
+
+    return isinstance(record, m.Ladder | m.ComfortStep | m.DistressWords | m.PracticeSession)
+
+
 def practices_from(records: list[object]) -> list[PracticeFact]:
     """Practice facts from already-opened ladder records (read through a grant with
     cove.vault.sharing.shared_records, or a person's own), newest first."""

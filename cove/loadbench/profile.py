@@ -124,9 +124,12 @@ def _rotations(area: str, days: int, rounds: int) -> None:
     from cove.accounts.models import User
     from cove.loadbench.seed import PASSPHRASE
     from cove.vault.keyring import Vault
+    from cove.vault.models import AreaKey
     from cove.vault.services import rotate_area_key, unlock_with_passphrase
 
     user = User.objects.get(username=f"profile-{days}")
+    if not AreaKey.objects.filter(owner=user, area=area).exists():
+        raise SystemExit(f"{area!r} is not an area this person has a key for.")
     unlocked = unlock_with_passphrase(user, PASSPHRASE)
     assert unlocked is not None
     samples = []

@@ -172,7 +172,7 @@ class SealedRecord(models.Model):
     version = models.PositiveIntegerField(default=1)
 
     # Which sharing area the record's key comes from. Override get_sharing_area() when it
-    # depends on the row (a journal entry marked shareable).
+    # depends on the row (a journal entry marked shareable), and rows_in_area() with it.
     sharing_area: ClassVar[str] = areas.PRIVATE
     # Plain (unencrypted) fields beyond id/owner/timestamps/relations, each with a reason.
     # The vault test fails on any other plain field: see cove.vault.testing.

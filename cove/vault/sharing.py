@@ -30,20 +30,26 @@ def shared_records(vault: Vault, owner: User, area: str) -> list[SealedRecord]:
 
 def shared_areas(vault: Vault, owner: User, wanted: list[str]) -> dict[str, list[SealedRecord]]:
     """Records of each of `owner`'s `wanted` areas readable by the vault's person (see
-    `newest_records`), with one access receipt naming every area read (a reading request
+    `_newest`), with one access receipt naming every area read (a reading request
     writes at most one row); 404 if any of them has no live grant."""
     _require_readable(vault, owner, wanted)
-    found = newest_records(vault, owner.pk, wanted)
+    found = _newest(vault, owner.pk, wanted)
     audit.record_read(owner.pk, vault.user, {area: len(rows) for area, rows in found.items()})
     return found
 
 
-def newest_records(vault: Vault, owner_id: int, wanted: list[str]
-                   ) -> dict[str, list[SealedRecord]]:
+def own_newest_records(vault: Vault, wanted: list[str]) -> dict[str, list[SealedRecord]]:
+    """The vault's own person's records of each of `wanted` areas, as `shared_areas` gives
+    them to a reader (a client previewing what their clinician sees). No receipt: they are
+    one's own."""
+    return _newest(vault, vault.user.pk, wanted)
+
+
+def _newest(vault: Vault, owner_id: int, wanted: list[str]) -> dict[str, list[SealedRecord]]:
     """The newest READ_LIMIT records of each kind in each of `wanted` areas that open with
     the vault's keys, each area in time order, oldest first. Each kind has its own limit,
-    so a long run of one kind (practice sessions) never crowds out another (the steps
-    they belong to). No checks and no receipt: the caller did those, or owns the rows."""
+    so a long run of one kind (practice sessions) does not crowd out another (the steps
+    they belong to). No checks and no receipt: only for the two readers above."""
     found: dict[str, list[SealedRecord]] = {area: [] for area in wanted}
     for model in sealed_models():
         for area in found:
@@ -60,7 +66,7 @@ def newest_records(vault: Vault, owner_id: int, wanted: list[str]
                     if not room:
                         break
     for records in found.values():
-        records.sort(key=lambda r: r.created_at)
+        records.sort(key=lambda r: (r.created_at, r.pk))
     return found
 
 

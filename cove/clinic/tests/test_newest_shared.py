@@ -65,3 +65,12 @@ def test_many_practices_do_not_crowd_out_the_step_they_belong_to(three_a_kind):
     assert "<h3>Holding hands on the sofa</h3>" in page
     assert ("3 practices. Peak distress was 3 the first time and 5 the most recent time."
             in page)
+
+
+def test_the_caseload_says_when_a_shared_journal_entry_last_changed(survivor):
+    clinician = make_clinician()
+    link_with(clinician, survivor, [areas.JOURNAL_SHARED])
+    journal.write_entry(survivor.vault(), "free", {"body": "Not shared"}, [])
+    assert clinician.api("get", "/clinic/clients").json()[0]["last_changed"] is None
+    _shared_entries(survivor, 1)
+    assert clinician.api("get", "/clinic/clients").json()[0]["last_changed"] is not None

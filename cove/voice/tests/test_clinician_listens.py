@@ -131,4 +131,5 @@ def test_a_ladder_shared_without_notes_is_shown_only_as_practice(survivor):
     a_practice(survivor)
     link_id = link_with(make_clinician(), survivor, [areas.LADDER])
     page = survivor.client.get(f"/clinic/sharing/{link_id}/preview/").content.decode()
+    assert 'id="practice-h"' in page
     assert 'id="area-ladder"' not in page and "Nothing here yet." not in page

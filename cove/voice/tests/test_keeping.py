@@ -110,6 +110,14 @@ def a_practice(person):
     return session
 
 
+def test_the_readable_download_says_a_notes_length_as_the_player_does(survivor, make_sound):
+    upload(survivor, make_sound(65), title="a long one")
+    response = survivor.post("/vault/download/", {"passphrase": survivor.passphrase,
+                                                  "format": "html"})
+    page = " ".join(response.content.decode().split())
+    assert "<dt>Length</dt> <dd>1:05</dd>" in page
+
+
 def test_a_note_kept_with_a_practice_belongs_to_its_debrief(survivor, make_sound):
     session = a_practice(survivor)
     upload(survivor, make_sound(1), title="how it went", practice=str(session.pk))
