@@ -240,10 +240,12 @@ def make_invite(request: CoveRequest) -> Any:
 @policy.clinician
 def caseload(request: CoveRequest, paging: Query[Paging]) -> Any:
     rows = []
-    for link in paging.slice(services.caseload_links(request.vault)):
+    links = paging.slice(services.caseload_links(request.vault))
+    changed = reading.last_changed(request.person.pk, [link.owner_id for link in links])
+    for link in links:
         view = reading.ClientView(request.vault, link)
         rows.append({"id": link.pk, "client": link.owner.username, "areas": view.areas,
-                     "last_changed": reading.last_changed(link.owner_id, link.clinician_id),
+                     "last_changed": changed[link.owner_id],
                      "next_session": str(link.next_session or ""),
                      "ends_at": services.share_end(link.owner_id, link.clinician_id),
                      "flags": view.flags()})

@@ -214,11 +214,13 @@ def profile(request: CoveRequest) -> HttpResponse:
 @policy.clinician
 def caseload(request: CoveRequest) -> HttpResponse:
     rows = []
-    for link in services.caseload_links(request.vault):
+    links = services.caseload_links(request.vault)
+    changed = reading.last_changed(request.person.pk, [link.owner_id for link in links])
+    for link in links:
         view = reading.ClientView(request.vault, link)
         rows.append({"link": link, "client": link.owner.username,
                      "areas": view.area_labels(),
-                     "changed": reading.last_changed(link.owner_id, link.clinician_id),
+                     "changed": changed[link.owner_id],
                      "next_session": link.next_session,
                      "ends": services.share_end(link.owner_id, link.clinician_id),
                      "flags": view.flags()})

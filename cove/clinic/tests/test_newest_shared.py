@@ -74,3 +74,15 @@ def test_the_caseload_says_when_a_shared_journal_entry_last_changed(survivor):
     assert clinician.api("get", "/clinic/clients").json()[0]["last_changed"] is None
     _shared_entries(survivor, 1)
     assert clinician.api("get", "/clinic/clients").json()[0]["last_changed"] is not None
+
+
+def test_each_client_on_the_caseload_counts_only_what_they_share(survivor):
+    clinician = make_clinician()
+    link_with(clinician, survivor, [areas.JOURNAL_SHARED])
+    other = sign_up_person("sol")
+    link_with(clinician, other, [areas.MEASURES])
+    _shared_entries(survivor, 1)
+    _shared_entries(other, 1)  # marked shareable, but sol shares only questionnaires
+    changed = {row["client"]: row["last_changed"]
+               for row in clinician.api("get", "/clinic/clients").json()}
+    assert changed[survivor.username] is not None and changed["sol"] is None
